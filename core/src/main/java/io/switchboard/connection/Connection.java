@@ -1,0 +1,50 @@
+package io.switchboard.connection;
+
+import io.switchboard.protocol.TransferFormat;
+import java.util.Map;
+
+/**
+ * A logical SignalR connection as the application on top of it (the hub layer, or a raw handler)
+ * sees it: a duplex byte stream with an id. It outlives individual transport requests (long
+ * polls, stateful re-attaches).
+ */
+public interface Connection {
+
+  /** The public connection id (never the secret connection token). */
+  String connectionId();
+
+  /** The transport fixed by the first transport request. */
+  TransportType transportType();
+
+  /** The HTTP request that carried the transport. */
+  HttpRequestInfo request();
+
+  /** Per-connection items that the application may use freely. */
+  Map<Object, Object> items();
+
+  /**
+   * Sets the format of what {@link #write} sends; on WebSockets it picks text or binary frames.
+   * Defaults to text.
+   */
+  void transferFormat(TransferFormat format);
+
+  /**
+   * Queues bytes to the client. {@code data} holds one or more complete messages and is sent as
+   * one unit (one WebSocket message, one SSE event, part of one poll response). The array is not
+   * copied and must not be changed afterwards: the same array may be written to many connections.
+   * Writes are flushed promptly; writes from many threads coalesce into few flushes.
+   */
+  void write(byte[] data);
+
+  /** Ends the connection gracefully after the queued writes (WebSocket close 1000). */
+  void close();
+
+  /** Ends the connection at once, without a graceful close. */
+  void abort();
+
+  /** Stops reading from the client (back-pressure) until {@link #resumeReading()}. */
+  void pauseReading();
+
+  /** Resumes reading after {@link #pauseReading()}. */
+  void resumeReading();
+}

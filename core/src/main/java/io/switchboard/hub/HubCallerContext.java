@@ -1,0 +1,27 @@
+package io.switchboard.hub;
+
+import io.switchboard.connection.HttpRequestInfo;
+import io.switchboard.connection.TransportType;
+import java.util.Map;
+
+/** What a hub method knows about the connection that called it. */
+public interface HubCallerContext {
+
+  /** The public connection id. */
+  String connectionId();
+
+  /** The user id of the connection, or null when not authenticated. */
+  String userIdentifier();
+
+  /** Per-connection items, shared by every invocation of the connection. */
+  Map<Object, Object> items();
+
+  /** The HTTP request that carried the transport: headers, query, cookies. */
+  HttpRequestInfo request();
+
+  /** The transport in use. */
+  TransportType transportType();
+
+  /** Ends the connection from the server side (the client receives a Close without error). */
+  void abort();
+}

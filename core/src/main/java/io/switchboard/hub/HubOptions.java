@@ -1,0 +1,163 @@
+package io.switchboard.hub;
+
+import io.switchboard.connection.EndpointOptions;
+import io.switchboard.connection.TransportType;
+import io.switchboard.protocol.HubProtocol;
+import io.switchboard.protocol.json.JsonHubProtocol;
+import io.switchboard.protocol.msgpack.MessagePackHubProtocol;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Options of one hub, with the reference server's defaults: keep-alive 15 s, client timeout 30 s,
+ * handshake timeout 15 s, maximum receive message size 32 KB, one parallel invocation per client,
+ * detailed errors off, JSON and MessagePack enabled, every transport enabled.
+ */
+public final class HubOptions {
+  private Duration keepAliveInterval = Duration.ofSeconds(15);
+  private Duration clientTimeoutInterval = Duration.ofSeconds(30);
+  private Duration handshakeTimeout = Duration.ofSeconds(15);
+  private Long maximumReceiveMessageSize = 32L * 1024;
+  private int maximumParallelInvocationsPerClient = 1;
+  private boolean enableDetailedErrors;
+  private int streamBufferCapacity = 10;
+  private long statefulReconnectBufferSize = 100_000;
+  private List<HubProtocol> protocols;
+  private EndpointOptions endpoint = EndpointOptions.defaults();
+
+  /** Interval of server Pings (not on long polling). */
+  public Duration keepAliveInterval() {
+    return keepAliveInterval;
+  }
+
+  /** Sets the interval of server Pings. */
+  public HubOptions keepAliveInterval(Duration value) {
+    keepAliveInterval = Objects.requireNonNull(value);
+    return this;
+  }
+
+  /** A connection that sent nothing for this long is closed (after its first Ping). */
+  public Duration clientTimeoutInterval() {
+    return clientTimeoutInterval;
+  }
+
+  /** Sets the client timeout. */
+  public HubOptions clientTimeoutInterval(Duration value) {
+    clientTimeoutInterval = Objects.requireNonNull(value);
+    return this;
+  }
+
+  /** How long a client has to send its handshake. */
+  public Duration handshakeTimeout() {
+    return handshakeTimeout;
+  }
+
+  /** Sets the handshake timeout. */
+  public HubOptions handshakeTimeout(Duration value) {
+    handshakeTimeout = Objects.requireNonNull(value);
+    return this;
+  }
+
+  /** Largest incoming message in bytes, or null for no limit. */
+  public Long maximumReceiveMessageSize() {
+    return maximumReceiveMessageSize;
+  }
+
+  /** Sets the largest incoming message in bytes (null: no limit). */
+  public HubOptions maximumReceiveMessageSize(Long value) {
+    maximumReceiveMessageSize = value;
+    return this;
+  }
+
+  /** How many non-streaming invocations of one client may run at once. */
+  public int maximumParallelInvocationsPerClient() {
+    return maximumParallelInvocationsPerClient;
+  }
+
+  /** Sets the parallel invocations per client (at least 1). */
+  public HubOptions maximumParallelInvocationsPerClient(int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException("maximumParallelInvocationsPerClient must be at least 1");
+    }
+    maximumParallelInvocationsPerClient = value;
+    return this;
+  }
+
+  /** Whether exception texts reach clients. */
+  public boolean enableDetailedErrors() {
+    return enableDetailedErrors;
+  }
+
+  /** Sends exception texts to clients (for development). */
+  public HubOptions enableDetailedErrors(boolean value) {
+    enableDetailedErrors = value;
+    return this;
+  }
+
+  /** Items buffered per upload stream. */
+  public int streamBufferCapacity() {
+    return streamBufferCapacity;
+  }
+
+  /** Sets the items buffered per upload stream. */
+  public HubOptions streamBufferCapacity(int value) {
+    streamBufferCapacity = value;
+    return this;
+  }
+
+  /** Bytes kept for replay by stateful reconnect. */
+  public long statefulReconnectBufferSize() {
+    return statefulReconnectBufferSize;
+  }
+
+  /** Sets the bytes kept for replay by stateful reconnect. */
+  public HubOptions statefulReconnectBufferSize(long value) {
+    statefulReconnectBufferSize = value;
+    return this;
+  }
+
+  /** The hub protocols clients may choose from (default: JSON and MessagePack). */
+  public List<HubProtocol> protocols() {
+    if (protocols == null) {
+      protocols = List.of(new JsonHubProtocol(), new MessagePackHubProtocol());
+    }
+    return protocols;
+  }
+
+  /** Replaces the hub protocols, e.g. to configure their payload mappers. */
+  public HubOptions protocols(HubProtocol... value) {
+    protocols = List.of(value);
+    return this;
+  }
+
+  /** The connection-layer options (transports, stateful reconnect, timeouts). */
+  public EndpointOptions endpoint() {
+    return endpoint;
+  }
+
+  /** Replaces the connection-layer options. */
+  public HubOptions endpoint(EndpointOptions value) {
+    endpoint = Objects.requireNonNull(value);
+    return this;
+  }
+
+  /** Enables only these transports. */
+  public HubOptions transports(TransportType first, TransportType... rest) {
+    endpoint = endpoint.withTransports(EnumSet.of(first, rest));
+    return this;
+  }
+
+  /** Lets clients that ask for it use stateful reconnect. */
+  public HubOptions allowStatefulReconnects(boolean value) {
+    endpoint = endpoint.withStatefulReconnects(value);
+    return this;
+  }
+
+  /** The enabled transports. */
+  public Set<TransportType> transports() {
+    return endpoint.transports();
+  }
+}
