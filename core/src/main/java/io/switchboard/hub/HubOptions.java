@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Executor;
 
 /**
  * Options of one hub, with the reference server's defaults: keep-alive 15 s, client timeout 30 s,
@@ -27,6 +28,7 @@ public final class HubOptions {
   private long statefulReconnectBufferSize = 100_000;
   private List<HubProtocol> protocols;
   private EndpointOptions endpoint = EndpointOptions.defaults();
+  private Executor executor;
 
   /** Interval of server Pings (not on long polling). */
   public Duration keepAliveInterval() {
@@ -159,5 +161,16 @@ public final class HubOptions {
   /** The enabled transports. */
   public Set<TransportType> transports() {
     return endpoint.transports();
+  }
+
+  /** Where hub methods run, or null for the default (virtual threads on Java 21+, a pool on 17). */
+  public Executor executor() {
+    return executor;
+  }
+
+  /** Runs hub methods on this executor instead of the default. */
+  public HubOptions executor(Executor value) {
+    executor = value;
+    return this;
   }
 }

@@ -1,0 +1,4 @@
+package io.switchboard.protocol;
+
+/** STUB. */
+public record HandshakeRequest(String protocol, int version) {}

@@ -1,0 +1,79 @@
+package io.switchboard.hub;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/** The hub the hub-layer tests call. */
+public class SampleHub extends Hub {
+  /** Futures that tests complete to finish {@link #await(String)} invocations. */
+  static final Map<String, CompletableFuture<String>> GATES = new ConcurrentHashMap<>();
+  /** Ids of the connections whose {@link #onDisconnected} ran. */
+  static final BlockingQueue<String> DISCONNECTED = new LinkedBlockingQueue<>();
+
+  @Override
+  public void onDisconnected(Throwable error) {
+    DISCONNECTED.add(context().connectionId());
+  }
+
+  public String echo(String message) {
+    return message;
+  }
+
+  public int add(int a, int b) {
+    return a + b;
+  }
+
+  public void doNothing() {}
+
+  public CompletableFuture<String> await(String gate) {
+    return GATES.computeIfAbsent(gate, key -> new CompletableFuture<>());
+  }
+
+  public void fail(String message) {
+    throw new IllegalStateException(message);
+  }
+
+  public void failOnPurpose(String message) {
+    throw new HubException(message);
+  }
+
+  public void broadcast(String message) {
+    clients().all().send("Receive", message);
+  }
+
+  public void sendToOthers(String message) {
+    clients().others().send("Receive", message);
+  }
+
+  public void join(String group) {
+    groups().add(context().connectionId(), group).join();
+  }
+
+  public void leave(String group) {
+    groups().remove(context().connectionId(), group).join();
+  }
+
+  public void sendToGroup(String group, String message) {
+    clients().group(group).send("GroupMessage", group, message);
+  }
+
+  public String threadName() {
+    return Thread.currentThread().getName();
+  }
+
+  public String header(String name) {
+    return context().request().header(name);
+  }
+
+  @HubMethodName("Renamed")
+  public String originalName() {
+    return "renamed";
+  }
+
+  public void abortMe() {
+    context().abort();
+  }
+}
