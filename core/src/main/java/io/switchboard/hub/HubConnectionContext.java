@@ -16,6 +16,7 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeoutException;
@@ -50,6 +51,8 @@ final class HubConnectionContext
   private final AtomicBoolean dataPending = new AtomicBoolean();
   private final Object stateLock = new Object();
   private final long createdAt = System.nanoTime();
+  private final Map<String, StreamCancellation> activeStreams = new ConcurrentHashMap<>();
+  private final Map<String, UploadStream> uploads = new ConcurrentHashMap<>();
 
   // Touched by the drain only (one thread at a time).
   private final InboundBuffer inbound = new InboundBuffer();
@@ -278,6 +281,63 @@ final class HubConnectionContext
     clientPinged = true;
   }
 
+  // ---- streams ---------------------------------------------------------------------------
+
+  /** Registers a server-to-client stream; null when the id is already in use. */
+  StreamCancellation registerStream(String invocationId) {
+    StreamCancellation cancellation = new StreamCancellation();
+    return activeStreams.putIfAbsent(invocationId, cancellation) == null ? cancellation : null;
+  }
+
+  void unregisterStream(String invocationId) {
+    activeStreams.remove(invocationId);
+  }
+
+  /** The client cancelled a stream; unknown ids are ignored. */
+  void cancelStream(String invocationId) {
+    StreamCancellation cancellation = activeStreams.get(invocationId);
+    if (cancellation != null) {
+      cancellation.cancel();
+    }
+  }
+
+  /** Opens an upload stream the client will send items to. */
+  UploadStream openUpload(String streamId, Type itemType) {
+    UploadStream upload = new UploadStream(itemType, hub.options.streamBufferCapacity());
+    uploads.put(streamId, upload);
+    return upload;
+  }
+
+  /** Buffers an upload item; false when the buffer is full (the drain waits for the reader). */
+  boolean offerUploadItem(String streamId, Object item) {
+    UploadStream upload = uploads.get(streamId);
+    if (upload == null) {
+      log.debug("Item for unknown stream {} on connection {} ignored", streamId, connectionId());
+      return true;
+    }
+    return upload.offer(item, this::scheduleDrain);
+  }
+
+  /** The client ended an upload stream, with an error text or null. */
+  void completeUpload(String streamId, String error) {
+    UploadStream upload = uploads.remove(streamId);
+    if (upload != null) {
+      upload.complete(error);
+    } else {
+      log.debug("Completion for unknown id {} on connection {} ignored", streamId, connectionId());
+    }
+  }
+
+  /** The hub method returned: its remaining uploads end, and later items are ignored. */
+  void closeUploads(List<String> streamIds) {
+    for (String streamId : streamIds) {
+      UploadStream upload = uploads.remove(streamId);
+      if (upload != null) {
+        upload.complete(null);
+      }
+    }
+  }
+
   // ---- sending ---------------------------------------------------------------------------
 
   @Override
@@ -366,6 +426,8 @@ final class HubConnectionContext
     }
     disconnectHandled = true;
     hub.unregister(this);
+    activeStreams.values().forEach(StreamCancellation::cancel);
+    closeUploads(List.copyOf(uploads.keySet()));
     if (!connectedToHub) {
       return;
     }
@@ -386,7 +448,7 @@ final class HubConnectionContext
     if (method == null) {
       throw new HubException("Method does not exist.");
     }
-    return method.parameterTypes();
+    return method.argumentTypes();
   }
 
   @Override
@@ -396,7 +458,11 @@ final class HubConnectionContext
 
   @Override
   public Type streamItemType(String streamId) {
-    throw new IllegalStateException("No upload stream with id '" + streamId + "'.");
+    UploadStream upload = uploads.get(streamId);
+    if (upload == null) {
+      throw new IllegalStateException("No upload stream with id '" + streamId + "'.");
+    }
+    return upload.itemType();
   }
 
   // ---- HubCallerContext / HubConnection ----------------------------------------------------

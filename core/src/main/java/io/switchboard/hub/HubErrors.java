@@ -32,6 +32,25 @@ final class HubErrors {
         + "' method with a streaming invocation.";
   }
 
+  /** A non-streaming Invocation named a streaming method. */
+  static String streamingMethodInvoked(String target) {
+    return "The client attempted to invoke the streaming '"
+        + target
+        + "' method with a non-streaming invocation.";
+  }
+
+  /** A streaming method returned null instead of a stream. */
+  static String streamingMethodReturnedNull(String target) {
+    return "The value returned by the streaming method '"
+        + target
+        + "' is not a ChannelReader<> or IAsyncEnumerable<>.";
+  }
+
+  /** A stream failed after it started. */
+  static String streamFailed(Throwable error, boolean detailed) {
+    return "An error occurred on the server while streaming results." + details(error, detailed);
+  }
+
   private static String details(Throwable error, boolean detailed) {
     if (error == null || !(detailed || error instanceof HubException)) {
       return "";

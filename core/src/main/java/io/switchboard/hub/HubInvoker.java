@@ -1,8 +1,8 @@
 package io.switchboard.hub;
 
 import io.switchboard.protocol.CompletionMessage;
-import io.switchboard.protocol.InvocationMessage;
 import java.lang.reflect.InvocationTargetException;
+import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -10,17 +10,52 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one non-streaming hub method and answers the caller: a value, a {@link CompletionStage}'s
- * value, or null for {@code void}; failures with the reference texts. Non-blocking invocations
- * (no id) are never answered.
+ * Runs hub methods: assembles their parameters (arguments, upload streams, cancellation), calls
+ * them on a fresh hub instance, and answers non-streaming invocations with the reference texts: a
+ * value, a {@link CompletionStage}'s value, or null for {@code void}. Non-blocking invocations (no
+ * id) are never answered.
  */
 final class HubInvoker {
   private static final Logger log = LoggerFactory.getLogger(HubInvoker.class);
 
   private HubInvoker() {}
 
+  /** The Java parameters of {@code method}, in declaration order. */
+  static Object[] parameters(
+      HubMethod method,
+      Object[] arguments,
+      List<UploadStream> uploads,
+      CancellationSignal cancellation) {
+    Object[] values = new Object[method.parameters().size()];
+    int argument = 0;
+    int upload = 0;
+    for (int i = 0; i < values.length; i++) {
+      switch (method.parameters().get(i).source()) {
+        case ARGUMENT -> values[i] = arguments[argument++];
+        case UPLOAD -> values[i] = uploads.get(upload++).asStream();
+        case CANCELLATION -> values[i] = cancellation;
+      }
+    }
+    return values;
+  }
+
   /**
-   * Invokes the method on a fresh hub instance.
+   * Calls the method on a new hub instance.
+   *
+   * @throws Throwable what the method (or the hub's creation) threw
+   */
+  static Object call(HubConnectionContext caller, HubRuntime<?> hub, HubMethod method, Object[] parameters)
+      throws Throwable {
+    Hub instance = hub.createHub(caller);
+    try {
+      return method.method().invoke(instance, parameters);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
+  }
+
+  /**
+   * Invokes a non-streaming method and answers the caller.
    *
    * @param onDone called once the method (or its future) finished, whatever the outcome
    */
@@ -28,18 +63,15 @@ final class HubInvoker {
       HubConnectionContext caller,
       HubRuntime<?> hub,
       HubMethod method,
-      InvocationMessage invocation,
+      String target,
+      String invocationId,
+      Object[] parameters,
       Runnable onDone) {
     Object result;
     try {
-      Hub instance = hub.createHub(caller);
-      result = method.method().invoke(instance, invocation.arguments());
-    } catch (InvocationTargetException e) {
-      fail(caller, hub, invocation, e.getCause());
-      onDone.run();
-      return;
-    } catch (Exception e) {
-      fail(caller, hub, invocation, e);
+      result = call(caller, hub, method, parameters);
+    } catch (Throwable e) {
+      fail(caller, hub, target, invocationId, e);
       onDone.run();
       return;
     }
@@ -47,36 +79,35 @@ final class HubInvoker {
       stage.whenComplete(
           (value, error) -> {
             if (error != null) {
-              fail(caller, hub, invocation, unwrap(error));
+              fail(caller, hub, target, invocationId, unwrap(error));
             } else {
-              succeed(caller, invocation, value);
+              succeed(caller, invocationId, value);
             }
             onDone.run();
           });
     } else {
-      succeed(caller, invocation, result);
+      succeed(caller, invocationId, result);
       onDone.run();
     }
   }
 
-  private static void succeed(HubConnectionContext caller, InvocationMessage invocation, Object value) {
-    if (invocation.invocationId() != null) {
-      caller.send(CompletionMessage.withResult(invocation.invocationId(), value));
+  private static void succeed(HubConnectionContext caller, String invocationId, Object value) {
+    if (invocationId != null) {
+      caller.send(CompletionMessage.withResult(invocationId, value));
     }
   }
 
-  private static void fail(
-      HubConnectionContext caller, HubRuntime<?> hub, InvocationMessage invocation, Throwable error) {
+  /** Logs a hub method's failure once and answers the caller with the reference text. */
+  static void fail(
+      HubConnectionContext caller, HubRuntime<?> hub, String target, String invocationId, Throwable error) {
     if (error instanceof HubException) {
-      log.debug("Hub method '{}' threw a HubException: {}", invocation.target(), error.getMessage());
+      log.debug("Hub method '{}' threw a HubException: {}", target, error.getMessage());
     } else {
-      log.error("Failed to invoke hub method '{}'.", invocation.target(), error);
+      log.error("Failed to invoke hub method '{}'.", target, error);
     }
-    if (invocation.invocationId() != null) {
-      String text =
-          HubErrors.invocationFailed(
-              invocation.target(), error, hub.options.enableDetailedErrors());
-      caller.send(CompletionMessage.withError(invocation.invocationId(), text));
+    if (invocationId != null) {
+      String text = HubErrors.invocationFailed(target, error, hub.options.enableDetailedErrors());
+      caller.send(CompletionMessage.withError(invocationId, text));
     }
   }
 

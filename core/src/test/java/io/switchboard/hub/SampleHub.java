@@ -1,10 +1,15 @@
 package io.switchboard.hub;
 
+import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /** The hub the hub-layer tests call. */
 public class SampleHub extends Hub {
@@ -12,6 +17,8 @@ public class SampleHub extends Hub {
   static final Map<String, CompletableFuture<String>> GATES = new ConcurrentHashMap<>();
   /** Ids of the connections whose {@link #onDisconnected} ran. */
   static final BlockingQueue<String> DISCONNECTED = new LinkedBlockingQueue<>();
+  /** One entry per cancelled {@link #neverEnding} stream. */
+  static final BlockingQueue<String> CANCELLED = new LinkedBlockingQueue<>();
 
   @Override
   public void onDisconnected(Throwable error) {
@@ -75,5 +82,43 @@ public class SampleHub extends Hub {
 
   public void abortMe() {
     context().abort();
+  }
+
+  public Stream<Integer> counter(int count) {
+    return IntStream.range(0, count).boxed();
+  }
+
+  public Iterator<String> letters() {
+    return java.util.List.of("a", "b", "c").iterator();
+  }
+
+  public Flow.Publisher<String> neverEnding(CancellationSignal cancellation) {
+    cancellation.onCancel(() -> CANCELLED.add("cancelled"));
+    return subscriber ->
+        subscriber.onSubscribe(
+            new Flow.Subscription() {
+              @Override
+              public void request(long n) {}
+
+              @Override
+              public void cancel() {}
+            });
+  }
+
+  public Stream<String> brokenStream() {
+    return Stream.of("a", "b").map(item -> {
+      if (item.equals("b")) {
+        throw new IllegalStateException("broken");
+      }
+      return item;
+    });
+  }
+
+  public String concat(Stream<String> parts) {
+    return parts.collect(Collectors.joining());
+  }
+
+  public Stream<String> streamEcho(Stream<String> source) {
+    return source;
   }
 }
