@@ -4,21 +4,57 @@ import io.switchboard.lifetime.HubLifetimeManager;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/** The selections of a hub method: relative to its calling connection, plus all the others. */
+/**
+ * The selections of a hub method: relative to its calling connection, plus all the others. Like
+ * the reference server, it refuses client results where waiting for them would deadlock the
+ * connection (one invocation at a time) or is not allowed (in {@code onConnected}).
+ */
 final class CallerHubClients extends LifetimeHubClients implements HubCallerClients {
   private final HubConnectionContext caller;
+  private final String invokeRefusal;
 
-  CallerHubClients(HubLifetimeManager lifetime, HubConnectionContext caller) {
+  /**
+   * @param invokeRefusal why client results are refused, or null when they are allowed
+   */
+  CallerHubClients(HubLifetimeManager lifetime, HubConnectionContext caller, String invokeRefusal) {
     super(lifetime);
     this.caller = caller;
+    this.invokeRefusal = invokeRefusal;
+  }
+
+  /** The reason, if any, why hub methods of these options may not wait for client results. */
+  static String refusalFor(HubOptions options) {
+    return options.maximumParallelInvocationsPerClient() > 1
+        ? null
+        : "Client results inside a Hub method requires"
+            + " HubOptions.MaximumParallelInvocationsPerClient to be greater than 1.";
   }
 
   @Override
-  public ClientProxy caller() {
-    // The caller is local: write to it directly, without a lifetime-manager lookup.
-    return (method, args) -> {
-      caller.write(invocation(method, args));
-      return CompletableFuture.completedFuture(null);
+  public SingleClientProxy caller() {
+    return guarded(caller.connectionId());
+  }
+
+  @Override
+  public SingleClientProxy client(String connectionId) {
+    return guarded(connectionId);
+  }
+
+  private SingleClientProxy guarded(String connectionId) {
+    SingleClientProxy target = super.client(connectionId);
+    if (invokeRefusal == null) {
+      return target;
+    }
+    return new SingleClientProxy() {
+      @Override
+      public CompletableFuture<Void> send(String method, Object... args) {
+        return target.send(method, args);
+      }
+
+      @Override
+      public <T> CompletableFuture<T> invoke(Class<T> resultType, String method, Object... args) {
+        throw new IllegalStateException(invokeRefusal);
+      }
     };
   }
 

@@ -7,15 +7,19 @@ import io.switchboard.connection.TransportType;
 import io.switchboard.lifetime.HubConnection;
 import io.switchboard.lifetime.SerializedHubMessage;
 import io.switchboard.protocol.CloseMessage;
+import io.switchboard.protocol.CompletionMessage;
 import io.switchboard.protocol.HubMessage;
 import io.switchboard.protocol.HubProtocol;
 import io.switchboard.protocol.InvalidDataException;
 import io.switchboard.protocol.InvocationBinder;
+import io.switchboard.protocol.InvocationMessage;
+import java.io.IOException;
 import java.lang.reflect.Type;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
@@ -43,6 +47,8 @@ final class HubConnectionContext
   private final Connection connection;
   private final HubRuntime<?> hub;
   private final CallerHubClients clients;
+  private final CallerHubClients connectingClients;
+  private final ClientResults clientResults = new ClientResults();
   private final GroupManager groups;
   private final Semaphore invocationSlots;
   private final Queue<byte[]> received = new ConcurrentLinkedQueue<>();
@@ -73,7 +79,13 @@ final class HubConnectionContext
   HubConnectionContext(Connection connection, HubRuntime<?> hub) {
     this.connection = connection;
     this.hub = hub;
-    this.clients = new CallerHubClients(hub.lifetime, this);
+    this.clients =
+        new CallerHubClients(hub.lifetime, this, CallerHubClients.refusalFor(hub.options));
+    this.connectingClients =
+        new CallerHubClients(
+            hub.lifetime,
+            this,
+            "Client results inside OnConnectedAsync Hub methods are not allowed.");
     this.groups = new LifetimeGroupManager(hub.lifetime);
     this.invocationSlots = new Semaphore(hub.options.maximumParallelInvocationsPerClient());
     hub.register(this);
@@ -238,7 +250,7 @@ final class HubConnectionContext
     hub.lifetime.onConnected(this);
     connectedToHub = true;
     try {
-      hub.createHub(this).onConnected();
+      hub.createHub(this, connectingClients).onConnected();
     } catch (Exception e) {
       log.error("Hub {} refused connection {} in onConnected", hub.hubClass.getName(), connectionId(), e);
       closeWithError(e, false);
@@ -326,6 +338,32 @@ final class HubConnectionContext
     } else {
       log.debug("Completion for unknown id {} on connection {} ignored", streamId, connectionId());
     }
+  }
+
+  /** A client's Completion: the end of an upload stream, or a client result. */
+  void onCompletion(CompletionMessage completion) {
+    if (uploads.containsKey(completion.invocationId())) {
+      completeUpload(completion.invocationId(), completion.error());
+    } else if (!clientResults.complete(completion)) {
+      log.debug(
+          "Completion for unknown id {} on connection {} ignored",
+          completion.invocationId(),
+          connectionId());
+    }
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <T> CompletableFuture<T> invoke(String method, Object[] args, Class<T> resultType) {
+    CompletableFuture<Object> result = new CompletableFuture<>();
+    if (closing) {
+      result.completeExceptionally(
+          new IOException("Connection '" + connectionId() + "' disconnected."));
+    } else {
+      String id = clientResults.register(resultType, result);
+      send(new InvocationMessage(Map.of(), id, method, args, List.of()));
+    }
+    return (CompletableFuture<T>) result;
   }
 
   /** The hub method returned: its remaining uploads end, and later items are ignored. */
@@ -427,6 +465,7 @@ final class HubConnectionContext
     disconnectHandled = true;
     hub.unregister(this);
     activeStreams.values().forEach(StreamCancellation::cancel);
+    clientResults.failAll(connectionId());
     closeUploads(List.copyOf(uploads.keySet()));
     if (!connectedToHub) {
       return;
@@ -453,7 +492,8 @@ final class HubConnectionContext
 
   @Override
   public Type returnType(String invocationId) {
-    return Object.class;
+    Type type = clientResults.typeOf(invocationId);
+    return type != null ? type : Object.class;
   }
 
   @Override

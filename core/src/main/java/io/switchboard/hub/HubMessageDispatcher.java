@@ -38,7 +38,7 @@ final class HubMessageDispatcher {
     } else if (message instanceof StreamItemMessage item) {
       return caller.offerUploadItem(item.invocationId(), item.item());
     } else if (message instanceof CompletionMessage completion) {
-      caller.completeUpload(completion.invocationId(), completion.error());
+      caller.onCompletion(completion);
     } else if (message instanceof CancelInvocationMessage cancel) {
       caller.cancelStream(cancel.invocationId());
     } else if (message instanceof InvocationBindingFailureMessage failure) {

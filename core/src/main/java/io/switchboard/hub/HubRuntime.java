@@ -53,8 +53,13 @@ final class HubRuntime<T extends Hub> {
 
   /** A fresh hub instance wired to a connection. */
   T createHub(HubConnectionContext caller) throws Exception {
+    return createHub(caller, caller.clients());
+  }
+
+  /** A fresh hub instance wired to a connection, with these caller clients. */
+  T createHub(HubConnectionContext caller, HubCallerClients clients) throws Exception {
     T hub = factory.create();
-    hub.attach(caller, caller.clients(), caller.groupManager());
+    hub.attach(caller, clients, caller.groupManager());
     return hub;
   }
 

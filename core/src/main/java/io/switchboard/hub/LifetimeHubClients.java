@@ -4,6 +4,7 @@ import io.switchboard.lifetime.HubLifetimeManager;
 import io.switchboard.protocol.InvocationMessage;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /** Recipient selections that delegate to the hub's lifetime manager. */
 class LifetimeHubClients implements HubClients {
@@ -28,8 +29,19 @@ class LifetimeHubClients implements HubClients {
   }
 
   @Override
-  public ClientProxy client(String connectionId) {
-    return clients(List.of(connectionId));
+  public SingleClientProxy client(String connectionId) {
+    ClientProxy sender = clients(List.of(connectionId));
+    return new SingleClientProxy() {
+      @Override
+      public CompletableFuture<Void> send(String method, Object... args) {
+        return sender.send(method, args);
+      }
+
+      @Override
+      public <T> CompletableFuture<T> invoke(Class<T> resultType, String method, Object... args) {
+        return lifetime.invokeConnection(connectionId, method, args, resultType);
+      }
+    };
   }
 
   @Override

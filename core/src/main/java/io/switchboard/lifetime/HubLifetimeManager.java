@@ -30,6 +30,15 @@ public interface HubLifetimeManager {
   /** Sends to every connection of these users. */
   CompletableFuture<Void> sendUsers(InvocationMessage message, Collection<String> userIds);
 
+  /**
+   * Asks one connection's client for a result (client results), wherever the connection is
+   * hosted.
+   *
+   * @return the client's result; fails when the client reports an error or the connection ends
+   */
+  <T> CompletableFuture<T> invokeConnection(
+      String connectionId, String method, Object[] args, Class<T> resultType);
+
   /** Adds a connection to a group. */
   CompletableFuture<Void> addToGroup(String connectionId, String groupName);
 

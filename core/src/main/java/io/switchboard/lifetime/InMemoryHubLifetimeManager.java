@@ -85,6 +85,17 @@ public final class InMemoryHubLifetimeManager implements HubLifetimeManager {
   }
 
   @Override
+  public <T> CompletableFuture<T> invokeConnection(
+      String connectionId, String method, Object[] args, Class<T> resultType) {
+    HubConnection connection = connections.get(connectionId);
+    if (connection == null) {
+      return CompletableFuture.failedFuture(
+          new IllegalArgumentException("Connection '" + connectionId + "' does not exist."));
+    }
+    return connection.invoke(method, args, resultType);
+  }
+
+  @Override
   public CompletableFuture<Void> addToGroup(String connectionId, String groupName) {
     HubConnection connection = connections.get(connectionId);
     if (connection != null) {

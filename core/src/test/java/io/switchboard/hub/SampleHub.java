@@ -121,4 +121,8 @@ public class SampleHub extends Hub {
   public Stream<String> streamEcho(Stream<String> source) {
     return source;
   }
+
+  public CompletableFuture<Integer> askCaller() {
+    return clients().caller().invoke(Integer.class, "Result");
+  }
 }
