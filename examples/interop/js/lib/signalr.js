@@ -2,12 +2,9 @@
 
 // Small helpers around the official JavaScript client, shared by the test files.
 
-const { isDeepStrictEqual } = require("node:util");
 const signalR = require("@microsoft/signalr");
 const { MessagePackHubProtocol } = require("@microsoft/signalr-protocol-msgpack");
-
-/** How long any single awaited event may take before the test fails; generous, never asserted on. */
-const TIMEOUT_MS = 10_000;
+const { TIMEOUT_MS, deferred, inbox, uniqueName, withTimeout } = require("./waiting");
 
 /** The hub protocols every hub test runs with. */
 const PROTOCOLS = [
@@ -18,26 +15,6 @@ const PROTOCOLS = [
 /** The client's log level: SIGNALR_LOG_LEVEL names a `LogLevel` member (e.g. "Debug"); silent by default. */
 function logLevel() {
   return signalR.LogLevel[process.env.SIGNALR_LOG_LEVEL || "None"] ?? signalR.LogLevel.None;
-}
-
-/** Rejects with a clear message when `promise` has not settled after `ms`. */
-function withTimeout(promise, what, ms = TIMEOUT_MS) {
-  let timer;
-  const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Timed out after ${ms} ms waiting for ${what}`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-/** A promise with its resolve and reject functions exposed. */
-function deferred() {
-  let resolve;
-  let reject;
-  const promise = new Promise((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
 }
 
 /**
@@ -84,40 +61,10 @@ function onFirstClose(connection, work) {
   return withTimeout(done.promise, "the work done in onclose");
 }
 
-/**
- * Records every call of client method `method` on `connection`, in arrival order, as argument arrays.
- * `expect(...args)` resolves once a call with exactly these arguments has arrived (or had already arrived).
- */
-function inbox(connection, method) {
-  const calls = [];
-  const waiters = [];
-  connection.on(method, (...args) => {
-    calls.push(args);
-    for (const waiter of waiters.filter((w) => isDeepStrictEqual(w.args, args))) {
-      waiters.splice(waiters.indexOf(waiter), 1);
-      waiter.resolve(args);
-    }
-  });
-  return {
-    calls,
-    expect(...args) {
-      if (calls.some((call) => isDeepStrictEqual(call, args))) return Promise.resolve(args);
-      const waiter = { args, ...deferred() };
-      waiters.push(waiter);
-      return withTimeout(waiter.promise, `${method}(${JSON.stringify(args)})`);
-    },
-  };
-}
-
 /** Returns `name` with a random mix of upper and lower case that differs from `name` itself. */
 function randomCase(name) {
   const recased = [...name].map((c) => (Math.random() < 0.5 ? c.toUpperCase() : c.toLowerCase())).join("");
   return recased === name ? name.toUpperCase() : recased;
-}
-
-/** A name that no other test uses, for groups. */
-function uniqueName(prefix) {
-  return `${prefix}-${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
 }
 
 module.exports = {
