@@ -250,7 +250,7 @@ final class HubConnectionContext
     hub.lifetime.onConnected(this);
     connectedToHub = true;
     try {
-      hub.createHub(this, connectingClients).onConnected();
+      hub.filters.onConnected(hub.createHub(this, connectingClients), this);
     } catch (Exception e) {
       log.error("Hub {} refused connection {} in onConnected", hub.hubClass.getName(), connectionId(), e);
       closeWithError(e, false);
@@ -473,7 +473,7 @@ final class HubConnectionContext
     hub.lifetime.onDisconnected(this);
     Throwable reason = disconnectReason != null ? disconnectReason : transportError;
     try {
-      hub.createHub(this).onDisconnected(reason);
+      hub.filters.onDisconnected(hub.createHub(this), this, reason);
     } catch (Exception e) {
       log.error("onDisconnected of hub {} failed for connection {}", hub.hubClass.getName(), connectionId(), e);
     }

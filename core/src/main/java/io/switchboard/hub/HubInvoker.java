@@ -1,7 +1,6 @@
 package io.switchboard.hub;
 
 import io.switchboard.protocol.CompletionMessage;
-import java.lang.reflect.InvocationTargetException;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -42,16 +41,12 @@ final class HubInvoker {
   /**
    * Calls the method on a new hub instance.
    *
-   * @throws Throwable what the method (or the hub's creation) threw
+   * @throws Exception what the method, a filter or the hub's creation threw
    */
-  static Object call(HubConnectionContext caller, HubRuntime<?> hub, HubMethod method, Object[] parameters)
-      throws Throwable {
-    Hub instance = hub.createHub(caller);
-    try {
-      return method.method().invoke(instance, parameters);
-    } catch (InvocationTargetException e) {
-      throw e.getCause();
-    }
+  static Object call(
+      HubConnectionContext caller, HubRuntime<?> hub, HubMethod method, String target, Object[] parameters)
+      throws Exception {
+    return hub.filters.invoke(hub.createHub(caller), caller, target, method, parameters);
   }
 
   /**
@@ -69,7 +64,7 @@ final class HubInvoker {
       Runnable onDone) {
     Object result;
     try {
-      result = call(caller, hub, method, parameters);
+      result = call(caller, hub, method, target, parameters);
     } catch (Throwable e) {
       fail(caller, hub, target, invocationId, e);
       onDone.run();

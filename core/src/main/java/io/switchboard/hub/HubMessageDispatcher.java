@@ -122,7 +122,7 @@ final class HubMessageDispatcher {
               };
           Object source;
           try {
-            source = HubInvoker.call(caller, hub, method, parameters);
+            source = HubInvoker.call(caller, hub, method, invocation.target(), parameters);
           } catch (Throwable e) {
             onEnd.run();
             HubInvoker.fail(caller, hub, invocation.target(), id, e);

@@ -6,6 +6,7 @@ import io.switchboard.protocol.HubProtocol;
 import io.switchboard.protocol.json.JsonHubProtocol;
 import io.switchboard.protocol.msgpack.MessagePackHubProtocol;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -29,6 +30,7 @@ public final class HubOptions {
   private List<HubProtocol> protocols;
   private EndpointOptions endpoint = EndpointOptions.defaults();
   private Executor executor;
+  private final List<HubFilter> filters = new ArrayList<>();
 
   /** Interval of server Pings (not on long polling). */
   public Duration keepAliveInterval() {
@@ -172,5 +174,16 @@ public final class HubOptions {
   public HubOptions executor(Executor value) {
     executor = value;
     return this;
+  }
+
+  /** Adds a filter around this hub's invocations and events (runs inside earlier ones). */
+  public HubOptions addFilter(HubFilter filter) {
+    filters.add(Objects.requireNonNull(filter));
+    return this;
+  }
+
+  /** The hub's filters, outermost first. */
+  public List<HubFilter> filters() {
+    return List.copyOf(filters);
   }
 }

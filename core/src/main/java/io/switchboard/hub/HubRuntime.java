@@ -24,6 +24,7 @@ final class HubRuntime<T extends Hub> {
   final HubMethodTable methods;
   final HubLifetimeManager lifetime;
   final Executor executor;
+  final HubFilterChain filters;
   private final HubFactory<T> factory;
   private final Set<HubConnectionContext> connections = ConcurrentHashMap.newKeySet();
   private final ScheduledFuture<?> heartbeat;
@@ -36,6 +37,7 @@ final class HubRuntime<T extends Hub> {
     this.options = options;
     this.methods = new HubMethodTable(hubClass);
     this.lifetime = lifetime;
+    this.filters = new HubFilterChain(options.filters());
     this.executor = options.executor() != null ? options.executor() : HubExecutors.invocations();
     this.heartbeat =
         HubExecutors.heartbeat().scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
