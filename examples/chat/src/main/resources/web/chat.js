@@ -10,6 +10,7 @@
   const messageInput = $("message");
   const messages = $("messages");
   let currentRoom = null;
+  let connected = false;
   userInput.value = `guest-${Math.floor(1000 + Math.random() * 9000)}`;
 
   const connection = new signalR.HubConnectionBuilder()
@@ -34,16 +35,24 @@
     messages.scrollTop = messages.scrollHeight;
   }
 
+  function updateButtons() {
+    $("join").disabled = !connected;
+    $("send-all").disabled = !connected;
+    $("leave").disabled = !connected || !currentRoom;
+    $("send-room").disabled = !connected || !currentRoom;
+  }
+
   function setStatus(text, className) {
     status.textContent = text;
     status.className = `status ${className}`;
+    connected = className === "connected";
+    updateButtons();
   }
 
   function setRoom(room) {
     currentRoom = room;
     $("current-room").textContent = room ? `in room “${room}”` : "not in a room";
-    $("leave").disabled = !room;
-    $("send-room").disabled = !room;
+    updateButtons();
   }
 
   function reportError(error) {
@@ -64,6 +73,7 @@
     if (currentRoom) connection.invoke("JoinRoom", user(), currentRoom).catch(reportError);
   });
   connection.onclose(() => setStatus("disconnected", "disconnected"));
+  updateButtons();
 
   $("identity").addEventListener("submit", (event) => event.preventDefault());
 
