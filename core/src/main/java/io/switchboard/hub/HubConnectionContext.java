@@ -1,5 +1,6 @@
 package io.switchboard.hub;
 
+import io.switchboard.auth.AuthenticatedUser;
 import io.switchboard.connection.Connection;
 import io.switchboard.connection.ConnectionListener;
 import io.switchboard.connection.HttpRequestInfo;
@@ -49,6 +50,8 @@ final class HubConnectionContext
   private final CallerHubClients clients;
   private final CallerHubClients connectingClients;
   private final ClientResults clientResults = new ClientResults();
+  private final AuthenticatedUser user;
+  private final String userIdentifier;
   private final GroupManager groups;
   private final Semaphore invocationSlots;
   private final Queue<byte[]> received = new ConcurrentLinkedQueue<>();
@@ -88,6 +91,9 @@ final class HubConnectionContext
             "Client results inside OnConnectedAsync Hub methods are not allowed.");
     this.groups = new LifetimeGroupManager(hub.lifetime);
     this.invocationSlots = new Semaphore(hub.options.maximumParallelInvocationsPerClient());
+    // The transport already let this request through; its user is the connection's user.
+    this.user = hub.authorization.authenticate(connection.request()).user();
+    this.userIdentifier = user == null ? null : hub.options.userIdProvider().apply(user);
     hub.register(this);
   }
 
@@ -414,6 +420,14 @@ final class HubConnectionContext
       lastPingSentAt = now;
       write(hub.ping());
     }
+    if (options.closeOnAuthenticationExpiration()
+        && user != null
+        && user.expiresAt() != null
+        && java.time.Instant.now().isAfter(user.expiresAt())) {
+      log.debug("Authentication of connection {} expired", connectionId());
+      closeWith(new CloseMessage(null, true), null);
+      return;
+    }
     if (clientPinged && now - lastReceivedAt > options.clientTimeoutInterval().toNanos()) {
       log.debug("Connection {} timed out", connectionId());
       closeWithError(
@@ -514,7 +528,12 @@ final class HubConnectionContext
 
   @Override
   public String userIdentifier() {
-    return null;
+    return userIdentifier;
+  }
+
+  @Override
+  public AuthenticatedUser user() {
+    return user;
   }
 
   @Override

@@ -1,9 +1,11 @@
 package io.switchboard.hub;
 
+import io.switchboard.auth.AuthenticationOutcome;
 import io.switchboard.connection.Connection;
 import io.switchboard.connection.ConnectionHandler;
 import io.switchboard.connection.ConnectionListener;
 import io.switchboard.connection.EndpointOptions;
+import io.switchboard.connection.HttpRequestInfo;
 import io.switchboard.lifetime.HubLifetimeManager;
 import io.switchboard.lifetime.InMemoryHubLifetimeManager;
 
@@ -59,6 +61,11 @@ public final class HubEndpoint<T extends Hub> implements ConnectionHandler {
   @Override
   public ConnectionListener onConnected(Connection connection) {
     return new HubConnectionContext(connection, runtime);
+  }
+
+  @Override
+  public AuthenticationOutcome authenticate(HttpRequestInfo request) {
+    return runtime.authorization.authenticate(request);
   }
 
   /** Closes every connection (each gets a Close message) and stops the hub's timers. */

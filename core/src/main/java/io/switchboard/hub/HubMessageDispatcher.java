@@ -60,6 +60,9 @@ final class HubMessageDispatcher {
       HubConnectionContext caller, HubRuntime<?> hub, InvocationMessage invocation) {
     HubMethod method = hub.methods.find(invocation.target());
     String id = invocation.invocationId();
+    if (!authorized(caller, hub, method, invocation.target(), id)) {
+      return true;
+    }
     if (method.streaming()) {
       if (id != null) {
         caller.send(CompletionMessage.withError(id, HubErrors.streamingMethodInvoked(invocation.target())));
@@ -98,6 +101,9 @@ final class HubMessageDispatcher {
       HubConnectionContext caller, HubRuntime<?> hub, StreamInvocationMessage invocation) {
     HubMethod method = hub.methods.find(invocation.target());
     String id = invocation.invocationId();
+    if (!authorized(caller, hub, method, invocation.target(), id)) {
+      return;
+    }
     if (!method.streaming()) {
       caller.send(CompletionMessage.withError(id, HubErrors.nonStreamingMethodStreamed(invocation.target())));
       return;
@@ -135,6 +141,19 @@ final class HubMessageDispatcher {
           }
           new ServerStream(caller, id, cancellation, hub.options.enableDetailedErrors(), onEnd).run(source);
         });
+  }
+
+  /** Checks the method's {@code @Authorize}; answers the refusal when it fails. */
+  private static boolean authorized(
+      HubConnectionContext caller, HubRuntime<?> hub, HubMethod method, String target, String id) {
+    if (hub.authorization.mayInvoke(method.method(), caller.user())) {
+      return true;
+    }
+    log.debug("Connection {} is not authorized to invoke '{}'", caller.connectionId(), target);
+    if (id != null) {
+      caller.send(CompletionMessage.withError(id, "Failed to invoke '" + target + "' because user is unauthorized"));
+    }
+    return false;
   }
 
   /** Opens the method's upload streams, or answers with an error and returns null. */

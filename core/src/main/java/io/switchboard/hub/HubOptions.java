@@ -1,5 +1,7 @@
 package io.switchboard.hub;
 
+import io.switchboard.auth.AuthenticatedUser;
+import io.switchboard.auth.Authenticator;
 import io.switchboard.connection.EndpointOptions;
 import io.switchboard.connection.TransportType;
 import io.switchboard.protocol.HubProtocol;
@@ -8,10 +10,14 @@ import io.switchboard.protocol.msgpack.MessagePackHubProtocol;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Options of one hub, with the reference server's defaults: keep-alive 15 s, client timeout 30 s,
@@ -31,6 +37,10 @@ public final class HubOptions {
   private EndpointOptions endpoint = EndpointOptions.defaults();
   private Executor executor;
   private final List<HubFilter> filters = new ArrayList<>();
+  private Authenticator authenticator;
+  private Function<AuthenticatedUser, String> userIdProvider = AuthenticatedUser::nameIdentifier;
+  private final Map<String, Predicate<AuthenticatedUser>> policies = new HashMap<>();
+  private boolean closeOnAuthenticationExpiration;
 
   /** Interval of server Pings (not on long polling). */
   public Duration keepAliveInterval() {
@@ -185,5 +195,49 @@ public final class HubOptions {
   /** The hub's filters, outermost first. */
   public List<HubFilter> filters() {
     return List.copyOf(filters);
+  }
+
+  /** Who sent negotiate and transport requests, or null when the hub is anonymous. */
+  public Authenticator authenticator() {
+    return authenticator;
+  }
+
+  /** Authenticates requests (see {@link io.switchboard.auth.BearerTokenAuthenticator}). */
+  public HubOptions authenticator(Authenticator value) {
+    authenticator = value;
+    return this;
+  }
+
+  /** Derives the user id ({@code clients().user(id)}) from a user. */
+  public Function<AuthenticatedUser, String> userIdProvider() {
+    return userIdProvider;
+  }
+
+  /** Replaces how user ids are derived (default: the name identifier). */
+  public HubOptions userIdProvider(Function<AuthenticatedUser, String> value) {
+    userIdProvider = Objects.requireNonNull(value);
+    return this;
+  }
+
+  /** Registers a named authorization policy for {@link io.switchboard.auth.Authorize}. */
+  public HubOptions policy(String name, Predicate<AuthenticatedUser> accepts) {
+    policies.put(name, Objects.requireNonNull(accepts));
+    return this;
+  }
+
+  /** The policy of that name, or null. */
+  public Predicate<AuthenticatedUser> policy(String name) {
+    return policies.get(name);
+  }
+
+  /** Whether connections close when their user's credential expires (default off). */
+  public boolean closeOnAuthenticationExpiration() {
+    return closeOnAuthenticationExpiration;
+  }
+
+  /** Closes connections (letting clients reconnect) when their credential expires. */
+  public HubOptions closeOnAuthenticationExpiration(boolean value) {
+    closeOnAuthenticationExpiration = value;
+    return this;
   }
 }

@@ -25,6 +25,7 @@ final class HubRuntime<T extends Hub> {
   final HubLifetimeManager lifetime;
   final Executor executor;
   final HubFilterChain filters;
+  final HubAuthorization authorization;
   private final HubFactory<T> factory;
   private final Set<HubConnectionContext> connections = ConcurrentHashMap.newKeySet();
   private final ScheduledFuture<?> heartbeat;
@@ -38,6 +39,7 @@ final class HubRuntime<T extends Hub> {
     this.methods = new HubMethodTable(hubClass);
     this.lifetime = lifetime;
     this.filters = new HubFilterChain(options.filters());
+    this.authorization = new HubAuthorization(hubClass, options);
     this.executor = options.executor() != null ? options.executor() : HubExecutors.invocations();
     this.heartbeat =
         HubExecutors.heartbeat().scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
