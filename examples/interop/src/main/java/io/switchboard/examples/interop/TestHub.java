@@ -1,9 +1,15 @@
 package io.switchboard.examples.interop;
 
+import io.switchboard.hub.CancellationSignal;
 import io.switchboard.hub.Hub;
+import io.switchboard.hub.ClientProxy;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
+import java.util.concurrent.SubmissionPublisher;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** The hub of {@code /testhub} and {@code /testhub-nowebsockets} (interop-server.md). */
 public class TestHub extends Hub {
@@ -97,5 +103,28 @@ public class TestHub extends Hub {
 
   public String getServerName() {
     return SERVER_NAME;
+  }
+
+  public Stream<String> stream() {
+    return Stream.of("a", "b", "c");
+  }
+
+  /** Never yields; when cancelled (by the client or a disconnect), tells the caller. */
+  public Flow.Publisher<String> infiniteStream(CancellationSignal cancellation) {
+    ClientProxy caller = clients().client(context().connectionId());
+    cancellation.onCancel(() -> caller.send("StreamCanceled"));
+    return new SubmissionPublisher<>();
+  }
+
+  public String streamingConcat(Stream<String> stream) {
+    return stream.collect(Collectors.joining());
+  }
+
+  public Stream<Integer> emptyStream() {
+    return Stream.empty();
+  }
+
+  public Stream<String> streamThrowException(String message) {
+    throw new InvalidOperationException(message);
   }
 }
