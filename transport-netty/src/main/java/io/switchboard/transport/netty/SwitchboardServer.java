@@ -162,12 +162,12 @@ public final class SwitchboardServer implements AutoCloseable {
     private final SwitchboardHttpHandler.Builder switchboard = SwitchboardHttpHandler.builder();
     private final Map<String, HubEndpoint<?>> hubs = new LinkedHashMap<>();
     private final List<Consumer<ChannelPipeline>> customizers = new ArrayList<>();
-    private String host = "0.0.0.0";
+    private String host = "127.0.0.1";
     private int port = 5000;
 
     private Builder() {}
 
-    /** The address to bind (default all interfaces). */
+    /** The address to bind (default 127.0.0.1; "0.0.0.0" for every interface). */
     public Builder host(String value) {
       host = Objects.requireNonNull(value);
       return this;
