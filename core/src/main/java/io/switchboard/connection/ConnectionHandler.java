@@ -9,7 +9,9 @@ import io.switchboard.auth.AuthenticationOutcome;
 public interface ConnectionHandler {
 
   /**
-   * A connection's first transport is attached. Called once per connection.
+   * A connection's first transport is attached. Called once per connection, on a transport thread
+   * (a Netty event loop): like {@link ConnectionListener#onData}, it must not block; start slow
+   * work elsewhere. Throwing aborts the connection.
    *
    * @return the listener that receives the connection's data and its end
    */

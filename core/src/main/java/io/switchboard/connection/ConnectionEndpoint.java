@@ -1,0 +1,241 @@
+package io.switchboard.connection;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * The transport-agnostic part of one mounted endpoint (a hub or a raw {@link ConnectionHandler}
+ * on a path): negotiate, the connection registry and the request rules of protocol §1, with the
+ * reference server's status codes and texts. Transport adapters parse HTTP, ask this class what
+ * to do, and write the {@link TransportResponse} it returns.
+ *
+ * <p>Inactive connections (negotiated but never attached, or between transport requests) are
+ * disposed once they are older than {@link EndpointOptions#disconnectTimeout()}, checked by a
+ * one-second heartbeat on the given scheduler.
+ */
+public final class ConnectionEndpoint {
+  private static final int MAXIMUM_NEGOTIATE_VERSION = 1;
+  private static final long HEARTBEAT_MILLIS = 1000;
+
+  private final ConnectionHandler handler;
+  private final EndpointOptions options;
+  private final ConnectionRegistry registry;
+  private final ScheduledFuture<?> heartbeat;
+  private volatile boolean shutDown;
+
+  /**
+   * Creates an endpoint.
+   *
+   * @param handler the application run on every connection
+   * @param options transports, negotiate and timeout options
+   * @param scheduler runs the one-second expiry scan (shared by many endpoints)
+   */
+  public ConnectionEndpoint(
+      ConnectionHandler handler, EndpointOptions options, ScheduledExecutorService scheduler) {
+    this(handler, options, scheduler, System::nanoTime);
+  }
+
+  ConnectionEndpoint(
+      ConnectionHandler handler,
+      EndpointOptions options,
+      ScheduledExecutorService scheduler,
+      LongSupplier nanoClock) {
+    this.handler = handler;
+    this.options = options;
+    this.registry = new ConnectionRegistry(nanoClock);
+    this.heartbeat =
+        scheduler.scheduleAtFixedRate(
+            this::expireIdleConnections, HEARTBEAT_MILLIS, HEARTBEAT_MILLIS, TimeUnit.MILLISECONDS);
+  }
+
+  /** The application run on this endpoint's connections. */
+  public ConnectionHandler handler() {
+    return handler;
+  }
+
+  /** This endpoint's options. */
+  public EndpointOptions options() {
+    return options;
+  }
+
+  /** How many connections are registered (negotiated, attached, or between requests). */
+  public int connectionCount() {
+    return registry.size();
+  }
+
+  /**
+   * {@code P/negotiate}: creates a connection and describes it (protocol §1.3). Methods other than
+   * POST get 405; version errors are answered with 200 and an {@code error} body.
+   */
+  public TransportResponse negotiate(HttpRequestInfo request) {
+    if (!"POST".equalsIgnoreCase(request.method())) {
+      return TransportResponse.empty(405);
+    }
+    if (shutDown) {
+      return TransportResponse.empty(503);
+    }
+    String requested = queryValue(request, "negotiateVersion");
+    int version;
+    if (requested != null) {
+      try {
+        version = Integer.parseInt(requested.trim());
+      } catch (NumberFormatException e) {
+        return negotiateError("The client requested a non-integer protocol version.");
+      }
+      if (version < options.minimumProtocolVersion()) {
+        return unsupportedVersion(version);
+      }
+      version = Math.min(version, MAXIMUM_NEGOTIATE_VERSION);
+    } else if (options.minimumProtocolVersion() > 0) {
+      return unsupportedVersion(0);
+    } else {
+      version = 0;
+    }
+    String statefulValue = queryValue(request, "useStatefulReconnect");
+    boolean stateful =
+        options.allowStatefulReconnects()
+            && statefulValue != null
+            && statefulValue.trim().equalsIgnoreCase("true");
+    ManagedConnection connection = registry.create(handler, version, stateful);
+    return TransportResponse.json(
+        NegotiateResponse.success(connection, version, options.transports()));
+  }
+
+  /**
+   * A transport request on {@code P} (WebSocket, SSE stream, poll) wants to attach {@code
+   * session}. A WebSocket without {@code id} creates a connection on the spot. On success the
+   * connection is active with this session; the adapter calls {@link
+   * ManagedConnection#transportStarted()} once the transport can carry data.
+   */
+  public AttachResult attach(TransportType type, HttpRequestInfo request, TransportSession session) {
+    AttachResult found = lookupForTransport(type, request);
+    if (!found.isAccepted()) {
+      return found;
+    }
+    TransportResponse rejection = found.connection().activate(type, request, session);
+    return rejection == null ? found : AttachResult.rejected(rejection);
+  }
+
+  /**
+   * The rejection {@link #attach} would answer, or null if it would accept, without changing
+   * anything: for adapters that must apply the rules before they can serve a transport.
+   */
+  public TransportResponse checkAttach(TransportType type, HttpRequestInfo request) {
+    if (createsConnection(type, request)) {
+      return newConnectionRejection(type);
+    }
+    AttachResult found = lookupForTransport(type, request);
+    return found.isAccepted() ? found.connection().checkTransport(type) : found.rejection();
+  }
+
+  /** {@code POST P}: the connection that receives the body, or the rejection (§1.7). */
+  public AttachResult resolveSend(HttpRequestInfo request) {
+    AttachResult found = lookup(request);
+    if (found.isAccepted() && found.connection().transportType() == TransportType.WEB_SOCKETS) {
+      return AttachResult.rejected(
+          TransportResponse.text(405, "POST requests are not allowed for WebSocket connections."));
+    }
+    return found;
+  }
+
+  /** {@code DELETE P}: the long-polling connection to terminate, or the rejection (§1.9). */
+  public AttachResult resolveDelete(HttpRequestInfo request) {
+    AttachResult found = lookup(request);
+    if (found.isAccepted() && found.connection().transportType() != TransportType.LONG_POLLING) {
+      return AttachResult.rejected(
+          TransportResponse.text(400, "Cannot terminate this connection using the DELETE endpoint."));
+    }
+    return found;
+  }
+
+  /**
+   * Stops the heartbeat, refuses new connections, closes every connection gracefully, and
+   * completes once all of them are gone.
+   */
+  public CompletableFuture<Void> shutdown() {
+    shutDown = true;
+    heartbeat.cancel(false);
+    for (ManagedConnection connection : registry.connections()) {
+      connection.close();
+    }
+    return registry.whenDrained();
+  }
+
+  /** The one-second heartbeat: disposes connections inactive for the disconnect timeout. */
+  void expireIdleConnections() {
+    long timeoutNanos = options.disconnectTimeout().toNanos();
+    for (ManagedConnection connection : registry.connections()) {
+      connection.expireIfIdle(timeoutNanos);
+    }
+  }
+
+  private AttachResult lookupForTransport(TransportType type, HttpRequestInfo request) {
+    if (createsConnection(type, request)) {
+      TransportResponse rejection = newConnectionRejection(type);
+      return rejection != null
+          ? AttachResult.rejected(rejection)
+          : AttachResult.accepted(registry.create(handler, 0, false));
+    }
+    AttachResult found = lookup(request);
+    if (found.isAccepted() && !options.transports().contains(type)) {
+      return AttachResult.rejected(transportNotSupported(type));
+    }
+    return found;
+  }
+
+  /** A WebSocket without {@code id} skipped negotiate: it gets a brand-new connection (§1.6). */
+  private static boolean createsConnection(TransportType type, HttpRequestInfo request) {
+    return type == TransportType.WEB_SOCKETS && connectionToken(request) == null;
+  }
+
+  private TransportResponse newConnectionRejection(TransportType type) {
+    if (!options.transports().contains(type)) {
+      return transportNotSupported(type);
+    }
+    return shutDown ? TransportResponse.empty(503) : null;
+  }
+
+  private AttachResult lookup(HttpRequestInfo request) {
+    String token = connectionToken(request);
+    if (token == null) {
+      return AttachResult.rejected(TransportResponse.text(400, "Connection ID required"));
+    }
+    ManagedConnection connection = registry.find(token);
+    if (connection == null) {
+      return AttachResult.rejected(TransportResponse.text(404, "No Connection with that ID"));
+    }
+    return AttachResult.accepted(connection);
+  }
+
+  private static TransportResponse transportNotSupported(TransportType type) {
+    return TransportResponse.text(
+        404, type.wireName() + " transport not supported by this end point type");
+  }
+
+  private static TransportResponse unsupportedVersion(int version) {
+    return negotiateError(
+        "The client requested version '"
+            + version
+            + "', but the server does not support this version.");
+  }
+
+  private static TransportResponse negotiateError(String message) {
+    return TransportResponse.json(NegotiateResponse.error(message));
+  }
+
+  /** The {@code id} query value, or null when absent or empty. */
+  private static String connectionToken(HttpRequestInfo request) {
+    String token = queryValue(request, "id");
+    return token == null || token.isEmpty() ? null : token;
+  }
+
+  /** A query value as ASP.NET Core reads it: keys case-insensitive, repeated values joined. */
+  private static String queryValue(HttpRequestInfo request, String name) {
+    List<String> values = request.queryParameters().get(name);
+    return values == null || values.isEmpty() ? null : String.join(",", values);
+  }
+}

@@ -1,0 +1,63 @@
+package io.switchboard.connection;
+
+import java.util.Collection;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * The live connections of one endpoint, keyed by connection token (protocol §9.1: with negotiate
+ * v1 the token, never the public id, opens a transport). Tokens are matched case-sensitively.
+ */
+final class ConnectionRegistry {
+  private final ConcurrentHashMap<String, ManagedConnection> byToken = new ConcurrentHashMap<>();
+  private final CompletableFuture<Void> drained = new CompletableFuture<>();
+  private final LongSupplier nanoClock;
+  private volatile boolean draining;
+
+  ConnectionRegistry(LongSupplier nanoClock) {
+    this.nanoClock = nanoClock;
+  }
+
+  /**
+   * Creates and registers a connection. Version 0 connections use their id as token; later
+   * versions get an independent random token.
+   */
+  ManagedConnection create(ConnectionHandler handler, int negotiateVersion, boolean stateful) {
+    String id = ConnectionIds.next();
+    String token = negotiateVersion > 0 ? ConnectionIds.next() : id;
+    ManagedConnection connection =
+        new ManagedConnection(id, token, stateful, handler, this, nanoClock);
+    byToken.put(token, connection);
+    return connection;
+  }
+
+  /** The connection registered under {@code token}, or null. */
+  ManagedConnection find(String token) {
+    return byToken.get(token);
+  }
+
+  void remove(ManagedConnection connection) {
+    byToken.remove(connection.token(), connection);
+    if (draining && byToken.isEmpty()) {
+      drained.complete(null);
+    }
+  }
+
+  Collection<ManagedConnection> connections() {
+    return byToken.values();
+  }
+
+  int size() {
+    return byToken.size();
+  }
+
+  /** Completes once every connection is gone; no new ones are expected after this call. */
+  CompletableFuture<Void> whenDrained() {
+    draining = true;
+    if (byToken.isEmpty()) {
+      drained.complete(null);
+    }
+    return drained;
+  }
+}

@@ -1,0 +1,29 @@
+package io.switchboard.connection;
+
+/**
+ * The transport adapter's side of an attached transport request (a WebSocket, an SSE stream, a
+ * long-polling session): what {@link ManagedConnection} delegates its output and flow control to.
+ * Implemented by transport adapters; every method may be called from any thread and must not
+ * block.
+ */
+public interface TransportSession {
+
+  /**
+   * Queues one unit of output (see {@link Connection#write(byte[])}) in the connection's current
+   * {@link ManagedConnection#transferFormat() transfer format}. The array is neither copied nor
+   * changed.
+   */
+  void write(byte[] data);
+
+  /** Ends the transport gracefully after the queued writes. */
+  void close();
+
+  /** Ends the transport at once, dropping queued writes. */
+  void abort();
+
+  /** Stops reading from the client until {@link #resumeReading()}. */
+  void pauseReading();
+
+  /** Resumes reading. */
+  void resumeReading();
+}

@@ -1,0 +1,184 @@
+package io.switchboard.transport.netty;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufHolder;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.io.IOException;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * The output side of one connection's channel: takes messages from any thread and moves them onto
+ * the event loop in batches, so that many writes cost one task and one flush. Keeps outbound
+ * memory bounded (see {@link SwitchboardHttpHandler} for the policy).
+ *
+ * <p>Writers append to a lock-free queue and schedule a drain only if none is pending. The drain
+ * clears the flag <em>before</em> emptying the queue, so a message added after the flag is
+ * cleared is either seen by this drain or schedules the next one; none is stranded.
+ */
+final class ChannelOutbound {
+  private final Channel channel;
+  private final NettyTransportOptions options;
+  private final Consumer<IOException> onOverflow;
+  private final Queue<Object> queue = new ConcurrentLinkedQueue<>();
+  private final AtomicLong queuedBytes = new AtomicLong();
+  private final AtomicBoolean drainScheduled = new AtomicBoolean();
+  private final AtomicBoolean overflowed = new AtomicBoolean();
+  private final Runnable drainTask = this::drain;
+  private volatile ChannelHandlerContext ctx;
+  private volatile boolean accepting = true;
+  // Event loop only.
+  private ScheduledFuture<?> unwritableTimer;
+  private boolean finished;
+
+  /**
+   * @param onOverflow aborts the connection; called at most once, on any thread
+   */
+  ChannelOutbound(
+      Channel channel, NettyTransportOptions options, Consumer<IOException> onOverflow) {
+    this.channel = channel;
+    this.options = options;
+    this.onOverflow = onOverflow;
+  }
+
+  /** Sets the context messages are written from (the owning handler's); before any drain. */
+  void bind(ChannelHandlerContext context) {
+    ctx = context;
+  }
+
+  /**
+   * Queues {@code message} (a {@link ByteBuf} or {@link ByteBufHolder}) without flushing; it is
+   * dropped once output has stopped, or when it would exceed the hard bound.
+   */
+  void write(Object message) {
+    int bytes = sizeOf(message);
+    if (!accepting) {
+      ReferenceCountUtil.release(message);
+      return;
+    }
+    long queued = queuedBytes.addAndGet(bytes);
+    if (queued + bytesInChannel() > options.maxPendingWriteBytes()) {
+      queuedBytes.addAndGet(-bytes);
+      ReferenceCountUtil.release(message);
+      overflow(
+          new IOException(
+              "Outbound limit of " + options.maxPendingWriteBytes() + " bytes exceeded by a slow client"));
+      return;
+    }
+    queue.offer(message);
+    scheduleDrain();
+  }
+
+  /**
+   * Stops taking writes and runs {@code lastAction} on the event loop after everything queued so
+   * far has been written. Later calls do nothing.
+   */
+  void finish(Runnable lastAction) {
+    if (accepting) {
+      accepting = false;
+      queue.offer(new LastAction(lastAction));
+      scheduleDrain();
+    }
+  }
+
+  /** Stops taking writes and drops what is queued (the channel is gone). Event loop only. */
+  void discard() {
+    accepting = false;
+    cancelUnwritableTimer();
+    Object message;
+    while ((message = queue.poll()) != null) {
+      ReferenceCountUtil.release(message);
+    }
+  }
+
+  /**
+   * Starts the send timeout when the channel turns unwritable and stops it when it recovers.
+   * Event loop only.
+   */
+  void writabilityChanged() {
+    if (!channel.isWritable()) {
+      if (unwritableTimer == null) {
+        long nanos = options.sendTimeout().toNanos();
+        unwritableTimer = channel.eventLoop().schedule(this::sendTimedOut, nanos, TimeUnit.NANOSECONDS);
+      }
+    } else {
+      cancelUnwritableTimer();
+    }
+  }
+
+  private void sendTimedOut() {
+    unwritableTimer = null;
+    if (!channel.isWritable()) {
+      overflow(
+          new IOException(
+              "The client read nothing for " + options.sendTimeout().toMillis() + " ms"));
+    }
+  }
+
+  private void cancelUnwritableTimer() {
+    if (unwritableTimer != null) {
+      unwritableTimer.cancel(false);
+      unwritableTimer = null;
+    }
+  }
+
+  private void scheduleDrain() {
+    if (drainScheduled.compareAndSet(false, true)) {
+      channel.eventLoop().execute(drainTask);
+    }
+  }
+
+  private void drain() {
+    drainScheduled.set(false);
+    ChannelHandlerContext context = ctx;
+    boolean written = false;
+    Object item;
+    while ((item = queue.poll()) != null) {
+      if (item instanceof LastAction last) {
+        finished = true;
+        last.action().run();
+        continue;
+      }
+      queuedBytes.addAndGet(-sizeOf(item));
+      if (finished) {
+        // Lost a race with finish(): nothing may follow the last action.
+        ReferenceCountUtil.release(item);
+        continue;
+      }
+      context.write(item, context.voidPromise());
+      written = true;
+    }
+    if (written) {
+      context.flush();
+    }
+  }
+
+  private long bytesInChannel() {
+    ChannelOutboundBuffer buffer = channel.unsafe().outboundBuffer();
+    return buffer == null ? 0 : buffer.totalPendingWriteBytes();
+  }
+
+  private void overflow(IOException cause) {
+    if (overflowed.compareAndSet(false, true)) {
+      accepting = false;
+      onOverflow.accept(cause);
+    }
+  }
+
+  private static int sizeOf(Object message) {
+    if (message instanceof ByteBuf buf) {
+      return buf.readableBytes();
+    }
+    return ((ByteBufHolder) message).content().readableBytes();
+  }
+
+  private record LastAction(Runnable action) {}
+}

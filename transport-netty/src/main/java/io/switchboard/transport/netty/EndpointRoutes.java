@@ -1,0 +1,62 @@
+package io.switchboard.transport.netty;
+
+import io.switchboard.connection.ConnectionEndpoint;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Maps request paths to mounted endpoints: {@code P} and {@code P/negotiate}, compared
+ * case-insensitively and ignoring one trailing slash.
+ */
+final class EndpointRoutes {
+  private static final String NEGOTIATE = "/negotiate";
+
+  /** Which of an endpoint's two routes a path names. */
+  enum Kind {
+    NEGOTIATE,
+    CONNECTION
+  }
+
+  /** A matched route. */
+  record Match(ConnectionEndpoint endpoint, Kind kind) {}
+
+  private final Map<String, ConnectionEndpoint> byPath = new LinkedHashMap<>();
+
+  /** Mounts {@code endpoint} on {@code path}; paths must start with a slash and be unique. */
+  void add(String path, ConnectionEndpoint endpoint) {
+    if (!path.startsWith("/")) {
+      throw new IllegalArgumentException("An endpoint path must start with '/': " + path);
+    }
+    if (byPath.putIfAbsent(normalize(path), endpoint) != null) {
+      throw new IllegalArgumentException("Two endpoints on one path: " + path);
+    }
+  }
+
+  /** The route {@code path} names, or null. */
+  Match match(String path) {
+    String normalized = normalize(path);
+    ConnectionEndpoint endpoint = byPath.get(normalized);
+    if (endpoint != null) {
+      return new Match(endpoint, Kind.CONNECTION);
+    }
+    if (normalized.endsWith(NEGOTIATE)) {
+      String prefix = normalized.substring(0, normalized.length() - NEGOTIATE.length());
+      endpoint = byPath.get(prefix.isEmpty() ? "/" : prefix);
+      if (endpoint != null) {
+        return new Match(endpoint, Kind.NEGOTIATE);
+      }
+    }
+    return null;
+  }
+
+  Collection<ConnectionEndpoint> endpoints() {
+    return byPath.values();
+  }
+
+  private static String normalize(String path) {
+    String trimmed = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    return trimmed.toLowerCase(Locale.ROOT);
+  }
+}

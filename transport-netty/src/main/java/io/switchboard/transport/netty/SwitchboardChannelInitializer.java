@@ -1,0 +1,61 @@
+package io.switchboard.transport.netty;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Builds a server channel's pipeline around a {@link SwitchboardHttpHandler}:
+ *
+ * <pre>
+ * HTTP_CODEC → HTTP_AGGREGATOR → SWITCHBOARD → (the customizer's handlers) → NOT_FOUND
+ * </pre>
+ *
+ * The customizer adds the application's own HTTP handlers: with {@code addLast} after Switchboard
+ * (they receive {@link io.netty.handler.codec.http.FullHttpRequest}s for every path that is not an
+ * endpoint), or with {@code addBefore(SWITCHBOARD, ...)} to see every request first (e.g. to
+ * authenticate or to decorate negotiate responses). Requests nobody answers get an empty 404.
+ */
+public final class SwitchboardChannelInitializer extends ChannelInitializer<Channel> {
+  /** Name of the {@link HttpServerCodec}. */
+  public static final String HTTP_CODEC = "switchboard-http-codec";
+
+  /** Name of the {@link HttpObjectAggregator}. */
+  public static final String HTTP_AGGREGATOR = "switchboard-http-aggregator";
+
+  /** Name of the {@link SwitchboardHttpHandler}. */
+  public static final String SWITCHBOARD = "switchboard";
+
+  /** Name of the final handler that answers 404. */
+  public static final String NOT_FOUND = "switchboard-not-found";
+
+  private final SwitchboardHttpHandler switchboard;
+  private final Consumer<ChannelPipeline> customizer;
+
+  /** A pipeline with Switchboard only. */
+  public SwitchboardChannelInitializer(SwitchboardHttpHandler switchboard) {
+    this(switchboard, pipeline -> {});
+  }
+
+  /** A pipeline with Switchboard and the application's handlers added by {@code customizer}. */
+  public SwitchboardChannelInitializer(
+      SwitchboardHttpHandler switchboard, Consumer<ChannelPipeline> customizer) {
+    this.switchboard = Objects.requireNonNull(switchboard);
+    this.customizer = Objects.requireNonNull(customizer);
+  }
+
+  @Override
+  protected void initChannel(Channel channel) {
+    ChannelPipeline pipeline = channel.pipeline();
+    pipeline.addLast(HTTP_CODEC, new HttpServerCodec());
+    pipeline.addLast(
+        HTTP_AGGREGATOR, new HttpObjectAggregator(switchboard.transportOptions().maxRequestSize()));
+    pipeline.addLast(SWITCHBOARD, switchboard);
+    customizer.accept(pipeline);
+    pipeline.addLast(NOT_FOUND, NotFoundHandler.INSTANCE);
+  }
+}

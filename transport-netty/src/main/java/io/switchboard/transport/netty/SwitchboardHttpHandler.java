@@ -1,0 +1,258 @@
+package io.switchboard.transport.netty;
+
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.util.ReferenceCountUtil;
+import io.switchboard.connection.AttachResult;
+import io.switchboard.connection.ConnectionEndpoint;
+import io.switchboard.connection.ConnectionHandler;
+import io.switchboard.connection.EndpointOptions;
+import io.switchboard.connection.HttpRequestInfo;
+import io.switchboard.connection.TransportResponse;
+import io.switchboard.connection.TransportType;
+import io.switchboard.hub.HubEndpoint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves Switchboard endpoints (hubs and raw {@link ConnectionHandler}s) inside any Netty HTTP
+ * pipeline, and passes every other message on with {@code fireChannelRead}, so that an
+ * application's own handlers after it serve the remaining routes.
+ *
+ * <p>For each endpoint mounted on a path {@code P} (matched case-insensitively) it serves {@code
+ * POST P/negotiate} and the transport requests on {@code P}. It needs an {@link
+ * io.netty.handler.codec.http.HttpServerCodec} and an {@link
+ * io.netty.handler.codec.http.HttpObjectAggregator} before it; {@link
+ * SwitchboardChannelInitializer} builds such a pipeline. One instance may serve many channels.
+ *
+ * <pre>{@code
+ * SwitchboardHttpHandler switchboard = SwitchboardHttpHandler.builder()
+ *     .hub("/chat", HubEndpoint.create(ChatHub.class, new HubOptions()))
+ *     .build();
+ * pipeline.addLast(new HttpServerCodec(), new HttpObjectAggregator(1 << 20), switchboard,
+ *     new MyRoutes());
+ * }</pre>
+ *
+ * <h2>Threads</h2>
+ *
+ * The event loop does I/O only. Received bytes go to {@code ConnectionListener.onData} on the event
+ * loop (documented as non-blocking). Writes from any thread are queued and moved onto the event
+ * loop in batches with at most one pending flush task per channel, so many writes cost one flush.
+ *
+ * <h2>Outbound memory</h2>
+ *
+ * Writes never block the caller: a broadcast must not wait for its slowest recipient. Instead each
+ * channel gets write-buffer watermarks ({@link NettyTransportOptions}, 32 / 64 KiB by default,
+ * the reference server's pause threshold), and a slow client is cut off, as the reference server
+ * does when a send exceeds its {@code TransportSendTimeout}:
+ *
+ * <ul>
+ *   <li>a channel that stays above its high watermark for {@code sendTimeout} (10 s) is aborted;
+ *   <li>a write that would take the connection's queued bytes (not yet written to the socket)
+ *       past {@code maxPendingWriteBytes} (8 MiB) is dropped and the connection aborted at once.
+ * </ul>
+ *
+ * Either way the connection's {@code onClosed} receives an {@link java.io.IOException} saying why,
+ * and a warning is logged once. Other connections are unaffected.
+ */
+@Sharable
+public final class SwitchboardHttpHandler extends ChannelInboundHandlerAdapter
+    implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(SwitchboardHttpHandler.class);
+
+  private final EndpointRoutes routes;
+  private final NettyTransportOptions options;
+  private final ScheduledExecutorService heartbeat;
+  private final WebSocketTransport webSockets;
+
+  private SwitchboardHttpHandler(
+      EndpointRoutes routes, NettyTransportOptions options, ScheduledExecutorService heartbeat) {
+    this.routes = routes;
+    this.options = options;
+    this.heartbeat = heartbeat;
+    this.webSockets = new WebSocketTransport(options);
+  }
+
+  /** Starts a builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The transport limits. */
+  public NettyTransportOptions transportOptions() {
+    return options;
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (!(msg instanceof HttpRequest request)) {
+      ctx.fireChannelRead(msg);
+      return;
+    }
+    QueryStringDecoder uri = new QueryStringDecoder(request.uri());
+    EndpointRoutes.Match match = routes.match(uri.path());
+    if (match == null) {
+      ctx.fireChannelRead(msg);
+      return;
+    }
+    try {
+      if (request.decoderResult().isFailure()) {
+        HttpResponses.send(ctx, request, TransportResponse.empty(400));
+      } else if (msg instanceof FullHttpRequest full) {
+        serve(ctx, full, HttpRequests.info(request, uri, ctx.channel()), match);
+      } else {
+        LOG.error("Switchboard needs an HttpObjectAggregator before its handler");
+        HttpResponses.send(ctx, request, TransportResponse.empty(500));
+      }
+    } finally {
+      ReferenceCountUtil.release(msg);
+    }
+  }
+
+  private void serve(
+      ChannelHandlerContext ctx,
+      FullHttpRequest request,
+      HttpRequestInfo info,
+      EndpointRoutes.Match match) {
+    ConnectionEndpoint endpoint = match.endpoint();
+    if (match.kind() == EndpointRoutes.Kind.NEGOTIATE) {
+      HttpResponses.send(ctx, request, endpoint.negotiate(info));
+      return;
+    }
+    HttpMethod method = request.method();
+    if (HttpMethod.GET.equals(method)) {
+      if (HttpRequests.acceptsEventStream(request)) {
+        HttpResponses.send(ctx, request, notYetServed(endpoint, TransportType.SERVER_SENT_EVENTS, info));
+      } else if (HttpRequests.isWebSocketUpgrade(request)) {
+        webSockets.upgrade(ctx, request, endpoint, info);
+      } else {
+        HttpResponses.send(ctx, request, notYetServed(endpoint, TransportType.LONG_POLLING, info));
+      }
+    } else if (HttpMethod.POST.equals(method)) {
+      HttpResponses.send(ctx, request, answer(endpoint.resolveSend(info), "HTTP POST sends"));
+    } else if (HttpMethod.DELETE.equals(method)) {
+      HttpResponses.send(ctx, request, answer(endpoint.resolveDelete(info), "DELETE"));
+    } else {
+      HttpResponses.send(ctx, request, TransportResponse.empty(405));
+    }
+  }
+
+  /**
+   * Server-Sent Events and long polling are not served yet: requests get every rejection of the
+   * reference rules, and 501 where the transport itself would start.
+   */
+  private static TransportResponse notYetServed(
+      ConnectionEndpoint endpoint, TransportType type, HttpRequestInfo info) {
+    TransportResponse rejection = endpoint.checkAttach(type, info);
+    return rejection != null ? rejection : notImplemented(type.wireName() + " transport");
+  }
+
+  private static TransportResponse answer(AttachResult result, String feature) {
+    return result.isAccepted() ? notImplemented(feature) : result.rejection();
+  }
+
+  private static TransportResponse notImplemented(String feature) {
+    return TransportResponse.text(501, feature + " not implemented yet");
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    LOG.debug("HTTP channel {} failed", ctx.channel(), cause);
+    ctx.close();
+  }
+
+  /**
+   * Ends every connection gracefully: each hub is shut down (its clients get a Close message),
+   * then every remaining connection is closed. Completes when all connections are gone; the
+   * heartbeat stops then.
+   */
+  public CompletableFuture<Void> shutdown() {
+    List<CompletableFuture<Void>> drained = new ArrayList<>();
+    for (ConnectionEndpoint endpoint : routes.endpoints()) {
+      if (endpoint.handler() instanceof HubEndpoint<?> hub) {
+        try {
+          hub.shutdown();
+        } catch (RuntimeException e) {
+          LOG.error("Shutting down hub {} failed", hub.hubClass().getName(), e);
+        }
+      }
+      drained.add(endpoint.shutdown());
+    }
+    return CompletableFuture.allOf(drained.toArray(CompletableFuture[]::new))
+        .whenComplete((ignored, error) -> heartbeat.shutdown());
+  }
+
+  /** Stops the heartbeat at once, whether or not {@link #shutdown()} has completed. */
+  @Override
+  public void close() {
+    heartbeat.shutdownNow();
+  }
+
+  /** Mounts endpoints; {@link #build()} makes the (shareable) handler. */
+  public static final class Builder {
+    private final List<Mount> mounts = new ArrayList<>();
+    private NettyTransportOptions options = NettyTransportOptions.defaults();
+
+    private Builder() {}
+
+    /** Mounts a hub on {@code path} with the hub's endpoint options. */
+    public Builder hub(String path, HubEndpoint<?> hub) {
+      return endpoint(path, hub, hub.endpointOptions());
+    }
+
+    /** Mounts a raw connection handler on {@code path} with default options. */
+    public Builder endpoint(String path, ConnectionHandler handler) {
+      return endpoint(path, handler, EndpointOptions.defaults());
+    }
+
+    /** Mounts a raw connection handler on {@code path}. */
+    public Builder endpoint(String path, ConnectionHandler handler, EndpointOptions options) {
+      mounts.add(
+          new Mount(
+              Objects.requireNonNull(path, "path"),
+              Objects.requireNonNull(handler, "handler"),
+              Objects.requireNonNull(options, "options")));
+      return this;
+    }
+
+    /** Sets the transport limits. */
+    public Builder transportOptions(NettyTransportOptions value) {
+      options = Objects.requireNonNull(value);
+      return this;
+    }
+
+    /** Creates the handler and starts its one-second heartbeat thread. */
+    public SwitchboardHttpHandler build() {
+      ScheduledExecutorService heartbeat =
+          Executors.newSingleThreadScheduledExecutor(
+              task -> {
+                Thread thread = new Thread(task, "switchboard-heartbeat");
+                thread.setDaemon(true);
+                return thread;
+              });
+      EndpointRoutes routes = new EndpointRoutes();
+      try {
+        for (Mount mount : mounts) {
+          routes.add(mount.path(), new ConnectionEndpoint(mount.handler(), mount.options(), heartbeat));
+        }
+      } catch (RuntimeException e) {
+        heartbeat.shutdownNow();
+        throw e;
+      }
+      return new SwitchboardHttpHandler(routes, options, heartbeat);
+    }
+
+    private record Mount(String path, ConnectionHandler handler, EndpointOptions options) {}
+  }
+}

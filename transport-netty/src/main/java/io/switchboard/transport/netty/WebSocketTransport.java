@@ -1,0 +1,87 @@
+package io.switchboard.transport.netty;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketHandshakeException;
+import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
+import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
+import io.switchboard.connection.AttachResult;
+import io.switchboard.connection.ConnectionEndpoint;
+import io.switchboard.connection.HttpRequestInfo;
+import io.switchboard.connection.ManagedConnection;
+import io.switchboard.connection.TransportResponse;
+import io.switchboard.connection.TransportType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The WebSocket transport (protocol §1.6): attaches an upgrade request to its connection (or a
+ * new one when it has no {@code id}), performs the handshake, and puts a {@link WebSocketSession}
+ * into the channel's pipeline. No subprotocol is negotiated, as with the reference server.
+ */
+final class WebSocketTransport {
+  private static final Logger LOG = LoggerFactory.getLogger(WebSocketTransport.class);
+  private static final String SESSION_HANDLER = "switchboard-websocket";
+
+  private final NettyTransportOptions options;
+  private final WebSocketDecoderConfig decoderConfig;
+  private final WriteBufferWaterMark waterMark;
+
+  WebSocketTransport(NettyTransportOptions options) {
+    this.options = options;
+    this.decoderConfig =
+        WebSocketDecoderConfig.newBuilder()
+            .maxFramePayloadLength(options.maxWebSocketFrameSize())
+            .allowExtensions(false)
+            .build();
+    this.waterMark =
+        new WriteBufferWaterMark(
+            options.writeBufferLowWaterMark(), options.writeBufferHighWaterMark());
+  }
+
+  /** Serves a {@code GET P} upgrade request; {@code ctx} is the Switchboard handler's context. */
+  void upgrade(
+      ChannelHandlerContext ctx,
+      FullHttpRequest request,
+      ConnectionEndpoint endpoint,
+      HttpRequestInfo info) {
+    String url = "ws://" + request.headers().get(HttpHeaderNames.HOST, "localhost") + request.uri();
+    WebSocketServerHandshaker handshaker =
+        new WebSocketServerHandshakerFactory(url, null, decoderConfig).newHandshaker(request);
+    if (handshaker == null) {
+      WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(ctx.channel());
+      return;
+    }
+    WebSocketSession session =
+        new WebSocketSession(ctx.channel(), options, endpoint.options().closeTimeout());
+    AttachResult attached = endpoint.attach(TransportType.WEB_SOCKETS, info, session);
+    if (!attached.isAccepted()) {
+      HttpResponses.send(ctx, request, attached.rejection());
+      return;
+    }
+    ManagedConnection connection = attached.connection();
+    session.bind(connection);
+    ctx.pipeline().addAfter(ctx.name(), SESSION_HANDLER, session);
+    try {
+      handshaker
+          .handshake(ctx.channel(), request)
+          .addListener(
+              done -> {
+                if (done.isSuccess()) {
+                  ctx.channel().config().setWriteBufferWaterMark(waterMark);
+                  connection.transportStarted();
+                } else {
+                  LOG.debug("Connection {}: WebSocket handshake failed", connection, done.cause());
+                  ctx.close();
+                }
+              });
+    } catch (WebSocketHandshakeException e) {
+      ctx.pipeline().remove(session);
+      connection.transportEnded(session, e);
+      HttpResponses.send(ctx, request, TransportResponse.text(400, e.getMessage()));
+    }
+  }
+}

@@ -1,0 +1,149 @@
+package io.switchboard.transport.netty;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.switchboard.connection.Connection;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Write batching and the outbound memory bound. */
+class OutboundTest {
+  private final EchoHandler echo = new EchoHandler();
+  private final BlockingQueue<FlushCounter> counters = new LinkedBlockingQueue<>();
+  private SwitchboardServer server;
+
+  private void start(NettyTransportOptions options) {
+    server =
+        SwitchboardServer.builder()
+            .host("127.0.0.1")
+            .port(0)
+            .endpoint("/echo", echo)
+            .transportOptions(options)
+            .pipeline(
+                pipeline -> {
+                  FlushCounter counter = new FlushCounter();
+                  pipeline.addFirst(counter);
+                  counters.add(counter);
+                })
+            .start();
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  @Test
+  void writesQueuedFromAnotherThreadShareOneFlush() throws Exception {
+    start(NettyTransportOptions.defaults());
+    WsClient client = new Http(server.port()).webSocket("/echo");
+    Connection connection = echo.awaitConnection();
+    FlushCounter counter = Await.poll(counters);
+
+    // Hold the channel's event loop so that every write below is queued before any is drained.
+    CountDownLatch held = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    counter.context.executor()
+        .execute(
+            () -> {
+              held.countDown();
+              awaitQuietly(release);
+            });
+    assertTrue(held.await(Await.SECONDS, TimeUnit.SECONDS));
+    int flushesBefore = counter.flushes.get();
+    int messages = 500;
+    for (int i = 0; i < messages; i++) {
+      connection.write(("m" + i).getBytes(StandardCharsets.UTF_8));
+    }
+    release.countDown();
+
+    for (int i = 0; i < messages; i++) {
+      assertEquals("m" + i, client.awaitText());
+    }
+    assertEquals(1, counter.flushes.get() - flushesBefore, "500 writes, one flush");
+  }
+
+  @Test
+  void concurrentWritersLoseNothing() throws Exception {
+    start(NettyTransportOptions.defaults());
+    WsClient client = new Http(server.port()).webSocket("/echo");
+    Connection connection = echo.awaitConnection();
+    int writers = 4;
+    int perWriter = 1000;
+    ExecutorService pool = Executors.newFixedThreadPool(writers);
+    for (int w = 0; w < writers; w++) {
+      String name = "w" + w + ":";
+      pool.execute(
+          () -> {
+            for (int i = 0; i < perWriter; i++) {
+              connection.write((name + i).getBytes(StandardCharsets.UTF_8));
+            }
+          });
+    }
+    Map<String, Integer> next = new HashMap<>();
+    for (int n = 0; n < writers * perWriter; n++) {
+      String[] message = client.awaitText().split(":");
+      int expected = next.getOrDefault(message[0], 0);
+      assertEquals(expected, Integer.parseInt(message[1]), "per-writer order");
+      next.put(message[0], expected + 1);
+    }
+    pool.shutdown();
+    FlushCounter counter = Await.poll(counters);
+    assertTrue(counter.flushes.get() <= writers * perWriter);
+  }
+
+  @Test
+  void aClientThatDoesNotReadIsAbortedAtTheHardBound() throws Exception {
+    start(NettyTransportOptions.defaults().withMaxPendingWriteBytes(256 << 10));
+    try (RawHttp silent = new RawHttp(server.port())) {
+      assertEquals(101, silent.upgrade("/echo").status());
+      Connection connection = echo.awaitConnection();
+      byte[] chunk = new byte[16 << 10];
+      for (int i = 0; i < 4096 && echo.closed.isEmpty(); i++) {
+        connection.write(chunk);
+      }
+      Throwable error = echo.awaitClosed().orElseThrow();
+      assertInstanceOf(IOException.class, error);
+      assertTrue(error.getMessage().startsWith("Outbound limit"), error.getMessage());
+    }
+  }
+
+  @Test
+  void aClientThatStaysUnwritableIsAbortedAfterTheSendTimeout() throws Exception {
+    start(
+        NettyTransportOptions.defaults()
+            .withMaxPendingWriteBytes(128L << 20)
+            .withSendTimeout(Duration.ofMillis(200)));
+    try (RawHttp silent = new RawHttp(server.port())) {
+      assertEquals(101, silent.upgrade("/echo").status());
+      Connection connection = echo.awaitConnection();
+      byte[] chunk = new byte[64 << 10];
+      for (int i = 0; i < 512; i++) {
+        connection.write(chunk);
+      }
+      Throwable error = echo.awaitClosed().orElseThrow();
+      assertTrue(error.getMessage().startsWith("The client read nothing"), error.getMessage());
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(Await.SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
