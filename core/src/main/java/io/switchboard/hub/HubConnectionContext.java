@@ -244,6 +244,11 @@ final class HubConnectionContext
       return false;
     }
     HubProtocol chosen = outcome.protocol();
+    // Known to the lifetime manager before the client can see the handshake answer, so that it
+    // can be targeted as soon as it knows it is connected. Until the protocol is set below,
+    // messages for it are dropped: it was not connected yet when they were sent.
+    hub.lifetime.onConnected(this);
+    connectedToHub = true;
     synchronized (stateLock) {
       if (closing) {
         return false;
@@ -253,8 +258,6 @@ final class HubConnectionContext
       lastPingSentAt = System.nanoTime();
       protocol = chosen;
     }
-    hub.lifetime.onConnected(this);
-    connectedToHub = true;
     try {
       hub.filters.onConnected(hub.createHub(this, connectingClients), this);
     } catch (Exception e) {
@@ -362,7 +365,7 @@ final class HubConnectionContext
   @SuppressWarnings("unchecked")
   public <T> CompletableFuture<T> invoke(String method, Object[] args, Class<T> resultType) {
     CompletableFuture<Object> result = new CompletableFuture<>();
-    if (closing) {
+    if (closing || openProtocol() == null) {
       result.completeExceptionally(
           new IOException("Connection '" + connectionId() + "' disconnected."));
     } else {
@@ -386,7 +389,7 @@ final class HubConnectionContext
 
   @Override
   public void write(SerializedHubMessage message) {
-    HubProtocol current = protocol;
+    HubProtocol current = openProtocol();
     if (current != null) {
       connection.write(message.encodedFor(current));
     }
@@ -394,10 +397,25 @@ final class HubConnectionContext
 
   /** Encodes and sends a message meant for this connection only. */
   void send(HubMessage message) {
-    HubProtocol current = protocol;
+    HubProtocol current = openProtocol();
     if (current != null) {
       connection.write(current.encode(message));
     }
+  }
+
+  /**
+   * The protocol once the handshake answer is written, else null. A sender that saw the answer
+   * (or raced with it) waits for the handshake's lock, so it never writes before the answer nor
+   * drops a message meant for a connection that is already open.
+   */
+  private HubProtocol openProtocol() {
+    HubProtocol current = protocol;
+    if (current == null) {
+      synchronized (stateLock) {
+        current = protocol;
+      }
+    }
+    return current;
   }
 
   // ---- heartbeat -------------------------------------------------------------------------
