@@ -90,8 +90,8 @@ final class JsonMessageReader {
       case TARGET -> target = JsonReading.readString(parser, TARGET.wireName);
       case ARGUMENTS -> readArguments();
       case STREAM_IDS -> streamIds = readStreamIds();
-      case ITEM -> readPayload(item, isType(HubMessageTypes.STREAM_ITEM) && hasInvocationId(), this::bindItem);
-      case RESULT -> readPayload(result, isType(HubMessageTypes.COMPLETION) && hasInvocationId(), this::bindResult);
+      case ITEM -> readPayload(item, isType(HubMessageTypes.STREAM_ITEM), this::bindItem);
+      case RESULT -> readPayload(result, isType(HubMessageTypes.COMPLETION), this::bindResult);
       case ERROR -> error = JsonReading.readString(parser, ERROR.wireName);
       case ALLOW_RECONNECT -> allowReconnect = readAllowReconnect();
       case SEQUENCE_ID -> sequenceId = JsonReading.readLong(parser, SEQUENCE_ID.wireName);
@@ -144,14 +144,16 @@ final class JsonMessageReader {
     if (parser.nextToken() != JsonToken.START_ARRAY) {
       throw JsonReading.wrongType(ARGUMENTS.wireName, "Array");
     }
-    bindOrBuffer(arguments, (isType(HubMessageTypes.INVOCATION) || isType(HubMessageTypes.STREAM_INVOCATION))
-            && hasTarget(), this::bindArguments);
+    boolean invocation =
+        isType(HubMessageTypes.INVOCATION) || isType(HubMessageTypes.STREAM_INVOCATION);
+    bindOrBuffer(arguments, invocation && hasTarget(), this::bindArguments);
   }
 
-  private void readPayload(JsonPayload payload, boolean typeKnown, JsonPayload.Binding binding)
+  // An item or result: its type depends on the invocation id.
+  private void readPayload(JsonPayload payload, boolean expectedType, JsonPayload.Binding binding)
       throws IOException {
     parser.nextToken();
-    bindOrBuffer(payload, typeKnown, binding);
+    bindOrBuffer(payload, expectedType && hasInvocationId(), binding);
   }
 
   // Binds in place when the message has already said what type the value has.
