@@ -28,6 +28,7 @@ final class RecordingConnection implements Connection {
   private final CountDownLatch closed = new CountDownLatch(1);
   private volatile TransferFormat format = TransferFormat.TEXT;
   private volatile ConnectionListener listener;
+  private volatile boolean statefulReconnect;
 
   RecordingConnection(String connectionId) {
     this(connectionId, TransportType.WEB_SOCKETS);
@@ -36,6 +37,17 @@ final class RecordingConnection implements Connection {
   RecordingConnection(String connectionId, TransportType transport) {
     this.connectionId = connectionId;
     this.transport = transport;
+  }
+
+  /** Pretends negotiate granted stateful reconnect. */
+  RecordingConnection withStatefulReconnect() {
+    statefulReconnect = true;
+    return this;
+  }
+
+  @Override
+  public boolean statefulReconnect() {
+    return statefulReconnect;
   }
 
   /** Attaches the connection to a handler, as a transport does on its first request. */
