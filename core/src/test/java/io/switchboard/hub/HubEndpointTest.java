@@ -332,4 +332,23 @@ class HubEndpointTest {
         "{\"type\":3,\"invocationId\":\"1\",\"result\":\"test-agent\"}" + RS,
         invoke(connection, "1", "header", "[\"user-agent\"]"));
   }
+
+  @Test
+  void shutdownLetsTheHubSayGoodbyeThenClosesEveryConnection() throws Exception {
+    endpoint.shutdown();
+    endpoint =
+        endpoint(
+            new HubOptions()
+                .beforeShutdown(hub -> hub.clients().all().send("ServerStopping", "bye").join()));
+    RecordingConnection first = connectJson();
+    RecordingConnection second = connectJson();
+    endpoint.shutdown();
+    for (RecordingConnection connection : java.util.List.of(first, second)) {
+      assertEquals(
+          "{\"type\":1,\"target\":\"ServerStopping\",\"arguments\":[\"bye\"]}" + RS,
+          connection.nextText());
+      assertEquals("{\"type\":7,\"allowReconnect\":true}" + RS, connection.nextText());
+      assertTrue(connection.awaitClosed());
+    }
+  }
 }
