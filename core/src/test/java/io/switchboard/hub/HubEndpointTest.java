@@ -26,11 +26,7 @@ class HubEndpointTest {
   }
 
   private RecordingConnection connectJson() throws InterruptedException {
-    RecordingConnection connection =
-        new RecordingConnection("c" + ids.incrementAndGet()).connectTo(endpoint);
-    connection.receive("{\"protocol\":\"json\",\"version\":1}" + RS);
-    assertEquals("{}" + RS, connection.nextText());
-    return connection;
+    return new RecordingConnection("c" + ids.incrementAndGet()).handshake(endpoint, "json", 1);
   }
 
   private static String invoke(RecordingConnection connection, String id, String target, String args)

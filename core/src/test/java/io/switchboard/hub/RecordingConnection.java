@@ -56,6 +56,20 @@ final class RecordingConnection implements Connection {
     return this;
   }
 
+  /**
+   * Attaches the connection and completes a handshake, asserting the server's {@code {}} answer.
+   */
+  RecordingConnection handshake(HubEndpoint<?> endpoint, String protocol, int version)
+      throws InterruptedException {
+    connectTo(endpoint);
+    receive("{\"protocol\":\"" + protocol + "\",\"version\":" + version + "}\u001e");
+    String answer = nextText();
+    if (!answer.equals("{}\u001e")) {
+      throw new AssertionError("Handshake refused: " + answer);
+    }
+    return this;
+  }
+
   ConnectionListener listener() {
     return listener;
   }

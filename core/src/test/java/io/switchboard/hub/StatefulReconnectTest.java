@@ -17,11 +17,7 @@ class StatefulReconnectTest {
   }
 
   private RecordingConnection connect(int version) throws InterruptedException {
-    RecordingConnection connection =
-        new RecordingConnection("sr").withStatefulReconnect().connectTo(endpoint);
-    connection.receive("{\"protocol\":\"json\",\"version\":" + version + "}" + RS);
-    assertEquals("{}" + RS, connection.nextText());
-    return connection;
+    return new RecordingConnection("sr").withStatefulReconnect().handshake(endpoint, "json", version);
   }
 
   private static HubConnectionContext context(RecordingConnection connection) {
