@@ -119,7 +119,9 @@ final class ChannelOutbound {
     if (!channel.isWritable()) {
       overflow(
           new IOException(
-              "The client read nothing for " + options.sendTimeout().toMillis() + " ms"));
+              "The client read too little for "
+                  + options.sendTimeout().toMillis()
+                  + " ms: its outbound buffer stayed above the high watermark"));
     }
   }
 

@@ -166,12 +166,6 @@ public final class SwitchboardHttpHandler extends ChannelInboundHandlerAdapter
     return TransportResponse.text(501, feature + " not implemented yet");
   }
 
-  @Override
-  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    LOG.debug("HTTP channel {} failed", ctx.channel(), cause);
-    ctx.close();
-  }
-
   /**
    * Ends every connection gracefully: each hub is shut down (its clients get a Close message),
    * then every remaining connection is closed. Completes when all connections are gone; the
