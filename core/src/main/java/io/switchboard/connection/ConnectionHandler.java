@@ -1,5 +1,7 @@
 package io.switchboard.connection;
 
+import io.switchboard.auth.AuthenticationOutcome;
+
 /**
  * The application that runs on connections of one endpoint: the hub layer for a hub, or a raw
  * handler such as an echo.
@@ -14,4 +16,12 @@ public interface ConnectionHandler {
    * @return the listener that receives the connection's data and its end
    */
   ConnectionListener onConnected(Connection connection);
+
+  /**
+   * Decides whether a negotiate or transport request may go on. Transports answer a refused
+   * request with the outcome's status and an empty body.
+   */
+  default AuthenticationOutcome authenticate(HttpRequestInfo request) {
+    return AuthenticationOutcome.ANONYMOUS;
+  }
 }

@@ -1,5 +1,6 @@
 package io.switchboard.hub;
 
+import io.switchboard.auth.AuthenticatedUser;
 import io.switchboard.connection.HttpRequestInfo;
 import io.switchboard.connection.TransportType;
 import java.util.Map;
@@ -12,6 +13,9 @@ public interface HubCallerContext {
 
   /** The user id of the connection, or null when not authenticated. */
   String userIdentifier();
+
+  /** The authenticated user, or null. */
+  AuthenticatedUser user();
 
   /** Per-connection items, shared by every invocation of the connection. */
   Map<Object, Object> items();

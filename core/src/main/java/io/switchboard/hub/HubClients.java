@@ -11,8 +11,8 @@ public interface HubClients {
   /** Every connection except these connection ids. */
   ClientProxy allExcept(Collection<String> excludedConnectionIds);
 
-  /** One connection. */
-  ClientProxy client(String connectionId);
+  /** One connection; it can also be asked for a result. */
+  SingleClientProxy client(String connectionId);
 
   /** These connections. */
   ClientProxy clients(Collection<String> connectionIds);

@@ -1,9 +1,13 @@
 package io.switchboard.hub;
 
+import io.switchboard.auth.AuthenticationOutcome;
 import io.switchboard.connection.Connection;
 import io.switchboard.connection.ConnectionHandler;
 import io.switchboard.connection.ConnectionListener;
 import io.switchboard.connection.EndpointOptions;
+import io.switchboard.connection.HttpRequestInfo;
+import io.switchboard.lifetime.HubLifetimeManager;
+import io.switchboard.lifetime.InMemoryHubLifetimeManager;
 
 /**
  * A hub served on connections: the hub layer's {@link ConnectionHandler}. Transports mount it on a
@@ -12,45 +16,62 @@ import io.switchboard.connection.EndpointOptions;
  * @param <T> the hub type
  */
 public final class HubEndpoint<T extends Hub> implements ConnectionHandler {
-  private final Class<T> hubClass;
-  private final HubOptions options;
+  private final HubRuntime<T> runtime;
+  private final HubContext hubContext;
 
-  private HubEndpoint(Class<T> hubClass, HubFactory<T> factory, HubOptions options) {
-    this.hubClass = hubClass;
-    this.options = options;
+  private HubEndpoint(
+      Class<T> hubClass, HubFactory<T> factory, HubOptions options, HubLifetimeManager lifetime) {
+    this.runtime = new HubRuntime<>(hubClass, factory, options, lifetime);
+    this.hubContext =
+        new DefaultHubContext(new LifetimeHubClients(lifetime), new LifetimeGroupManager(lifetime));
   }
 
-  /** A hub created with its no-argument constructor. */
+  /** A hub created with its no-argument constructor, on a single server. */
   public static <T extends Hub> HubEndpoint<T> create(Class<T> hubClass, HubOptions options) {
     return create(hubClass, () -> hubClass.getDeclaredConstructor().newInstance(), options);
   }
 
-  /** A hub created by a factory. */
+  /** A hub created by a factory, on a single server. */
   public static <T extends Hub> HubEndpoint<T> create(
       Class<T> hubClass, HubFactory<T> factory, HubOptions options) {
-    return new HubEndpoint<>(hubClass, factory, options);
+    return create(hubClass, factory, options, new InMemoryHubLifetimeManager());
+  }
+
+  /** A hub created by a factory, whose connections are tracked by {@code lifetime}. */
+  public static <T extends Hub> HubEndpoint<T> create(
+      Class<T> hubClass, HubFactory<T> factory, HubOptions options, HubLifetimeManager lifetime) {
+    return new HubEndpoint<>(hubClass, factory, options, lifetime);
   }
 
   /** The hub class. */
   public Class<T> hubClass() {
-    return hubClass;
+    return runtime.hubClass;
   }
 
   /** The connection-layer options (transports, stateful reconnect). */
   public EndpointOptions endpointOptions() {
-    return options.endpoint();
+    return runtime.options.endpoint();
   }
 
   /** Sends to this hub's clients from outside any hub method. */
   public HubContext hubContext() {
-    throw new UnsupportedOperationException("being written");
+    return hubContext;
   }
 
   @Override
   public ConnectionListener onConnected(Connection connection) {
-    throw new UnsupportedOperationException("being written");
+    return new HubConnectionContext(connection, runtime);
+  }
+
+  @Override
+  public AuthenticationOutcome authenticate(HttpRequestInfo request) {
+    return runtime.authorization.authenticate(request);
   }
 
   /** Closes every connection (each gets a Close message) and stops the hub's timers. */
-  public void shutdown() {}
+  public void shutdown() {
+    runtime.shutdown();
+  }
+
+  private record DefaultHubContext(HubClients clients, GroupManager groups) implements HubContext {}
 }

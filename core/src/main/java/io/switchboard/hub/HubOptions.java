@@ -1,15 +1,23 @@
 package io.switchboard.hub;
 
+import io.switchboard.auth.AuthenticatedUser;
+import io.switchboard.auth.Authenticator;
 import io.switchboard.connection.EndpointOptions;
 import io.switchboard.connection.TransportType;
 import io.switchboard.protocol.HubProtocol;
 import io.switchboard.protocol.json.JsonHubProtocol;
 import io.switchboard.protocol.msgpack.MessagePackHubProtocol;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Options of one hub, with the reference server's defaults: keep-alive 15 s, client timeout 30 s,
@@ -27,6 +35,12 @@ public final class HubOptions {
   private long statefulReconnectBufferSize = 100_000;
   private List<HubProtocol> protocols;
   private EndpointOptions endpoint = EndpointOptions.defaults();
+  private Executor executor;
+  private final List<HubFilter> filters = new ArrayList<>();
+  private Authenticator authenticator;
+  private Function<AuthenticatedUser, String> userIdProvider = AuthenticatedUser::nameIdentifier;
+  private final Map<String, Predicate<AuthenticatedUser>> policies = new HashMap<>();
+  private boolean closeOnAuthenticationExpiration;
 
   /** Interval of server Pings (not on long polling). */
   public Duration keepAliveInterval() {
@@ -159,5 +173,71 @@ public final class HubOptions {
   /** The enabled transports. */
   public Set<TransportType> transports() {
     return endpoint.transports();
+  }
+
+  /** Where hub methods run, or null for the default (virtual threads on Java 21+, a pool on 17). */
+  public Executor executor() {
+    return executor;
+  }
+
+  /** Runs hub methods on this executor instead of the default. */
+  public HubOptions executor(Executor value) {
+    executor = value;
+    return this;
+  }
+
+  /** Adds a filter around this hub's invocations and events (runs inside earlier ones). */
+  public HubOptions addFilter(HubFilter filter) {
+    filters.add(Objects.requireNonNull(filter));
+    return this;
+  }
+
+  /** The hub's filters, outermost first. */
+  public List<HubFilter> filters() {
+    return List.copyOf(filters);
+  }
+
+  /** Who sent negotiate and transport requests, or null when the hub is anonymous. */
+  public Authenticator authenticator() {
+    return authenticator;
+  }
+
+  /** Authenticates requests (see {@link io.switchboard.auth.BearerTokenAuthenticator}). */
+  public HubOptions authenticator(Authenticator value) {
+    authenticator = value;
+    return this;
+  }
+
+  /** Derives the user id ({@code clients().user(id)}) from a user. */
+  public Function<AuthenticatedUser, String> userIdProvider() {
+    return userIdProvider;
+  }
+
+  /** Replaces how user ids are derived (default: the name identifier). */
+  public HubOptions userIdProvider(Function<AuthenticatedUser, String> value) {
+    userIdProvider = Objects.requireNonNull(value);
+    return this;
+  }
+
+  /** Registers a named authorization policy for {@link io.switchboard.auth.Authorize}. */
+  public HubOptions policy(String name, Predicate<AuthenticatedUser> accepts) {
+    policies.put(name, Objects.requireNonNull(accepts));
+    return this;
+  }
+
+  /** The policy of that name, or null. */
+  public Predicate<AuthenticatedUser> policy(String name) {
+    return policies.get(name);
+  }
+
+  /** Whether connections close when their user's credential expires (default off). */
+  public boolean closeOnAuthenticationExpiration() {
+    return closeOnAuthenticationExpiration;
+  }
+
+  /** Closes connections (letting clients reconnect) when their credential expires. */
+  public HubOptions closeOnAuthenticationExpiration(boolean value) {
+    closeOnAuthenticationExpiration = value;
+    return this;
   }
 }

@@ -25,8 +25,12 @@ public interface HubProtocol {
   /**
    * Parses one framed message from {@code input}, starting at its position.
    *
+   * <p>Messages of an unknown type are skipped (forward compatibility): their bytes are consumed
+   * and parsing goes on with the next message.
+   *
    * @return the message, with the position advanced past it; or null when {@code input} does not
-   *     yet hold a complete message (the position is then unchanged)
+   *     yet hold a complete message (the position is then unchanged, except past skipped messages
+   *     of an unknown type)
    * @throws InvalidDataException when the data is malformed (the connection must be closed)
    */
   HubMessage parseMessage(ByteBuffer input, InvocationBinder binder);

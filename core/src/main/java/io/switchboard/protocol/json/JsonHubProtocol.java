@@ -1,17 +1,55 @@
 package io.switchboard.protocol.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import io.switchboard.protocol.HubMessage;
 import io.switchboard.protocol.HubProtocol;
 import io.switchboard.protocol.InvocationBinder;
+import io.switchboard.protocol.PayloadMappers;
 import io.switchboard.protocol.TransferFormat;
+import io.switchboard.protocol.framing.TextFraming;
+import io.switchboard.protocol.internal.ByteRange;
+import io.switchboard.protocol.internal.FrameLoop;
+import io.switchboard.protocol.internal.HubMessageWriter;
+import io.switchboard.protocol.internal.PerThreadCache;
+import io.switchboard.protocol.internal.ReusableByteOutput;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 
-/** PLACEHOLDER — being written. */
+/**
+ * The {@code json} hub protocol: one UTF-8 JSON object per message, each followed by the record
+ * separator {@code 0x1E}. Parsing uses Jackson's streaming parser and binds payloads straight to
+ * the parameter types with the payload mapper; properties may come in any order, unknown ones are
+ * skipped, a repeated known one is rejected. Thread-safe.
+ */
 public final class JsonHubProtocol implements HubProtocol {
-  public JsonHubProtocol() {}
 
-  public JsonHubProtocol(ObjectMapper payloadMapper) {}
+  private static final PerThreadCache<ReusableByteOutput> BUFFERS =
+      new PerThreadCache<>(ReusableByteOutput::new);
+
+  private final ObjectMapper payloadMapper;
+  private final ObjectWriter payloadWriter;
+
+  /** A protocol with the default payload mapper, {@link PayloadMappers#json()}. */
+  public JsonHubProtocol() {
+    this(PayloadMappers.json());
+  }
+
+  /**
+   * A protocol whose payloads (arguments, results, items) are read and written by {@code
+   * payloadMapper}, which must be a JSON mapper.
+   */
+  public JsonHubProtocol(ObjectMapper payloadMapper) {
+    if (!JsonFactory.FORMAT_NAME_JSON.equals(payloadMapper.getFactory().getFormatName())) {
+      throw new IllegalArgumentException(
+          "The JSON hub protocol needs a JSON mapper, not " + payloadMapper.getFactory().getFormatName());
+    }
+    this.payloadMapper = payloadMapper;
+    this.payloadWriter = JsonMessageWriter.payloadWriter(payloadMapper);
+  }
 
   @Override
   public String name() {
@@ -30,11 +68,32 @@ public final class JsonHubProtocol implements HubProtocol {
 
   @Override
   public HubMessage parseMessage(ByteBuffer input, InvocationBinder binder) {
-    throw new UnsupportedOperationException();
+    return FrameLoop.nextMessage(input, TextFraming::nextFrame, this::parseFrame, binder);
+  }
+
+  private HubMessage parseFrame(ByteRange frame, InvocationBinder binder) {
+    try (JsonParser parser =
+        payloadMapper.getFactory().createParser(frame.array(), frame.offset(), frame.length())) {
+      return new JsonMessageReader(parser, payloadMapper, binder).read();
+    } catch (IOException e) {
+      throw JsonReading.readError(e);
+    }
   }
 
   @Override
   public byte[] encode(HubMessage message) {
-    throw new UnsupportedOperationException();
+    ReusableByteOutput output = BUFFERS.acquire();
+    try {
+      try (JsonGenerator generator = payloadMapper.getFactory().createGenerator(output)) {
+        HubMessageWriter.write(message, new JsonMessageWriter(generator, payloadWriter));
+      }
+      output.write(TextFraming.RECORD_SEPARATOR);
+      return output.toByteArray();
+    } catch (IOException e) {
+      throw HubMessageWriter.encodingFailed(message, e);
+    } finally {
+      output.reset();
+      BUFFERS.release(output);
+    }
   }
 }

@@ -1,17 +1,64 @@
 package io.switchboard.protocol.msgpack;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import io.switchboard.protocol.HubMessage;
 import io.switchboard.protocol.HubProtocol;
+import io.switchboard.protocol.InvalidDataException;
 import io.switchboard.protocol.InvocationBinder;
+import io.switchboard.protocol.PayloadMappers;
 import io.switchboard.protocol.TransferFormat;
+import io.switchboard.protocol.framing.VarIntFraming;
+import io.switchboard.protocol.internal.ByteRange;
+import io.switchboard.protocol.internal.FrameLoop;
+import io.switchboard.protocol.internal.HubMessageWriter;
+import io.switchboard.protocol.internal.PerThreadCache;
+import io.switchboard.protocol.internal.ReusableByteOutput;
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import org.msgpack.core.MessagePack;
+import org.msgpack.core.MessagePackException;
+import org.msgpack.core.MessagePacker;
+import org.msgpack.jackson.dataformat.MessagePackFactory;
 
-/** PLACEHOLDER — being written. */
+/**
+ * The {@code messagepack} hub protocol: each message is a MessagePack array preceded by its
+ * VarInt length. Envelopes are read and written with msgpack-core's unpacker and packer; payloads
+ * (arguments, results, items) with the payload mapper, which must be built on {@link
+ * MessagePackFactory}. Thread-safe.
+ */
 public final class MessagePackHubProtocol implements HubProtocol {
-  public MessagePackHubProtocol() {}
 
-  public MessagePackHubProtocol(ObjectMapper payloadMapper) {}
+  /** A thread's reusable output with a packer writing to it. */
+  private record Encoder(ReusableByteOutput output, MessagePacker packer) {
+    static Encoder create() {
+      ReusableByteOutput output = new ReusableByteOutput();
+      return new Encoder(output, MessagePack.newDefaultPacker(output));
+    }
+  }
+
+  private static final PerThreadCache<Encoder> ENCODERS = new PerThreadCache<>(Encoder::create);
+
+  private final ObjectMapper payloadMapper;
+  private final ObjectWriter payloadWriter;
+
+  /** A protocol with the default payload mapper, {@link PayloadMappers#messagePack()}. */
+  public MessagePackHubProtocol() {
+    this(PayloadMappers.messagePack());
+  }
+
+  /**
+   * A protocol whose payloads are read and written by {@code payloadMapper}, which must be built
+   * on {@link MessagePackFactory}.
+   */
+  public MessagePackHubProtocol(ObjectMapper payloadMapper) {
+    if (!(payloadMapper.getFactory() instanceof MessagePackFactory)) {
+      throw new IllegalArgumentException(
+          "The MessagePack hub protocol needs a mapper built on MessagePackFactory");
+    }
+    this.payloadMapper = payloadMapper;
+    this.payloadWriter = payloadMapper.writer();
+  }
 
   @Override
   public String name() {
@@ -30,11 +77,40 @@ public final class MessagePackHubProtocol implements HubProtocol {
 
   @Override
   public HubMessage parseMessage(ByteBuffer input, InvocationBinder binder) {
-    throw new UnsupportedOperationException();
+    return FrameLoop.nextMessage(input, VarIntFraming::nextFrame, this::parseFrame, binder);
+  }
+
+  private HubMessage parseFrame(ByteRange frame, InvocationBinder binder) {
+    MessagePackFieldReader reader =
+        new MessagePackFieldReader(
+            MessagePack.newDefaultUnpacker(frame.array(), frame.offset(), frame.length()),
+            frame,
+            payloadMapper);
+    try {
+      return new MessagePackMessageReader(reader, binder).read();
+    } catch (IOException | MessagePackException e) {
+      throw new InvalidDataException("Invalid MessagePack data.", e);
+    }
   }
 
   @Override
   public byte[] encode(HubMessage message) {
-    throw new UnsupportedOperationException();
+    Encoder encoder = ENCODERS.acquire();
+    ReusableByteOutput output = encoder.output();
+    try {
+      HubMessageWriter.write(
+          message, new MessagePackMessageWriter(encoder.packer(), output, payloadWriter));
+      encoder.packer().flush();
+      int length = output.size();
+      byte[] framed = new byte[VarIntFraming.prefixLength(length) + length];
+      output.copyTo(framed, VarIntFraming.writePrefix(length, framed, 0));
+      output.reset();
+      // Only a successful encode returns the encoder: after a failure the packer may still hold
+      // part of the message.
+      ENCODERS.release(encoder);
+      return framed;
+    } catch (IOException e) {
+      throw HubMessageWriter.encodingFailed(message, e);
+    }
   }
 }

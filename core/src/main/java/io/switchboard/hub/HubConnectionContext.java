@@ -1,0 +1,571 @@
+package io.switchboard.hub;
+
+import io.switchboard.auth.AuthenticatedUser;
+import io.switchboard.connection.Connection;
+import io.switchboard.connection.ConnectionListener;
+import io.switchboard.connection.HttpRequestInfo;
+import io.switchboard.connection.TransportType;
+import io.switchboard.lifetime.HubConnection;
+import io.switchboard.lifetime.SerializedHubMessage;
+import io.switchboard.protocol.CloseMessage;
+import io.switchboard.protocol.CompletionMessage;
+import io.switchboard.protocol.HubMessage;
+import io.switchboard.protocol.HubProtocol;
+import io.switchboard.protocol.InvalidDataException;
+import io.switchboard.protocol.InvocationBinder;
+import io.switchboard.protocol.InvocationMessage;
+import java.io.IOException;
+import java.lang.reflect.Type;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One hub connection: handshake, in-order parsing and dispatch of the client's messages on the
+ * hub executor, writes, keep-alive and timeouts, and the end of the connection.
+ *
+ * <p>Threading: transport threads only queue received bytes ({@link #onData}); a "drain" task on
+ * the hub executor, never more than one at a time per connection, parses and dispatches them in
+ * order. When all invocation slots are taken, the drain stops until a running invocation
+ * finishes, as the reference server's receive loop waits for a slot.
+ */
+final class HubConnectionContext
+    implements ConnectionListener, HubConnection, InvocationBinder, HubCallerContext {
+  private static final Logger log = LoggerFactory.getLogger(HubConnectionContext.class);
+  /** Unparsed bytes above which reading from the client pauses (resumes at half). */
+  private static final long PAUSE_READING_BYTES = 64 * 1024;
+
+  private final Connection connection;
+  private final HubRuntime<?> hub;
+  private final CallerHubClients clients;
+  private final CallerHubClients connectingClients;
+  private final ClientResults clientResults = new ClientResults();
+  private final AuthenticatedUser user;
+  private final String userIdentifier;
+  private final GroupManager groups;
+  private final Semaphore invocationSlots;
+  private final Queue<byte[]> received = new ConcurrentLinkedQueue<>();
+  private final AtomicLong unparsedBytes = new AtomicLong();
+  private final AtomicBoolean draining = new AtomicBoolean();
+  private final AtomicBoolean dataPending = new AtomicBoolean();
+  private final Object stateLock = new Object();
+  private final long createdAt = System.nanoTime();
+  private final Map<String, StreamCancellation> activeStreams = new ConcurrentHashMap<>();
+  private final Map<String, UploadStream> uploads = new ConcurrentHashMap<>();
+
+  // Touched by the drain only (one thread at a time).
+  private final InboundBuffer inbound = new InboundBuffer();
+  private HubMessage waitingForSlot;
+  private boolean connectedToHub;
+  private boolean disconnectHandled;
+
+  private volatile HubProtocol protocol;
+  private volatile boolean closing;
+  private volatile boolean readingPaused;
+  private volatile boolean transportClosed;
+  private volatile Throwable transportError;
+  private volatile Throwable disconnectReason;
+  private volatile boolean clientPinged;
+  private volatile long lastReceivedAt = createdAt;
+  private volatile long lastPingSentAt = createdAt;
+
+  HubConnectionContext(Connection connection, HubRuntime<?> hub) {
+    this.connection = connection;
+    this.hub = hub;
+    this.clients =
+        new CallerHubClients(hub.lifetime, this, CallerHubClients.refusalFor(hub.options));
+    this.connectingClients =
+        new CallerHubClients(
+            hub.lifetime,
+            this,
+            "Client results inside OnConnectedAsync Hub methods are not allowed.");
+    this.groups = new LifetimeGroupManager(hub.lifetime);
+    this.invocationSlots = new Semaphore(hub.options.maximumParallelInvocationsPerClient());
+    // The transport already let this request through; its user is the connection's user.
+    this.user = hub.authorization.authenticate(connection.request()).user();
+    this.userIdentifier = user == null ? null : hub.options.userIdProvider().apply(user);
+    hub.register(this);
+  }
+
+  HubCallerClients clients() {
+    return clients;
+  }
+
+  GroupManager groupManager() {
+    return groups;
+  }
+
+  // ---- receiving -------------------------------------------------------------------------
+
+  @Override
+  public void onData(ByteBuffer data) {
+    if (closing || !data.hasRemaining()) {
+      return;
+    }
+    byte[] copy = new byte[data.remaining()];
+    data.get(copy);
+    lastReceivedAt = System.nanoTime();
+    received.add(copy);
+    if (unparsedBytes.addAndGet(copy.length) > PAUSE_READING_BYTES && !readingPaused) {
+      readingPaused = true;
+      connection.pauseReading();
+    }
+    scheduleDrain();
+  }
+
+  @Override
+  public void onClosed(Throwable error) {
+    transportError = error;
+    transportClosed = true;
+    closing = true;
+    scheduleDrain();
+  }
+
+  private void scheduleDrain() {
+    dataPending.set(true);
+    if (draining.compareAndSet(false, true)) {
+      hub.executor.execute(this::drain);
+    }
+  }
+
+  private void drain() {
+    while (true) {
+      dataPending.set(false);
+      try {
+        processAvailable();
+      } catch (RuntimeException e) {
+        log.error("Unexpected failure processing connection {}", connectionId(), e);
+        closeWithError(e, true);
+      }
+      draining.set(false);
+      if (!dataPending.get() || !draining.compareAndSet(false, true)) {
+        return;
+      }
+    }
+  }
+
+  private void processAvailable() {
+    if (transportClosed) {
+      handleDisconnect();
+      return;
+    }
+    for (byte[] chunk = received.poll(); chunk != null; chunk = received.poll()) {
+      inbound.append(chunk);
+    }
+    try {
+      if (protocol == null && !completeHandshake()) {
+        return;
+      }
+      while (!closing) {
+        HubMessage message = waitingForSlot != null ? waitingForSlot : nextMessage();
+        waitingForSlot = null;
+        if (message == null) {
+          break;
+        }
+        if (!dispatch(message)) {
+          waitingForSlot = message;
+          break;
+        }
+      }
+    } catch (InvalidDataException e) {
+      log.debug("Closing connection {}: invalid data: {}", connectionId(), e.getMessage());
+      closeWithError(e, true);
+    }
+    if (readingPaused && unparsedBytes.get() < PAUSE_READING_BYTES / 2) {
+      readingPaused = false;
+      connection.resumeReading();
+    }
+  }
+
+  /** The next complete message, or null when more bytes are needed. */
+  private HubMessage nextMessage() {
+    Long maximum = hub.options.maximumReceiveMessageSize();
+    while (true) {
+      ByteBuffer view = inbound.view();
+      int start = view.position();
+      HubMessage message;
+      if (maximum != null && view.remaining() > maximum) {
+        ByteBuffer limited = view.duplicate();
+        limited.limit(start + maximum.intValue());
+        message = protocol.parseMessage(limited, this);
+        if (message == null && limited.position() == start) {
+          throw new InvalidDataException(
+              "The maximum message size of " + maximum + "B was exceeded. "
+                  + "The message size can be configured in AddHubOptions.");
+        }
+        view.position(limited.position());
+      } else {
+        message = protocol.parseMessage(view, this);
+      }
+      int consumed = view.position() - start;
+      if (consumed == 0) {
+        return null;
+      }
+      inbound.consumeTo(view);
+      unparsedBytes.addAndGet(-consumed);
+      if (message != null) {
+        return message;
+      }
+      // A skipped frame (unknown message type): look at the next one.
+    }
+  }
+
+  // ---- handshake -------------------------------------------------------------------------
+
+  private boolean completeHandshake() {
+    HubHandshake.Outcome outcome;
+    try {
+      outcome = HubHandshake.read(inbound, hub, connection.transportType());
+    } catch (InvalidDataException e) {
+      String text = "An unexpected error occurred during connection handshake.";
+      if (hub.options.enableDetailedErrors()) {
+        text += " InvalidDataException: " + e.getMessage();
+      }
+      rejectHandshake(text);
+      return false;
+    }
+    if (outcome == null) {
+      unparsedBytes.set(inbound.size());
+      return false;
+    }
+    unparsedBytes.set(inbound.size());
+    if (outcome.error() != null) {
+      rejectHandshake(outcome.error());
+      return false;
+    }
+    HubProtocol chosen = outcome.protocol();
+    // Known to the lifetime manager before the client can see the handshake answer, so that it
+    // can be targeted as soon as it knows it is connected. Until the protocol is set below,
+    // messages for it are dropped: it was not connected yet when they were sent.
+    hub.lifetime.onConnected(this);
+    connectedToHub = true;
+    synchronized (stateLock) {
+      if (closing) {
+        return false;
+      }
+      connection.transferFormat(chosen.transferFormat());
+      connection.write(HubHandshake.successResponse());
+      lastPingSentAt = System.nanoTime();
+      protocol = chosen;
+    }
+    try {
+      hub.filters.onConnected(hub.createHub(this, connectingClients), this);
+    } catch (Exception e) {
+      log.error("Hub {} refused connection {} in onConnected", hub.hubClass.getName(), connectionId(), e);
+      closeWithError(e, false);
+      return false;
+    }
+    return true;
+  }
+
+  private void rejectHandshake(String error) {
+    synchronized (stateLock) {
+      if (closing || protocol != null) {
+        return;
+      }
+      closing = true;
+    }
+    log.debug("Handshake of connection {} failed: {}", connectionId(), error);
+    connection.write(HubHandshake.errorResponse(error));
+    connection.close();
+  }
+
+  // ---- dispatch --------------------------------------------------------------------------
+
+  /** Handles one message; false when it needs an invocation slot and none is free. */
+  private boolean dispatch(HubMessage message) {
+    return HubMessageDispatcher.dispatch(this, hub, message);
+  }
+
+  /** Takes an invocation slot if one is free. */
+  boolean tryAcquireSlot() {
+    return invocationSlots.tryAcquire();
+  }
+
+  /** Frees an invocation slot and lets a waiting invocation go on. */
+  void releaseSlot() {
+    invocationSlots.release();
+    scheduleDrain();
+  }
+
+  void markClientPinged() {
+    clientPinged = true;
+  }
+
+  // ---- streams ---------------------------------------------------------------------------
+
+  /** Registers a server-to-client stream; null when the id is already in use. */
+  StreamCancellation registerStream(String invocationId) {
+    StreamCancellation cancellation = new StreamCancellation();
+    return activeStreams.putIfAbsent(invocationId, cancellation) == null ? cancellation : null;
+  }
+
+  void unregisterStream(String invocationId) {
+    activeStreams.remove(invocationId);
+  }
+
+  /** The client cancelled a stream; unknown ids are ignored. */
+  void cancelStream(String invocationId) {
+    StreamCancellation cancellation = activeStreams.get(invocationId);
+    if (cancellation != null) {
+      cancellation.cancel();
+    }
+  }
+
+  /** Opens an upload stream the client will send items to. */
+  UploadStream openUpload(String streamId, Type itemType) {
+    UploadStream upload = new UploadStream(itemType, hub.options.streamBufferCapacity());
+    uploads.put(streamId, upload);
+    return upload;
+  }
+
+  /** Buffers an upload item; false when the buffer is full (the drain waits for the reader). */
+  boolean offerUploadItem(String streamId, Object item) {
+    UploadStream upload = uploads.get(streamId);
+    if (upload == null) {
+      log.debug("Item for unknown stream {} on connection {} ignored", streamId, connectionId());
+      return true;
+    }
+    return upload.offer(item, this::scheduleDrain);
+  }
+
+  /** The client ended an upload stream, with an error text or null. */
+  void completeUpload(String streamId, String error) {
+    UploadStream upload = uploads.remove(streamId);
+    if (upload != null) {
+      upload.complete(error);
+    } else {
+      log.debug("Completion for unknown id {} on connection {} ignored", streamId, connectionId());
+    }
+  }
+
+  /** A client's Completion: the end of an upload stream, or a client result. */
+  void onCompletion(CompletionMessage completion) {
+    if (uploads.containsKey(completion.invocationId())) {
+      completeUpload(completion.invocationId(), completion.error());
+    } else if (!clientResults.complete(completion)) {
+      log.debug(
+          "Completion for unknown id {} on connection {} ignored",
+          completion.invocationId(),
+          connectionId());
+    }
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <T> CompletableFuture<T> invoke(String method, Object[] args, Class<T> resultType) {
+    CompletableFuture<Object> result = new CompletableFuture<>();
+    if (closing || openProtocol() == null) {
+      result.completeExceptionally(
+          new IOException("Connection '" + connectionId() + "' disconnected."));
+    } else {
+      String id = clientResults.register(resultType, result);
+      send(new InvocationMessage(Map.of(), id, method, args, List.of()));
+    }
+    return (CompletableFuture<T>) result;
+  }
+
+  /** The hub method returned: its remaining uploads end, and later items are ignored. */
+  void closeUploads(List<String> streamIds) {
+    for (String streamId : streamIds) {
+      UploadStream upload = uploads.remove(streamId);
+      if (upload != null) {
+        upload.complete(null);
+      }
+    }
+  }
+
+  // ---- sending ---------------------------------------------------------------------------
+
+  @Override
+  public void write(SerializedHubMessage message) {
+    HubProtocol current = openProtocol();
+    if (current != null) {
+      connection.write(message.encodedFor(current));
+    }
+  }
+
+  /** Encodes and sends a message meant for this connection only. */
+  void send(HubMessage message) {
+    HubProtocol current = openProtocol();
+    if (current != null) {
+      connection.write(current.encode(message));
+    }
+  }
+
+  /**
+   * The protocol once the handshake answer is written, else null. A sender that saw the answer
+   * (or raced with it) waits for the handshake's lock, so it never writes before the answer nor
+   * drops a message meant for a connection that is already open.
+   */
+  private HubProtocol openProtocol() {
+    HubProtocol current = protocol;
+    if (current == null) {
+      synchronized (stateLock) {
+        current = protocol;
+      }
+    }
+    return current;
+  }
+
+  // ---- heartbeat -------------------------------------------------------------------------
+
+  void onHeartbeat(long now) {
+    if (closing) {
+      return;
+    }
+    HubOptions options = hub.options;
+    if (protocol == null) {
+      if (now - createdAt > options.handshakeTimeout().toNanos()) {
+        rejectHandshake("Handshake was canceled.");
+      }
+      return;
+    }
+    if (connection.transportType() == TransportType.LONG_POLLING) {
+      return; // long polling is kept alive by its polls: no pings, no client timeout
+    }
+    if (now - lastPingSentAt >= options.keepAliveInterval().toNanos()) {
+      lastPingSentAt = now;
+      write(hub.ping());
+    }
+    if (options.closeOnAuthenticationExpiration()
+        && user != null
+        && user.expiresAt() != null
+        && java.time.Instant.now().isAfter(user.expiresAt())) {
+      log.debug("Authentication of connection {} expired", connectionId());
+      closeWith(new CloseMessage(null, true), null);
+      return;
+    }
+    if (clientPinged && now - lastReceivedAt > options.clientTimeoutInterval().toNanos()) {
+      log.debug("Connection {} timed out", connectionId());
+      closeWithError(
+          new TimeoutException(
+              "Client hasn't sent a message/ping within the configured ClientTimeoutInterval."),
+          true);
+    }
+  }
+
+  // ---- ending ----------------------------------------------------------------------------
+
+  /** Ends the connection because of an error: a Close message with the error, then close. */
+  void closeWithError(Throwable error, boolean allowReconnect) {
+    String text = HubErrors.connectionClosed(error, hub.options.enableDetailedErrors());
+    closeWith(new CloseMessage(text, allowReconnect), error);
+  }
+
+  /** The client sent Close: answer with Close (best effort) and end without reconnect. */
+  void closeRequestedByClient(CloseMessage message) {
+    closeWith(CloseMessage.EMPTY, message.error() != null ? new HubException(message.error()) : null);
+  }
+
+  /** The server is shutting down: clients may reconnect (to another node). */
+  void closeForShutdown() {
+    closeWith(new CloseMessage(null, true), null);
+  }
+
+  @Override
+  public void abort() {
+    closeWith(CloseMessage.EMPTY, null);
+  }
+
+  private void closeWith(CloseMessage close, Throwable reason) {
+    synchronized (stateLock) {
+      if (closing) {
+        return;
+      }
+      closing = true;
+    }
+    disconnectReason = reason;
+    send(close);
+    connection.close();
+  }
+
+  private void handleDisconnect() {
+    if (disconnectHandled) {
+      return;
+    }
+    disconnectHandled = true;
+    hub.unregister(this);
+    activeStreams.values().forEach(StreamCancellation::cancel);
+    clientResults.failAll(connectionId());
+    closeUploads(List.copyOf(uploads.keySet()));
+    if (!connectedToHub) {
+      return;
+    }
+    hub.lifetime.onDisconnected(this);
+    Throwable reason = disconnectReason != null ? disconnectReason : transportError;
+    try {
+      hub.filters.onDisconnected(hub.createHub(this), this, reason);
+    } catch (Exception e) {
+      log.error("onDisconnected of hub {} failed for connection {}", hub.hubClass.getName(), connectionId(), e);
+    }
+  }
+
+  // ---- InvocationBinder ------------------------------------------------------------------
+
+  @Override
+  public List<Type> parameterTypes(String target) {
+    HubMethod method = hub.methods.find(target);
+    if (method == null) {
+      throw new HubException("Method does not exist.");
+    }
+    return method.argumentTypes();
+  }
+
+  @Override
+  public Type returnType(String invocationId) {
+    Type type = clientResults.typeOf(invocationId);
+    return type != null ? type : Object.class;
+  }
+
+  @Override
+  public Type streamItemType(String streamId) {
+    UploadStream upload = uploads.get(streamId);
+    if (upload == null) {
+      throw new IllegalStateException("No upload stream with id '" + streamId + "'.");
+    }
+    return upload.itemType();
+  }
+
+  // ---- HubCallerContext / HubConnection ----------------------------------------------------
+
+  @Override
+  public String connectionId() {
+    return connection.connectionId();
+  }
+
+  @Override
+  public String userIdentifier() {
+    return userIdentifier;
+  }
+
+  @Override
+  public AuthenticatedUser user() {
+    return user;
+  }
+
+  @Override
+  public Map<Object, Object> items() {
+    return connection.items();
+  }
+
+  @Override
+  public HttpRequestInfo request() {
+    return connection.request();
+  }
+
+  @Override
+  public TransportType transportType() {
+    return connection.transportType();
+  }
+}

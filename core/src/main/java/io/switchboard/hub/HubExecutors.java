@@ -1,0 +1,70 @@
+package io.switchboard.hub;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The shared threads of the hub layer: where hub methods run (virtual threads on Java 21+, a
+ * bounded pool on 17) and the one-second heartbeat. Hub methods never run on transport threads.
+ */
+final class HubExecutors {
+  private HubExecutors() {}
+
+  private static final class Holder {
+    static final ExecutorService INVOCATIONS = createInvocationExecutor();
+    static final ScheduledExecutorService HEARTBEAT =
+        Executors.newSingleThreadScheduledExecutor(daemonThreads("switchboard-heartbeat"));
+  }
+
+  /** The default executor of hub methods. */
+  static ExecutorService invocations() {
+    return Holder.INVOCATIONS;
+  }
+
+  /** The scheduler of keep-alive pings and timeouts. */
+  static ScheduledExecutorService heartbeat() {
+    return Holder.HEARTBEAT;
+  }
+
+  private static ExecutorService createInvocationExecutor() {
+    try {
+      // Java 21+: a virtual thread per task, so blocking hub methods cost no platform thread.
+      return (ExecutorService)
+          MethodHandles.publicLookup()
+              .findStatic(
+                  Executors.class,
+                  "newVirtualThreadPerTaskExecutor",
+                  MethodType.methodType(ExecutorService.class))
+              .invoke();
+    } catch (Throwable java17) {
+      int threads = Math.max(16, Runtime.getRuntime().availableProcessors() * 8);
+      ThreadPoolExecutor pool =
+          new ThreadPoolExecutor(
+              threads,
+              threads,
+              60,
+              TimeUnit.SECONDS,
+              new LinkedBlockingQueue<>(),
+              daemonThreads("switchboard-hub"));
+      pool.allowCoreThreadTimeOut(true);
+      return pool;
+    }
+  }
+
+  private static ThreadFactory daemonThreads(String prefix) {
+    AtomicInteger counter = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

@@ -1,0 +1,67 @@
+package io.switchboard.hub;
+
+import io.switchboard.connection.TransportType;
+import io.switchboard.protocol.HandshakeProtocol;
+import io.switchboard.protocol.HandshakeRequest;
+import io.switchboard.protocol.HubProtocol;
+import io.switchboard.protocol.TransferFormat;
+import java.nio.ByteBuffer;
+
+/** The server side of the hub handshake: which protocol the client gets, or why not. */
+final class HubHandshake {
+  private HubHandshake() {}
+
+  /** The protocol chosen, or the error text to answer with. */
+  record Outcome(HubProtocol protocol, String error) {}
+
+  /**
+   * Reads the handshake request from the start of {@code inbound}, consuming it.
+   *
+   * @return the outcome, or null when the request is not complete yet
+   * @throws io.switchboard.protocol.InvalidDataException when the request is malformed
+   */
+  static Outcome read(InboundBuffer inbound, HubRuntime<?> hub, TransportType transport) {
+    ByteBuffer view = inbound.view();
+    Long maximum = hub.options.maximumReceiveMessageSize();
+    boolean tooLong = maximum != null && view.remaining() > maximum;
+    if (tooLong) {
+      view.limit(view.position() + maximum.intValue());
+    }
+    HandshakeRequest request = HandshakeProtocol.parseRequest(view);
+    if (request == null) {
+      return tooLong ? new Outcome(null, "Handshake was canceled.") : null;
+    }
+    inbound.consumeTo(view);
+    HubProtocol protocol = hub.findProtocol(request.protocol());
+    if (protocol == null) {
+      return new Outcome(null, "The protocol '" + request.protocol() + "' is not supported.");
+    }
+    if (!protocol.isVersionSupported(request.version())) {
+      return new Outcome(
+          null,
+          "The server does not support version "
+              + request.version()
+              + " of the '"
+              + request.protocol()
+              + "' protocol.");
+    }
+    if (transport == TransportType.SERVER_SENT_EVENTS
+        && protocol.transferFormat() == TransferFormat.BINARY) {
+      return new Outcome(
+          null,
+          "Cannot use the '"
+              + protocol.name()
+              + "' protocol on the current transport. The transport does not support 'Binary'"
+              + " transfer format.");
+    }
+    return new Outcome(protocol, null);
+  }
+
+  static byte[] successResponse() {
+    return HandshakeProtocol.successResponse();
+  }
+
+  static byte[] errorResponse(String error) {
+    return HandshakeProtocol.errorResponse(error);
+  }
+}

@@ -1,0 +1,116 @@
+package io.switchboard.hub;
+
+import io.switchboard.protocol.CompletionMessage;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs hub methods: assembles their parameters (arguments, upload streams, cancellation), calls
+ * them on a fresh hub instance, and answers non-streaming invocations with the reference texts: a
+ * value, a {@link CompletionStage}'s value, or null for {@code void}. Non-blocking invocations (no
+ * id) are never answered.
+ */
+final class HubInvoker {
+  private static final Logger log = LoggerFactory.getLogger(HubInvoker.class);
+
+  private HubInvoker() {}
+
+  /** The Java parameters of {@code method}, in declaration order. */
+  static Object[] parameters(
+      HubMethod method,
+      Object[] arguments,
+      List<UploadStream> uploads,
+      CancellationSignal cancellation) {
+    Object[] values = new Object[method.parameters().size()];
+    int argument = 0;
+    int upload = 0;
+    for (int i = 0; i < values.length; i++) {
+      switch (method.parameters().get(i).source()) {
+        case ARGUMENT -> values[i] = arguments[argument++];
+        case UPLOAD -> values[i] = uploads.get(upload++).asStream();
+        case CANCELLATION -> values[i] = cancellation;
+      }
+    }
+    return values;
+  }
+
+  /**
+   * Calls the method on a new hub instance.
+   *
+   * @throws Exception what the method, a filter or the hub's creation threw
+   */
+  static Object call(
+      HubConnectionContext caller, HubRuntime<?> hub, HubMethod method, String target, Object[] parameters)
+      throws Exception {
+    return hub.filters.invoke(hub.createHub(caller), caller, target, method, parameters);
+  }
+
+  /**
+   * Invokes a non-streaming method and answers the caller.
+   *
+   * @param onDone called once the method (or its future) finished, whatever the outcome
+   */
+  static void invoke(
+      HubConnectionContext caller,
+      HubRuntime<?> hub,
+      HubMethod method,
+      String target,
+      String invocationId,
+      Object[] parameters,
+      Runnable onDone) {
+    Object result;
+    try {
+      result = call(caller, hub, method, target, parameters);
+    } catch (Throwable e) {
+      fail(caller, hub, target, invocationId, e);
+      onDone.run();
+      return;
+    }
+    if (result instanceof CompletionStage<?> stage) {
+      stage.whenComplete(
+          (value, error) -> {
+            if (error != null) {
+              fail(caller, hub, target, invocationId, unwrap(error));
+            } else {
+              succeed(caller, invocationId, value);
+            }
+            onDone.run();
+          });
+    } else {
+      succeed(caller, invocationId, result);
+      onDone.run();
+    }
+  }
+
+  private static void succeed(HubConnectionContext caller, String invocationId, Object value) {
+    if (invocationId != null) {
+      caller.send(CompletionMessage.withResult(invocationId, value));
+    }
+  }
+
+  /** Logs a hub method's failure once and answers the caller with the reference text. */
+  static void fail(
+      HubConnectionContext caller, HubRuntime<?> hub, String target, String invocationId, Throwable error) {
+    if (error instanceof HubException) {
+      log.debug("Hub method '{}' threw a HubException: {}", target, error.getMessage());
+    } else {
+      log.error("Failed to invoke hub method '{}'.", target, error);
+    }
+    if (invocationId != null) {
+      String text = HubErrors.invocationFailed(target, error, hub.options.enableDetailedErrors());
+      caller.send(CompletionMessage.withError(invocationId, text));
+    }
+  }
+
+  private static Throwable unwrap(Throwable error) {
+    while ((error instanceof CompletionException || error instanceof ExecutionException)
+        && error.getCause() != null) {
+      error = error.getCause();
+    }
+    return error;
+  }
+}

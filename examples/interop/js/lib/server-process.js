@@ -1,0 +1,81 @@
+"use strict";
+
+// Starts a Switchboard example server (a shaded jar) as a child process and waits until it is ready.
+// Uses Node built-ins only, so that other example projects can share it without installing anything.
+
+const { spawn } = require("node:child_process");
+const fs = require("node:fs");
+const readline = require("node:readline");
+
+const LISTENING = /^Now listening on: (http:\/\/\S+)\s*$/;
+const STARTUP_TIMEOUT_MS = 30_000;
+const STOP_TIMEOUT_MS = 10_000;
+const LOG_LINES_KEPT = 200;
+
+/**
+ * Runs `java -jar <jar> <args>` and resolves once the server printed `Now listening on: <url>`.
+ * Set SWITCHBOARD_SERVER_LOG=1 to see the server's output.
+ *
+ * @param {object} options
+ * @param {string} options.jar path of the jar to run
+ * @param {string[]} [options.args] program arguments
+ * @param {Record<string, string>} [options.env] extra environment variables
+ * @returns {Promise<{url: string, log: () => string, stop: () => Promise<void>}>}
+ */
+async function startJavaServer({ jar, args = [], env = {} }) {
+  if (!fs.existsSync(jar)) {
+    throw new Error(`Server jar not found: ${jar} (build it with 'mvn -B package' first)`);
+  }
+  const child = spawn(process.env.JAVA ?? "java", ["-jar", jar, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const killOnExit = () => child.kill("SIGKILL");
+  process.once("exit", killOnExit);
+
+  const lines = [];
+  const keep = (line) => {
+    lines.push(line);
+    if (lines.length > LOG_LINES_KEPT) lines.shift();
+    if (process.env.SWITCHBOARD_SERVER_LOG) process.stderr.write(`[server] ${line}\n`);
+  };
+  const log = () => lines.join("\n");
+  const exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
+  readline.createInterface({ input: child.stderr }).on("line", keep);
+
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`Server did not print 'Now listening on:' within ${STARTUP_TIMEOUT_MS} ms:\n${log()}`));
+    }, STARTUP_TIMEOUT_MS);
+    readline.createInterface({ input: child.stdout }).on("line", (line) => {
+      keep(line);
+      const match = LISTENING.exec(line);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.once("error", (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    exited.then(({ code, signal }) => {
+      clearTimeout(timer);
+      reject(new Error(`Server exited before it was ready (code ${code}, signal ${signal}):\n${log()}`));
+    });
+  });
+
+  async function stop() {
+    process.removeListener("exit", killOnExit);
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill("SIGTERM");
+    const timer = setTimeout(() => child.kill("SIGKILL"), STOP_TIMEOUT_MS);
+    await exited;
+    clearTimeout(timer);
+  }
+
+  return { url, log, stop };
+}
+
+module.exports = { startJavaServer };

@@ -1,0 +1,91 @@
+package io.switchboard.examples.interop;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.switchboard.auth.BearerTokenAuthenticator;
+import io.switchboard.connection.TransportType;
+import io.switchboard.hub.HubOptions;
+import io.switchboard.protocol.PayloadMappers;
+import io.switchboard.protocol.json.JsonHubProtocol;
+import io.switchboard.protocol.msgpack.MessagePackHubProtocol;
+import io.switchboard.transport.netty.SwitchboardChannelInitializer;
+import io.switchboard.transport.netty.SwitchboardServer;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import sun.misc.Signal;
+
+/**
+ * The interop test server: the app the official clients' functional tests run against
+ * (interop-server.md). Prints {@code Now listening on: http://<host>:<port>} when ready and stops
+ * cleanly, with exit code 0, on SIGTERM or SIGINT.
+ */
+public final class InteropServer {
+  private InteropServer() {}
+
+  /** Starts the server; see {@link InteropOptions} for the arguments. */
+  public static void main(String[] args) throws InterruptedException {
+    InteropOptions options = InteropOptions.parse(args);
+    if (options.redisUrl() != null) {
+      System.err.println("--redis is not supported yet");
+      System.exit(2);
+    }
+    JwtTokens tokens = new JwtTokens();
+    SwitchboardServer[] started = new SwitchboardServer[1];
+    InteropRoutes routes =
+        new InteropRoutes(
+            tokens,
+            () ->
+                List.of(
+                    started[0].hubContext("/testhub"), started[0].hubContext("/testhub-nowebsockets")),
+            () -> true);
+    NegotiateCookies cookies = new NegotiateCookies();
+    SwitchboardServer server =
+        SwitchboardServer.builder()
+            .host(options.host())
+            .port(options.port())
+            .hub("/testhub", TestHub.class, InteropServer::configure)
+            .hub(
+                "/testhub-nowebsockets",
+                TestHub.class,
+                hub ->
+                    configure(hub)
+                        .transports(TransportType.SERVER_SENT_EVENTS, TransportType.LONG_POLLING))
+            .hub(
+                "/authorizedhub",
+                AuthorizedHub.class,
+                hub -> configure(hub).authenticator(new BearerTokenAuthenticator(tokens::validate)))
+            .hub("/uncreatable", UncreatableHub.class, UncreatableHub::create, InteropServer::configure)
+            .hub("/default", DefaultHub.class, hub -> configure(hub).allowStatefulReconnects(true))
+            .endpoint("/echo", new EchoConnectionHandler())
+            .pipeline(pipeline -> pipeline.addBefore(SwitchboardChannelInitializer.SWITCHBOARD, "negotiate-cookies", cookies))
+            .httpHandler(() -> routes)
+            .start();
+    started[0] = server;
+
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runnable stop =
+        () -> {
+          server.close();
+          stopped.countDown();
+        };
+    Signal.handle(new Signal("TERM"), signal -> stop.run());
+    Signal.handle(new Signal("INT"), signal -> stop.run());
+    System.out.println("Now listening on: http://" + options.host() + ":" + server.port());
+    System.out.flush();
+    stopped.await();
+    System.exit(0);
+  }
+
+  /** The interop configuration of every hub: detailed errors, PascalCase payloads. */
+  private static HubOptions configure(HubOptions hub) {
+    return hub.enableDetailedErrors(true)
+        .protocols(
+            new JsonHubProtocol(
+                PayloadMappers.jsonBuilder()
+                    .propertyNamingStrategy(PropertyNamingStrategies.UPPER_CAMEL_CASE)
+                    .build()),
+            new MessagePackHubProtocol(
+                PayloadMappers.messagePackBuilder()
+                    .propertyNamingStrategy(PropertyNamingStrategies.UPPER_CAMEL_CASE)
+                    .build()));
+  }
+}
