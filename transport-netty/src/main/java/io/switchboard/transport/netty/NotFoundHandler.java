@@ -24,7 +24,7 @@ final class NotFoundHandler extends ChannelInboundHandlerAdapter {
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     try {
       if (msg instanceof HttpRequest request) {
-        HttpResponses.send(ctx, request, TransportResponse.empty(404));
+        HttpExchange.of(ctx, request).respond(TransportResponse.empty(404));
       }
     } finally {
       ReferenceCountUtil.release(msg);
