@@ -194,14 +194,14 @@ public final class ConnectionEndpoint {
   }
 
   /**
-   * Stops the heartbeat, refuses new connections, closes every connection gracefully, and
-   * completes once all of them are gone.
+   * Stops the heartbeat, refuses new connections, closes every connection gracefully (see {@link
+   * ManagedConnection#shutdown()}), and completes once all of them are gone.
    */
   public CompletableFuture<Void> shutdown() {
     shutDown = true;
     heartbeat.cancel(false);
     for (ManagedConnection connection : registry.connections()) {
-      connection.close();
+      connection.shutdown();
     }
     return registry.whenDrained();
   }

@@ -170,6 +170,22 @@ public final class ManagedConnection implements Connection {
     }
   }
 
+  /**
+   * The server stops: closes gracefully, and ends at once a connection that no transport request
+   * is serving (a long-polling client between polls, which could only come back to a server that
+   * is going away).
+   */
+  void shutdown() {
+    close();
+    boolean idle;
+    synchronized (lock) {
+      idle = state == ConnectionState.INACTIVE;
+    }
+    if (idle) {
+      dispose(null);
+    }
+  }
+
   @Override
   public void dropTransport() {
     TransportSession current = session;
