@@ -44,9 +44,9 @@ public interface ConnectionListener {
    * Stateful reconnect only: a new WebSocket re-attached after {@link #onTransportLost} (no new
    * {@code onConnected}; the connection, its id and its request stay the same). Called on the new
    * transport's thread before any write reaches it: writes made by this thread during the call go
-   * out first, and writes from other threads during the call are dropped as if the transport were
-   * still detached. So an application with a replay buffer writes its {@code Sequence} message and
-   * the unacknowledged messages here, under the same lock its other writers take. Does nothing by
+   * out first, and writes from other threads meanwhile wait and follow, in order, once it
+   * returns. So an application with a replay buffer writes its {@code Sequence} message and the
+   * unacknowledged messages here, under the same lock its other writers take. Does nothing by
    * default.
    */
   default void onTransportReattached() {}

@@ -4,6 +4,8 @@ import io.switchboard.protocol.TransferFormat;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
@@ -65,9 +67,15 @@ public final class ManagedConnection implements Connection {
 
   /**
    * While a re-attached transport waits for {@code onTransportReattached} to return, only the
-   * thread running that callback ({@code writer}, null before it starts) may write to it.
+   * thread running that callback ({@code writer}, null before it starts) writes to it; what other
+   * threads write meanwhile waits in {@code deferred} (guarded by {@code lock}) and follows, in
+   * order, when the callback returns.
    */
-  private record HeldWrites(TransportSession session, Thread writer) {}
+  private record HeldWrites(TransportSession session, Thread writer, List<byte[]> deferred) {
+    HeldWrites(TransportSession session, Thread writer) {
+      this(session, writer, new ArrayList<>());
+    }
+  }
 
   ManagedConnection(
       String connectionId,
@@ -145,7 +153,12 @@ public final class ManagedConnection implements Connection {
     }
     HeldWrites hold = held;
     if (hold != null && hold.session() == current && hold.writer() != Thread.currentThread()) {
-      return;
+      synchronized (lock) {
+        if (held == hold) {
+          hold.deferred().add(data);
+          return;
+        }
+      }
     }
     current.write(data);
   }
@@ -457,14 +470,20 @@ public final class ManagedConnection implements Connection {
       if (current == null || session != attached) {
         return;
       }
-      held = new HeldWrites(attached, Thread.currentThread());
+      synchronized (lock) {
+        List<byte[]> deferred = held != null ? held.deferred() : new ArrayList<>();
+        held = new HeldWrites(attached, Thread.currentThread(), deferred);
+      }
       current.onTransportReattached();
     } catch (RuntimeException e) {
       LOG.error("Connection {}: the listener failed on a re-attach; aborting", connectionId, e);
       fail(e);
     } finally {
       synchronized (lock) {
-        if (held != null && held.session() == attached) {
+        HeldWrites hold = held;
+        if (hold != null && hold.session() == attached) {
+          // Still under the lock, so no writer can slip in between the deferred writes.
+          hold.deferred().forEach(attached::write);
           held = null;
         }
       }
