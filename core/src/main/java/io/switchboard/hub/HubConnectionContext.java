@@ -556,6 +556,11 @@ final class HubConnectionContext
   }
 
   @Override
+  public void dropTransport() {
+    connection.dropTransport();
+  }
+
+  @Override
   public void abort() {
     closeWith(CloseMessage.EMPTY, null);
   }
