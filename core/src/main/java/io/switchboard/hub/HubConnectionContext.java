@@ -425,7 +425,7 @@ final class HubConnectionContext
       return;
     }
     HubOptions options = hub.options;
-    if (protocol == null) {
+    if (openProtocol() == null) {
       if (now - createdAt > options.handshakeTimeout().toNanos()) {
         rejectHandshake("Handshake was canceled.");
       }
