@@ -8,6 +8,7 @@ import io.switchboard.connection.EndpointOptions;
 import io.switchboard.connection.HttpRequestInfo;
 import io.switchboard.lifetime.HubLifetimeManager;
 import io.switchboard.lifetime.InMemoryHubLifetimeManager;
+import org.slf4j.LoggerFactory;
 
 /**
  * A hub served on connections: the hub layer's {@link ConnectionHandler}. Transports mount it on a
@@ -68,8 +69,19 @@ public final class HubEndpoint<T extends Hub> implements ConnectionHandler {
     return runtime.authorization.authenticate(request);
   }
 
-  /** Closes every connection (each gets a Close message) and stops the hub's timers. */
+  /**
+   * Shuts the hub down: runs the {@link HubOptions#beforeShutdown} actions, then closes every
+   * connection with a Close message that lets clients reconnect (to another node), and stops the
+   * hub's timers. Transports then wait for the connections to end, within their stop timeout.
+   */
   public void shutdown() {
+    for (var action : runtime.options.beforeShutdown()) {
+      try {
+        action.accept(hubContext);
+      } catch (RuntimeException e) {
+        LoggerFactory.getLogger(HubEndpoint.class).warn("A shutdown action of hub {} failed", hubClass().getName(), e);
+      }
+    }
     runtime.shutdown();
   }
 
