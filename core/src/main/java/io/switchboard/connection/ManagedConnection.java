@@ -53,6 +53,8 @@ public final class ManagedConnection implements Connection {
   private volatile TransportSession session;
   private volatile ConnectionListener listener;
   private volatile HeldWrites held;
+  /** The application called {@link #close()} or {@link #abort()}: never re-attach. */
+  private volatile boolean ending;
 
   private final Object lock = new Object();
   // Guarded by lock.
@@ -165,6 +167,7 @@ public final class ManagedConnection implements Connection {
 
   @Override
   public void close() {
+    ending = true;
     TransportSession current = session;
     if (current != null) {
       current.close();
@@ -175,6 +178,7 @@ public final class ManagedConnection implements Connection {
 
   @Override
   public void abort() {
+    ending = true;
     TransportSession current = session;
     if (current != null) {
       current.abort();
@@ -297,7 +301,10 @@ public final class ManagedConnection implements Connection {
       if (lost != session || state == ConnectionState.DISPOSED) {
         return;
       }
-      detached = statefulReconnect && started && transportType == TransportType.WEB_SOCKETS;
+      // Once the application ended the connection, a drop (e.g. the client cutting the socket
+      // instead of finishing the close handshake) ends it for good: no re-attach.
+      detached =
+          statefulReconnect && started && !ending && transportType == TransportType.WEB_SOCKETS;
       if (detached) {
         session = null;
         reattaching = null;
