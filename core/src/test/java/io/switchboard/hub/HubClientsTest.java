@@ -28,10 +28,7 @@ class HubClientsTest {
   }
 
   private RecordingConnection connect(String protocol) throws InterruptedException {
-    RecordingConnection connection = new RecordingConnection("clients" + ids.incrementAndGet()).connectTo(endpoint);
-    connection.receive("{\"protocol\":\"" + protocol + "\",\"version\":1}" + RS);
-    assertEquals("{}" + RS, connection.nextText());
-    return connection;
+    return new RecordingConnection("clients" + ids.incrementAndGet()).handshake(endpoint, protocol, 1);
   }
 
   private static void call(RecordingConnection caller, String id, String target, String args)

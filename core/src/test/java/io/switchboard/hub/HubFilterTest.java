@@ -53,10 +53,7 @@ class HubFilterTest {
   private final String connectionId = "f" + ids.incrementAndGet();
 
   private RecordingConnection connect() throws InterruptedException {
-    RecordingConnection connection = new RecordingConnection(connectionId).connectTo(endpoint);
-    connection.receive("{\"protocol\":\"json\",\"version\":1}" + RS);
-    assertEquals("{}" + RS, connection.nextText());
-    return connection;
+    return new RecordingConnection(connectionId).handshake(endpoint, "json", 1);
   }
 
   @Test

@@ -105,8 +105,8 @@ final class WebSocketSession extends StreamingSession {
         }
       } else if (frame instanceof PingWebSocketFrame) {
         context.writeAndFlush(new PongWebSocketFrame(frame.content().retain()));
-      } else if (frame instanceof CloseWebSocketFrame) {
-        closeReceived();
+      } else if (frame instanceof CloseWebSocketFrame close) {
+        closeReceived(close);
       }
     } finally {
       frame.release();
@@ -114,7 +114,7 @@ final class WebSocketSession extends StreamingSession {
   }
 
   /** The client is done: answer its Close (unless ours went first) and end the channel. */
-  private void closeReceived() {
+  private void closeReceived(CloseWebSocketFrame close) {
     closeReceived = true;
     outbound.discard();
     if (closeSent) {
@@ -122,9 +122,10 @@ final class WebSocketSession extends StreamingSession {
       return;
     }
     closeSent = true;
-    // Like the reference server: 1000 whatever the client's status (even none).
-    ctx.writeAndFlush(new CloseWebSocketFrame(NORMAL_CLOSURE, ""))
-        .addListener(ChannelFutureListener.CLOSE);
+    // Like the reference server, answer a Close without a status with Normal Closure (1000).
+    int status = close.statusCode();
+    CloseWebSocketFrame reply = new CloseWebSocketFrame(status < 0 ? NORMAL_CLOSURE : status, "");
+    ctx.writeAndFlush(reply).addListener(ChannelFutureListener.CLOSE);
   }
 
   /** The server's send loop failed: the client learns it from Close 1011. */
