@@ -33,12 +33,10 @@ public interface ConnectionListener {
    * inactive, for the endpoint's disconnect timeout, waiting for the client to re-attach a new
    * WebSocket; {@link #onClosed} follows if none comes. Until then {@link Connection#write} drops
    * everything: an application that must not lose messages keeps them itself and sends them again
-   * from {@link #onTransportReattached}. Called at most once per transport. Does nothing by
-   * default.
-   *
-   * @param cause why the transport ended
+   * from {@link #onTransportReattached}. Called at most once per transport; if no transport comes
+   * back, {@link #onClosed} receives the drop's cause. Does nothing by default.
    */
-  default void onTransportLost(Throwable cause) {}
+  default void onTransportLost() {}
 
   /**
    * Stateful reconnect only: a new WebSocket re-attached after {@link #onTransportLost} (no new

@@ -1,7 +1,6 @@
 package io.switchboard.connection;
 
 import io.switchboard.protocol.TransferFormat;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -105,7 +104,7 @@ public final class ManagedConnection implements Connection {
     return token;
   }
 
-  /** Whether negotiate granted stateful reconnect. */
+  @Override
   public boolean statefulReconnect() {
     return statefulReconnect;
   }
@@ -316,7 +315,7 @@ public final class ManagedConnection implements Connection {
     }
     if (detached) {
       LOG.debug("Connection {}: transport lost, waiting for a re-attach", connectionId, cause);
-      callbacks.run(() -> notifyLost(cause));
+      callbacks.run(this::notifyLost);
     } else {
       dispose(cause);
     }
@@ -356,8 +355,7 @@ public final class ManagedConnection implements Connection {
     }
     if (replaced != null) {
       replaced.abort();
-      IOException cause = new IOException("The transport was replaced by a new one");
-      callbacks.run(() -> notifyLost(cause));
+      callbacks.run(this::notifyLost);
     }
     return null;
   }
@@ -497,13 +495,13 @@ public final class ManagedConnection implements Connection {
     }
   }
 
-  private void notifyLost(Throwable cause) {
+  private void notifyLost() {
     ConnectionListener current = listener;
     if (current == null) {
       return;
     }
     try {
-      current.onTransportLost(cause);
+      current.onTransportLost();
     } catch (RuntimeException e) {
       LOG.error("Connection {}: the listener failed on a lost transport; aborting", connectionId, e);
       fail(e);

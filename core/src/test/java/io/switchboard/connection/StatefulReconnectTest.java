@@ -44,8 +44,8 @@ class StatefulReconnectTest {
           }
 
           @Override
-          public void onTransportLost(Throwable cause) {
-            events.add("lost " + cause.getMessage());
+          public void onTransportLost() {
+            events.add("lost");
           }
 
           @Override
@@ -101,7 +101,7 @@ class StatefulReconnectTest {
     onReattached = () -> connection.write(bytes("sequence"));
     RecordingSession second = attach(token);
     connection.write(bytes("after"));
-    assertEquals(List.of("connected", "lost dropped", "reattached"), events);
+    assertEquals(List.of("connected", "lost", "reattached"), events);
     assertEquals(List.of("sequence", "after"), texts(second));
     assertSame(managed, second.connection);
     assertEquals(ConnectionState.ACTIVE, managed.state());
@@ -131,7 +131,7 @@ class StatefulReconnectTest {
     clock.addAndGet(TimeUnit.SECONDS.toNanos(16));
     endpoint.expireIdleConnections();
     assertEquals(0, endpoint.connectionCount());
-    assertEquals(List.of("connected", "lost dropped", "closed dropped"), events);
+    assertEquals(List.of("connected", "lost", "closed dropped"), events);
   }
 
   @Test
@@ -159,7 +159,7 @@ class StatefulReconnectTest {
     RecordingSession second = attach(token);
     assertEquals(1, first.aborts, "the old socket is cut");
     assertEquals(
-        List.of("connected", "lost The transport was replaced by a new one", "reattached"), events);
+        List.of("connected", "lost", "reattached"), events);
     connection.write(bytes("x"));
     assertEquals(List.of("x"), texts(second));
     assertTrue(first.written.isEmpty());

@@ -52,13 +52,19 @@ class LongPollingTest {
   }
 
   private CompletableFuture<HttpResponse<String>> pollAsync(String path) {
-    return http.sendAsync("GET", path + "?id=" + token + "&_=" + System.nanoTime(), "");
+    return http.sendAsync("GET", pollUri(path), "");
+  }
+
+  /** A poll URI, unique thanks to the cache buster. */
+  private String pollUri(String path) {
+    return path + "?id=" + token + "&_=" + System.nanoTime();
   }
 
   /** A poll that the server holds: sent, and processed before this returns. */
   private CompletableFuture<HttpResponse<String>> waitingPoll() throws Exception {
-    CompletableFuture<HttpResponse<String>> poll = pollAsync("/echo");
-    seen.await("GET /echo?id=");
+    String uri = pollUri("/echo");
+    CompletableFuture<HttpResponse<String>> poll = http.sendAsync("GET", uri, "");
+    seen.await("GET " + uri);
     return poll;
   }
 

@@ -37,7 +37,7 @@ final class ReplayingHandler implements ConnectionHandler {
       }
 
       @Override
-      public void onTransportLost(Throwable cause) {
+      public void onTransportLost() {
         synchronized (ReplayingHandler.this) {
           detached = true;
         }

@@ -24,9 +24,9 @@ final class SeenRequests extends ChannelInboundHandlerAdapter {
     }
   }
 
-  /** Waits until a request whose line starts with {@code prefix} has been processed. */
-  void await(String prefix) throws InterruptedException {
-    while (!Await.poll(seen).startsWith(prefix)) {
+  /** Waits until the request {@code METHOD uri} has been processed. */
+  void await(String line) throws InterruptedException {
+    while (!Await.poll(seen).equals(line)) {
       // an earlier request
     }
   }
