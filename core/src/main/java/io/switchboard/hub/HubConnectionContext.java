@@ -456,7 +456,7 @@ final class HubConnectionContext
 
   /** The transport dropped without a Close: keep everything for a re-attach. */
   @Override
-  public void onTransportLost(Throwable cause) {
+  public void onTransportLost() {
     ReconnectBuffer buffer = reconnect;
     if (buffer != null) {
       buffer.detach();
