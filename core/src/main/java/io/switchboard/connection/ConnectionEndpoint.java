@@ -147,6 +147,9 @@ public final class ConnectionEndpoint {
    *     connection (the transport's outbound bound; used from the first poll on)
    */
   public AttachResult poll(HttpRequestInfo request, LongPoll poll, long maxBufferedBytes) {
+    if (registry.endedByServer(String.valueOf(connectionToken(request)))) {
+      return AttachResult.rejected(TransportResponse.empty(204)); // the server ended it (§1.9)
+    }
     AttachResult found = lookupForTransport(TransportType.LONG_POLLING, request);
     if (!found.isAccepted()) {
       return found;
@@ -166,6 +169,11 @@ public final class ConnectionEndpoint {
    */
   public CompletionStage<TransportResponse> send(
       HttpRequestInfo request, ByteBuffer body, Executor executor) {
+    if (registry.endedByServer(String.valueOf(connectionToken(request)))) {
+      // The client learns of the end from the Close message and its transport; what it sent
+      // meanwhile has nobody to go to.
+      return CompletableFuture.completedFuture(TransportResponse.empty(200));
+    }
     AttachResult found = lookup(request);
     if (!found.isAccepted()) {
       return CompletableFuture.completedFuture(found.rejection());
@@ -182,6 +190,9 @@ public final class ConnectionEndpoint {
    * answers 202, or the rejection.
    */
   public TransportResponse delete(HttpRequestInfo request) {
+    if (registry.endedByServer(String.valueOf(connectionToken(request)))) {
+      return TransportResponse.empty(202); // already ended: the client's stop still succeeds
+    }
     AttachResult found = lookup(request);
     if (!found.isAccepted()) {
       return found.rejection();
@@ -189,7 +200,7 @@ public final class ConnectionEndpoint {
     if (found.connection().transportType() != TransportType.LONG_POLLING) {
       return TransportResponse.text(400, "Cannot terminate this connection using the DELETE endpoint.");
     }
-    found.connection().abort();
+    found.connection().terminate();
     return TransportResponse.empty(202);
   }
 
@@ -212,6 +223,7 @@ public final class ConnectionEndpoint {
     for (ManagedConnection connection : registry.connections()) {
       connection.expireIfIdle(timeoutNanos);
     }
+    registry.forgetEndedOlderThan(timeoutNanos);
   }
 
   private AttachResult lookupForTransport(TransportType type, HttpRequestInfo request) {

@@ -11,6 +11,12 @@ import java.util.function.LongSupplier;
  */
 final class ConnectionRegistry {
   private final ConcurrentHashMap<String, ManagedConnection> byToken = new ConcurrentHashMap<>();
+  /**
+   * Tokens of HTTP-transport connections the application ended, with when they were forgotten:
+   * their clients still have a POST, a poll or a DELETE under way, and get a calm answer instead
+   * of "No Connection with that ID" for one disconnect timeout.
+   */
+  private final ConcurrentHashMap<String, Long> endedByServer = new ConcurrentHashMap<>();
   private final CompletableFuture<Void> drained = new CompletableFuture<>();
   private final LongSupplier nanoClock;
   private volatile boolean draining;
@@ -38,10 +44,24 @@ final class ConnectionRegistry {
   }
 
   void remove(ManagedConnection connection) {
+    if (connection.endedByApplication() && connection.transportType() != TransportType.WEB_SOCKETS) {
+      endedByServer.put(connection.token(), nanoClock.getAsLong());
+    }
     byToken.remove(connection.token(), connection);
     if (draining && byToken.isEmpty()) {
       drained.complete(null);
     }
+  }
+
+  /** Whether the application ended the connection of {@code token} lately (see the field). */
+  boolean endedByServer(String token) {
+    return endedByServer.containsKey(token);
+  }
+
+  /** Forgets ended connections older than {@code timeoutNanos}. */
+  void forgetEndedOlderThan(long timeoutNanos) {
+    long now = nanoClock.getAsLong();
+    endedByServer.values().removeIf(endedAt -> now - endedAt > timeoutNanos);
   }
 
   Collection<ManagedConnection> connections() {

@@ -100,6 +100,11 @@ public final class ManagedConnection implements Connection {
   }
 
   /** The secret token that opens transports (equal to the id for negotiate version 0). */
+  /** Whether the application ended this connection (close or abort), rather than the client. */
+  boolean endedByApplication() {
+    return ending;
+  }
+
   String token() {
     return token;
   }
@@ -178,6 +183,11 @@ public final class ManagedConnection implements Connection {
   @Override
   public void abort() {
     ending = true;
+    terminate();
+  }
+
+  /** Ends the connection at once; for the client's DELETE, which is not the application's end. */
+  void terminate() {
     TransportSession current = session;
     if (current != null) {
       current.abort();
@@ -425,8 +435,8 @@ public final class ManagedConnection implements Connection {
         return TransportResponse.empty(409);
       }
     }
-    if (state == ConnectionState.DISPOSED) {
-      return TransportResponse.empty(404);
+    if (state == ConnectionState.DISPOSED || (ending && started)) {
+      return TransportResponse.empty(404); // gone, or going: the application ended it
     }
     return null;
   }

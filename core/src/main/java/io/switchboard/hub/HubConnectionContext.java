@@ -545,9 +545,14 @@ final class HubConnectionContext
     closeWith(new CloseMessage(text, allowReconnect), error);
   }
 
-  /** The client sent Close: answer with Close (best effort) and end without reconnect. */
+  /**
+   * The client sent Close: answer with Close (best effort) and end without reconnect. On long
+   * polling the answer is skipped: the client is already ending its polls and sending DELETE, and
+   * a Close would turn the 204 that ends its last poll into a 200.
+   */
   void closeRequestedByClient(CloseMessage message) {
-    closeWith(CloseMessage.EMPTY, message.error() != null ? new HubException(message.error()) : null);
+    Throwable reason = message.error() != null ? new HubException(message.error()) : null;
+    closeWith(connection.transportType() == TransportType.LONG_POLLING ? null : CloseMessage.EMPTY, reason);
   }
 
   /** The server is shutting down: clients may reconnect (to another node). */
@@ -573,7 +578,9 @@ final class HubConnectionContext
       closing = true;
     }
     disconnectReason = reason;
-    send(close);
+    if (close != null) {
+      send(close);
+    }
     connection.close();
   }
 

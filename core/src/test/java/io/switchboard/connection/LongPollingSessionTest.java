@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.nio.ByteBuffer;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -118,6 +119,18 @@ class LongPollingSessionTest {
     assertTrue(handler.closeEvents.isEmpty(), "the client has not seen the end yet");
     assertText(poll().await(), 204, "");
     assertEquals(1, handler.closeEvents.size());
+    // The client's last requests after the server ended the connection get calm answers...
+    assertText(poll().await(), 204, "");
+    assertEquals(
+        200,
+        endpoint.send(request("POST", "id=" + token), ByteBuffer.wrap(bytes("late")), Runnable::run)
+            .toCompletableFuture()
+            .get()
+            .status());
+    assertEquals(202, endpoint.delete(request("DELETE", "id=" + token)).status());
+    // ...for one disconnect timeout.
+    clock.addAndGet(TimeUnit.SECONDS.toNanos(16));
+    endpoint.expireIdleConnections();
     assertText(poll().await(), 404, "No Connection with that ID");
   }
 
