@@ -455,6 +455,7 @@ final class HubConnectionContext
   }
 
   /** The transport dropped without a Close: keep everything for a re-attach. */
+  @Override
   public void onTransportLost() {
     ReconnectBuffer buffer = reconnect;
     if (buffer != null) {
@@ -463,6 +464,7 @@ final class HubConnectionContext
   }
 
   /** A new transport took over: Sequence first, then every unacked message. */
+  @Override
   public void onTransportReattached() {
     ReconnectBuffer buffer = reconnect;
     HubProtocol current = protocol;
@@ -551,6 +553,11 @@ final class HubConnectionContext
   /** The server is shutting down: clients may reconnect (to another node). */
   void closeForShutdown() {
     closeWith(new CloseMessage(null, true), null);
+  }
+
+  @Override
+  public void dropTransport() {
+    connection.dropTransport();
   }
 
   @Override

@@ -2,12 +2,21 @@ package io.switchboard.examples.interop;
 
 import io.switchboard.hub.ClientProxy;
 import io.switchboard.hub.Hub;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** The hub of {@code /default}, where stateful reconnect is allowed. */
 public class DefaultHub extends Hub {
+  /** One thread, so that sends due at the same time go out in the order they were asked for. */
+  private static final ScheduledExecutorService TIMER =
+      Executors.newSingleThreadScheduledExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "default-hub-timer");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   public String echo(String message) {
     return message;
@@ -24,8 +33,11 @@ public class DefaultHub extends Hub {
 
   public void sendAfterDelay(int ms, String message) {
     ClientProxy caller = clients().client(context().connectionId());
-    CompletableFuture.delayedExecutor(ms, TimeUnit.MILLISECONDS)
-        .execute(() -> caller.send("Delayed", message));
+    TIMER.schedule(() -> caller.send("Delayed", message), ms, TimeUnit.MILLISECONDS);
+  }
+
+  public void dropTransport() {
+    context().dropTransport();
   }
 
   public void abort() {
