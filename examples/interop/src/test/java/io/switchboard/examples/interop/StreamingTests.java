@@ -3,6 +3,7 @@ package io.switchboard.examples.interop;
 import static io.switchboard.examples.interop.Hubs.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.microsoft.signalr.HubConnection;
 import com.microsoft.signalr.HubException;
@@ -23,6 +24,17 @@ abstract class StreamingTests extends ClientTestBase {
         super(transport);
     }
 
+    /**
+     * Skips a test that needs two messages sent back-to-back to arrive in order. Over long polling the Java client
+     * 9.0.3 sends each message in its own POST without waiting for the previous one (OkHttp runs them concurrently), so
+     * an upload's first item or a CancelInvocation can reach the server before the invocation it belongs to, and the
+     * server then rightly ignores it (protocol.md §5.5, §5.6).
+     */
+    private void assumeOrderedSends() {
+        assumeTrue(transport == TransportEnum.WEBSOCKETS,
+                "the Java client's long polling may reorder messages sent back-to-back");
+    }
+
     @Test
     void canStreamServerMethodAndReceiveResult() {
         HubConnection connection = startTestHub();
@@ -39,6 +51,7 @@ abstract class StreamingTests extends ClientTestBase {
 
     @Test
     void canStreamServerMethodAndCancelStream() throws InterruptedException {
+        assumeOrderedSends();
         HubConnection connection = startTestHub();
         Inbox canceled = Inbox.of(connection, "StreamCanceled");
 
@@ -84,6 +97,7 @@ abstract class StreamingTests extends ClientTestBase {
 
     @Test
     void canStreamFromClientToServer() {
+        assumeOrderedSends();
         HubConnection connection = startTestHub();
         ReplaySubject<String> upload = ReplaySubject.create();
         Single<String> result = connection.invoke(String.class, "StreamingConcat", upload);
@@ -112,6 +126,7 @@ abstract class StreamingTests extends ClientTestBase {
 
     @Test
     void canStreamFromClientToServerAndCloseWithError() {
+        assumeOrderedSends();
         HubConnection connection = startTestHub();
         ReplaySubject<String> upload = ReplaySubject.create();
         Single<String> result = connection.invoke(String.class, "StreamingConcat", upload);
