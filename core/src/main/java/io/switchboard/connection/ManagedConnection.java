@@ -435,8 +435,9 @@ public final class ManagedConnection implements Connection {
         return TransportResponse.empty(409);
       }
     }
-    if (state == ConnectionState.DISPOSED || (ending && started)) {
-      return TransportResponse.empty(404); // gone, or going: the application ended it
+    if (state == ConnectionState.DISPOSED
+        || (ending && started && transportType == TransportType.WEB_SOCKETS)) {
+      return TransportResponse.empty(404); // gone, or a re-attach after the application ended it
     }
     return null;
   }
