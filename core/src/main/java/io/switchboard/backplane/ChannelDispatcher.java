@@ -5,6 +5,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +26,20 @@ public final class ChannelDispatcher {
   /** A dispatcher running handlers on {@code executor}. */
   public ChannelDispatcher(Executor executor) {
     this.executor = executor;
+  }
+
+  /**
+   * A pool of daemon threads for handlers, created as needed and ended when idle, named {@code
+   * {namePrefix}-{n}}. Its owner shuts it down.
+   */
+  public static ExecutorService daemonThreads(String namePrefix) {
+    AtomicInteger count = new AtomicInteger();
+    return Executors.newCachedThreadPool(
+        task -> {
+          Thread thread = new Thread(task, namePrefix + "-" + count.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        });
   }
 
   /** Runs {@code task} after every task given earlier for the same channel. */

@@ -4,8 +4,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A pub/sub bus inside one process: each {@link #connect()} is one "server" on it. Useful to run
@@ -14,19 +12,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class InMemoryBroker implements AutoCloseable {
   private final Map<String, Set<InMemoryBackplane>> subscribers = new ConcurrentHashMap<>();
-  private final ExecutorService deliveries;
+  private final ExecutorService deliveries = ChannelDispatcher.daemonThreads("switchboard-inmemory-bus");
 
   /** A broker with its own pool of daemon delivery threads. */
-  public InMemoryBroker() {
-    AtomicInteger count = new AtomicInteger();
-    this.deliveries =
-        Executors.newCachedThreadPool(
-            task -> {
-              Thread thread = new Thread(task, "switchboard-inmemory-bus-" + count.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            });
-  }
+  public InMemoryBroker() {}
 
   /** A new server's connection to this bus. */
   public InMemoryBackplane connect() {
