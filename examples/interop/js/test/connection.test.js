@@ -8,13 +8,16 @@ const assert = require("node:assert/strict");
 const WebSocket = require("ws");
 const { HttpConnection } = require("@microsoft/signalr/dist/cjs/HttpConnection");
 const { useInteropServer } = require("../lib/interop-server");
-const { deferred, logLevel, signalR, withTimeout } = require("../lib/signalr");
+const { TRANSPORTS, deferred, logLevel, signalR, withTimeout } = require("../lib/signalr");
 
 const server = useInteropServer();
 const { HttpTransportType, TransferFormat } = signalR;
 
-/** Starts an HttpConnection to /echo, sends one text message and returns what came back and how it closed. */
-async function echoOnce(t, url, options = {}) {
+/**
+ * Starts an HttpConnection to /echo, sends one text message and returns what came back and how it closed;
+ * `whileStarted(connection)` runs once it started.
+ */
+async function echoOnce(t, url, options = {}, whileStarted = () => {}) {
   const connection = new HttpConnection(url, { logger: logLevel(), ...options });
   t.after(() => connection.stop());
   const received = deferred();
@@ -23,6 +26,7 @@ async function echoOnce(t, url, options = {}) {
   connection.onclose = closed.resolve;
 
   await withTimeout(connection.start(TransferFormat.Text), `start of ${url}`);
+  whileStarted(connection);
   await connection.send("Hello World!");
   const echoed = await withTimeout(received.promise, "the echo");
   await connection.stop();
@@ -34,8 +38,23 @@ describe("connection", () => {
     assert.deepEqual(await echoOnce(t, `${server.url}/echo`), { echoed: "Hello World!", closeError: undefined });
   });
 
-  it("over WebSockets: can send and receive messages", async (t) => {
-    const result = await echoOnce(t, `${server.url}/echo`, { transport: HttpTransportType.WebSockets });
+  for (const transport of TRANSPORTS) {
+    it(`over ${transport.name}: can send and receive messages`, async (t) => {
+      const result = await echoOnce(t, `${server.url}/echo`, { transport: transport.type });
+
+      assert.deepEqual(result, { echoed: "Hello World!", closeError: undefined });
+    });
+  }
+
+  // Under Node the WebSocket client (ws) does not follow the 307, so the client falls back to long polling, whose
+  // requests (fetch) do follow it.
+  it("follows HTTP redirects", async (t) => {
+    const url = `${server.url}/echoredirect`;
+    const transport = HttpTransportType.WebSockets | HttpTransportType.LongPolling;
+
+    const result = await echoOnce(t, url, { transport }, (connection) => {
+      assert.equal(connection.transport.constructor.name, "LongPollingTransport");
+    });
 
     assert.deepEqual(result, { echoed: "Hello World!", closeError: undefined });
   });

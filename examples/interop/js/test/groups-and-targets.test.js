@@ -7,16 +7,24 @@
 const { describe, it } = require("node:test");
 const assert = require("node:assert/strict");
 const { useInteropServer } = require("../lib/interop-server");
-const { PROTOCOLS, inbox, startHub, uniqueName } = require("../lib/signalr");
+const { MATRIX, inbox, startHub, uniqueName } = require("../lib/signalr");
 
 const server = useInteropServer();
 
-const [json, messagepack] = PROTOCOLS;
-const PROTOCOL_PAIRS = [[json, json], [messagepack, messagepack], [json, messagepack]];
+/** One of the MATRIX combinations, by protocol and transport name. */
+const using = (protocol, transport) => MATRIX.find((c) => c.protocol.name === protocol && c.transportName === transport);
+/** Pairs of clients that differ in transport, protocol or both; the first of each pair also acts as the third client. */
+const PAIRS = [
+  [using("json", "WebSockets"), using("json", "WebSockets")],
+  [using("messagepack", "WebSockets"), using("messagepack", "LongPolling")],
+  [using("json", "ServerSentEvents"), using("messagepack", "WebSockets")],
+  [using("json", "LongPolling"), using("json", "ServerSentEvents")],
+];
+const describePair = (combination) => `${combination.protocol.name} over ${combination.transportName}`;
 
 /** A started /testhub connection plus the client methods the targeting hub methods call. */
-async function client(t, protocol) {
-  const connection = await startHub(t, `${server.url}/testhub`, { protocol });
+async function client(t, combination) {
+  const connection = await startHub(t, `${server.url}/testhub`, combination);
   return {
     connection,
     groupMessages: inbox(connection, "GroupMessage"),
@@ -27,8 +35,8 @@ async function client(t, protocol) {
 
 const carries = (calls, text) => calls.some((args) => args.includes(text));
 
-for (const [first, second] of PROTOCOL_PAIRS) {
-  describe(`groups and targets with ${first.name} and ${second.name} clients over WebSockets`, () => {
+for (const [first, second] of PAIRS) {
+  describe(`groups and targets with clients using ${describePair(first)} and ${describePair(second)}`, () => {
     it("SendToGroup reaches the members of the group only", async (t) => {
       const [a, b, outsider] = await Promise.all([client(t, first), client(t, second), client(t, first)]);
       const group = uniqueName("group");

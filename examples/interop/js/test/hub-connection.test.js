@@ -1,12 +1,14 @@
 "use strict";
 
-// Port of the upstream HubConnectionTests.ts matrix (block A), WebSockets × {JSON, MessagePack}, against /testhub.
+// Port of the upstream HubConnectionTests.ts matrix (block A) against /testhub, over every transport × protocol
+// combination that upstream runs under Node (lib/signalr.js MATRIX). Streaming and client results are in their own
+// files.
 
 const { describe, it } = require("node:test");
 const assert = require("node:assert/strict");
 const { useInteropServer } = require("../lib/interop-server");
 const {
-  PROTOCOLS, createHub, deferred, inbox, nextClose, onFirstClose, randomCase, startHub, withTimeout,
+  MATRIX, createHub, deferred, inbox, nextClose, onFirstClose, randomCase, signalR, startHub, withTimeout,
 } = require("../lib/signalr");
 
 const server = useInteropServer();
@@ -48,10 +50,21 @@ const COMPLEX = {
   },
 };
 
-for (const protocol of PROTOCOLS) {
-  describe(`using ${protocol.name} over WebSockets transport`, () => {
+/**
+ * The error a client reports when the server ended the connection with an error: a Close message with an error
+ * (protocol.md §5.9, "Connection closed with an error."), or a handshake error.
+ */
+function assertClosedWithError(error) {
+  assert.ok(error instanceof Error, `expected an Error, got ${error}`);
+  assert.match(error.message,
+    /^(Server returned an error on close: Connection closed with an error\.|Server returned handshake error: )/);
+}
+
+for (const combination of MATRIX) {
+  const { protocol } = combination;
+  describe(combination.title, () => {
     it("can invoke server method and receive result", async (t) => {
-      const connection = await startHub(t, hubUrl(), { protocol });
+      const connection = await startHub(t, hubUrl(), combination);
       const closed = nextClose(connection);
       const message = "你好，世界！";
 
@@ -62,7 +75,7 @@ for (const protocol of PROTOCOLS) {
     });
 
     it("can invoke server method non-blocking and not receive result", async (t) => {
-      const connection = await startHub(t, hubUrl(), { protocol });
+      const connection = await startHub(t, hubUrl(), combination);
       const closed = nextClose(connection);
 
       assert.equal(await connection.send("Echo", "你好，世界！"), undefined);
@@ -74,7 +87,7 @@ for (const protocol of PROTOCOLS) {
     });
 
     it("can invoke server method structural object and receive structural result", async (t) => {
-      const connection = await startHub(t, hubUrl(), { protocol });
+      const connection = await startHub(t, hubUrl(), combination);
       const received = deferred();
       connection.on("CustomObject", received.resolve);
 
@@ -84,7 +97,7 @@ for (const protocol of PROTOCOLS) {
     });
 
     it("rethrows an exception from the server when invoking", async (t) => {
-      const connection = await startHub(t, hubUrl(), { protocol });
+      const connection = await startHub(t, hubUrl(), combination);
 
       await assert.rejects(connection.invoke("ThrowException", "An error occurred."), {
         message: "An unexpected error occurred invoking 'ThrowException' on the server. "
@@ -93,7 +106,7 @@ for (const protocol of PROTOCOLS) {
     });
 
     it("rethrows an error when invoking a method that does not exist", async (t) => {
-      const connection = await startHub(t, hubUrl(), { protocol });
+      const connection = await startHub(t, hubUrl(), combination);
 
       await assert.rejects(connection.invoke("NoSuchMethod"), {
         message: "Failed to invoke 'NoSuchMethod' due to an error on the server. HubException: Method does not exist.",
@@ -102,7 +115,7 @@ for (const protocol of PROTOCOLS) {
     });
 
     it("can receive server calls", async (t) => {
-      const connection = createHub(t, hubUrl(), { protocol });
+      const connection = createHub(t, hubUrl(), combination);
       const messages = inbox(connection, randomCase("message"));
       await connection.start();
 
@@ -112,7 +125,7 @@ for (const protocol of PROTOCOLS) {
     });
 
     it("can receive server calls without rebinding handler when restarted", async (t) => {
-      const connection = createHub(t, hubUrl(), { protocol });
+      const connection = createHub(t, hubUrl(), combination);
       const messages = inbox(connection, "Message");
 
       await connection.start();
@@ -131,7 +144,7 @@ for (const protocol of PROTOCOLS) {
     });
 
     it("can be restarted", async (t) => {
-      const connection = await startHub(t, hubUrl(), { protocol });
+      const connection = await startHub(t, hubUrl(), combination);
       assert.equal(await connection.invoke("Echo", "first"), "first");
       const restarted = onFirstClose(connection, async (error) => {
         await connection.start();
@@ -144,23 +157,49 @@ for (const protocol of PROTOCOLS) {
     });
 
     it("can handle different types", async (t) => {
-      const connection = await startHub(t, hubUrl(), { protocol });
+      const connection = await startHub(t, hubUrl(), combination);
       const complex = COMPLEX[protocol.name].echo;
 
       assert.deepStrictEqual(await connection.invoke("EchoComplexObject", complex), complex);
     });
 
     it("can receive different types", async (t) => {
-      const connection = await startHub(t, hubUrl(), { protocol });
+      const connection = await startHub(t, hubUrl(), combination);
 
       assert.deepStrictEqual(await connection.invoke("SendComplexObject"), COMPLEX[protocol.name].fixed);
     });
 
     it("connection id matches server side connection id", async (t) => {
-      const connection = await startHub(t, hubUrl(), { protocol });
+      const connection = await startHub(t, hubUrl(), combination);
 
       assert.equal(typeof connection.connectionId, "string");
       assert.equal(await connection.invoke("GetCallerConnectionId"), connection.connectionId);
+    });
+
+    it("uses the transport it asked for", async (t) => {
+      const connection = await startHub(t, hubUrl(), combination);
+
+      assert.equal(await connection.invoke("GetActiveTransportName"), combination.transportName);
+    });
+
+    // Upstream has this as an xit (aspnetcore#44608) that expects the .NET DI text; the contract only says that every
+    // connection to /uncreatable is closed with an error, so this checks that it never becomes a working connection.
+    it("closed with error or start fails if hub cannot be created", async (t) => {
+      const connection = createHub(t, `${server.url}/uncreatable`, combination);
+      const closed = nextClose(connection);
+
+      let started = true;
+      try {
+        await withTimeout(connection.start(), "start of /uncreatable");
+      } catch (startError) {
+        started = false;
+        assertClosedWithError(startError);
+      }
+      if (started) {
+        await assert.rejects(connection.invoke("Echo", "must not be answered"));
+        assertClosedWithError(await withTimeout(closed, "onclose"));
+      }
+      assert.equal(connection.state, signalR.HubConnectionState.Disconnected);
     });
   });
 }

@@ -28,4 +28,11 @@ public interface HubCallerContext {
 
   /** Ends the connection from the server side (the client receives a Close without error). */
   void abort();
+
+  /**
+   * Cuts the current transport abruptly (no Close message, no close handshake) but keeps the
+   * connection: a client using stateful reconnect re-attaches and loses nothing; any other client
+   * sees its connection drop. Meant for failover drills and tests.
+   */
+  void dropTransport();
 }

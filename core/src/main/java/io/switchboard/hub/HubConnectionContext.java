@@ -471,7 +471,8 @@ final class HubConnectionContext
   }
 
   /** The transport dropped without a Close: keep everything for a re-attach. */
-  public void onTransportLost() {
+  @Override
+  public void onTransportLost(Throwable cause) {
     ReconnectBuffer buffer = reconnect;
     if (buffer != null) {
       buffer.detach();
@@ -479,6 +480,7 @@ final class HubConnectionContext
   }
 
   /** A new transport took over: Sequence first, then every unacked message. */
+  @Override
   public void onTransportReattached() {
     ReconnectBuffer buffer = reconnect;
     HubProtocol current = protocol;
@@ -567,6 +569,11 @@ final class HubConnectionContext
   /** The server is shutting down: clients may reconnect (to another node). */
   void closeForShutdown() {
     closeWith(new CloseMessage(null, true), null);
+  }
+
+  @Override
+  public void dropTransport() {
+    connection.dropTransport();
   }
 
   @Override

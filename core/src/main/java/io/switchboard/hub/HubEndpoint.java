@@ -8,6 +8,7 @@ import io.switchboard.connection.EndpointOptions;
 import io.switchboard.connection.HttpRequestInfo;
 import io.switchboard.lifetime.HubLifetimeManager;
 import io.switchboard.lifetime.InMemoryHubLifetimeManager;
+import java.lang.reflect.Constructor;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -27,9 +28,21 @@ public final class HubEndpoint<T extends Hub> implements ConnectionHandler {
         new DefaultHubContext(new LifetimeHubClients(lifetime), new LifetimeGroupManager(lifetime));
   }
 
-  /** A hub created with its no-argument constructor, on a single server. */
+  /**
+   * A hub created with its no-argument constructor, on a single server.
+   *
+   * @throws IllegalArgumentException when the hub class has no no-argument constructor
+   */
   public static <T extends Hub> HubEndpoint<T> create(Class<T> hubClass, HubOptions options) {
-    return create(hubClass, () -> hubClass.getDeclaredConstructor().newInstance(), options);
+    Constructor<T> constructor;
+    try {
+      constructor = hubClass.getDeclaredConstructor();
+      constructor.setAccessible(true);
+    } catch (NoSuchMethodException e) {
+      throw new IllegalArgumentException(
+          hubClass.getName() + " needs a no-argument constructor, or pass a HubFactory", e);
+    }
+    return create(hubClass, constructor::newInstance, options);
   }
 
   /** A hub created by a factory, on a single server. */

@@ -28,6 +28,10 @@ public class DefaultHub extends Hub {
         .execute(() -> caller.send("Delayed", message));
   }
 
+  public void dropTransport() {
+    context().dropTransport();
+  }
+
   public void abort() {
     context().abort();
   }

@@ -20,6 +20,13 @@ public final class Inbox {
         this.method = method;
     }
 
+    /** Registers a handler for a client method without arguments. */
+    public static Inbox of(HubConnection connection, String method) {
+        Inbox inbox = new Inbox(method);
+        connection.on(method, () -> inbox.add());
+        return inbox;
+    }
+
     /** Registers a handler for a client method with one argument. */
     public static <A> Inbox of(HubConnection connection, String method, Class<A> type) {
         Inbox inbox = new Inbox(method);

@@ -10,9 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.signalr.HubConnection;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -26,13 +23,8 @@ class TransportRequestIT extends ClientTestBase {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{22}");
 
     @Test
-    void negotiateAnswersAConnectionIdAndADifferentToken() throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(baseUrl + "/testhub/negotiate?negotiateVersion=1"))
-                        .POST(HttpRequest.BodyPublishers.noBody())
-                        .timeout(Hubs.TIMEOUT)
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+    void negotiateAnswersAConnectionIdAndADifferentToken() throws IOException {
+        HttpResponse<String> response = Http.post(baseUrl + "/testhub/negotiate?negotiateVersion=1");
         assertEquals(200, response.statusCode());
         JsonNode body = new ObjectMapper().readTree(response.body());
 
