@@ -271,6 +271,15 @@ class ScaleOutHubLifetimeManagerTest {
     assertEquals(helloJson("from B"), a1.nextText());
   }
 
+  @BackplaneName("MyApp.Hubs.ChatHub")
+  private static final class NamedHub {}
+
+  @Test
+  void hubNamesComeFromTheAnnotationOrTheClassName() {
+    assertEquals("MyApp.Hubs.ChatHub", ScaleOutOptions.forHub(NamedHub.class).hubName());
+    assertEquals(String.class.getName(), ScaleOutOptions.forHub(String.class).hubName());
+  }
+
   @Test
   void serverNamesAreUniqueAndShapedLikeDotNets() {
     assertTrue(a.serverName().matches(".+_[0-9a-f]{32}"));

@@ -186,8 +186,12 @@ public final class RedisBackplane implements Backplane {
                 health.subscribed();
               } else {
                 stale.forEach(subscriptions::unsubscribeFailed);
-                // Lost again: the next reconnect restores them.
                 log.debug("Restoring subscriptions failed: {}", error.toString());
+                // Still connected: try again; otherwise the next reconnect restores them.
+                if (!closed && health.subscriberUp()) {
+                  resources.eventExecutorGroup()
+                      .schedule(this::restoreSubscriptions, FIRST_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+                }
               }
             });
   }
