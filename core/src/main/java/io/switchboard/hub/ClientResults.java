@@ -10,12 +10,19 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The client results a connection is waiting for, by invocation id. Ids are {@code s1},
- * {@code s2}, …: the {@code s} prefix keeps them apart from the stream ids clients choose.
+ * {@code s2}, …: the {@code s} prefix keeps them apart from the stream ids clients choose. Results
+ * that another server waits for (through a backplane) use that server's ids and are handed back
+ * as the client's Completion.
  */
 final class ClientResults {
+  /** The error text another server's caller gets when the connection ends first (as .NET's). */
+  static final String DISCONNECTED = "Connection disconnected.";
+
   private record Pending(Class<?> type, CompletableFuture<Object> result) {}
 
   private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+  private final Map<String, CompletableFuture<CompletionMessage>> forwarded =
+      new ConcurrentHashMap<>();
   private final AtomicLong lastId = new AtomicLong();
 
   /** Registers a new awaited result; the returned id goes into the Invocation. */
@@ -27,8 +34,19 @@ final class ClientResults {
     return id;
   }
 
+  /** Registers a result another server waits for, under that server's invocation id. */
+  CompletableFuture<CompletionMessage> registerForwarded(String invocationId) {
+    CompletableFuture<CompletionMessage> completion = new CompletableFuture<>();
+    forwarded.put(invocationId, completion);
+    completion.whenComplete((value, error) -> forwarded.remove(invocationId, completion));
+    return completion;
+  }
+
   /** The type to bind the result of {@code invocationId} to, or null when nobody waits for it. */
   Type typeOf(String invocationId) {
+    if (forwarded.containsKey(invocationId)) {
+      return Object.class; // re-encoded as it came for the other server, which binds it
+    }
     Pending waiting = pending.get(invocationId);
     return waiting == null ? null : waiting.type();
   }
@@ -39,6 +57,11 @@ final class ClientResults {
    * @return false when nobody waits for that id
    */
   boolean complete(CompletionMessage completion) {
+    CompletableFuture<CompletionMessage> elsewhere = forwarded.remove(completion.invocationId());
+    if (elsewhere != null) {
+      elsewhere.complete(completion);
+      return true;
+    }
     Pending waiting = pending.remove(completion.invocationId());
     if (waiting == null) {
       return false;
@@ -54,6 +77,12 @@ final class ClientResults {
 
   /** The connection ended: every waiting caller fails. */
   void failAll(String connectionId) {
+    for (String id : forwarded.keySet()) {
+      CompletableFuture<CompletionMessage> elsewhere = forwarded.remove(id);
+      if (elsewhere != null) {
+        elsewhere.complete(CompletionMessage.withError(id, DISCONNECTED));
+      }
+    }
     for (String id : pending.keySet()) {
       Pending waiting = pending.remove(id);
       if (waiting != null) {

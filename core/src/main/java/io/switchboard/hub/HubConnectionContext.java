@@ -394,6 +394,21 @@ final class HubConnectionContext
     return (CompletableFuture<T>) result;
   }
 
+  @Override
+  public CompletableFuture<CompletionMessage> expectCompletion(String invocationId) {
+    CompletableFuture<CompletionMessage> completion = clientResults.registerForwarded(invocationId);
+    if (closing) {
+      // Ended before the registration: failAll may have run already.
+      completion.complete(CompletionMessage.withError(invocationId, ClientResults.DISCONNECTED));
+    }
+    return completion;
+  }
+
+  @Override
+  public HubProtocol protocol() {
+    return protocol;
+  }
+
   /** The hub method returned: its remaining uploads end, and later items are ignored. */
   void closeUploads(List<String> streamIds) {
     for (String streamId : streamIds) {
@@ -410,7 +425,7 @@ final class HubConnectionContext
   public void write(SerializedHubMessage message) {
     HubProtocol current = openProtocol();
     if (current != null) {
-      transmit(message.message(), message.encodedFor(current));
+      transmit(message.isInvocation(), message.encodedFor(current));
     }
   }
 
@@ -418,13 +433,14 @@ final class HubConnectionContext
   void send(HubMessage message) {
     HubProtocol current = openProtocol();
     if (current != null) {
-      transmit(message, current.encode(message));
+      transmit(message instanceof HubInvocationMessage, current.encode(message));
     }
   }
 
-  private void transmit(HubMessage message, byte[] bytes) {
+  private void transmit(boolean invocation, byte[] bytes) {
     ReconnectBuffer buffer = reconnect;
-    if (buffer != null && message instanceof HubInvocationMessage) {
+    // Invocations from other servers (through a backplane) count too: .NET's #55575 lesson.
+    if (buffer != null && invocation) {
       buffer.send(bytes, connection::write);
     } else {
       connection.write(bytes);

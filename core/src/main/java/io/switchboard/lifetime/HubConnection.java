@@ -1,6 +1,8 @@
 package io.switchboard.lifetime;
 
+import io.switchboard.protocol.CompletionMessage;
 import io.switchboard.protocol.HubMessage;
+import io.switchboard.protocol.HubProtocol;
 import java.util.concurrent.CompletableFuture;
 
 /** A hub connection hosted by this server, as lifetime managers see it. */
@@ -24,6 +26,21 @@ public interface HubConnection {
    * @param resultType the type the result is bound to
    */
   <T> CompletableFuture<T> invoke(String method, Object[] args, Class<T> resultType);
+
+  /** The hub protocol the client chose, or null until the handshake is answered. */
+  HubProtocol protocol();
+
+  /**
+   * Expects the client's Completion of an invocation that another server sends this client
+   * through a backplane (client results across servers), before that invocation is written with
+   * {@link #write(SerializedHubMessage)}. The result is bound as a plain {@code Object}, to be
+   * re-encoded for the server that waits for it.
+   *
+   * @param invocationId the other server's invocation id
+   * @return the client's Completion; an error Completion "Connection disconnected." when the
+   *     connection ends first
+   */
+  CompletableFuture<CompletionMessage> expectCompletion(String invocationId);
 
   /** Encodes and writes a message meant for this connection only. */
   default void write(HubMessage message) {
