@@ -32,11 +32,13 @@ final class ConnectRateScenario implements Scenario {
     Target target = context.target(WireFormat.JSON);
     churn(context.client(), target, config.connectCount / 5, config.warmupMillis);
     long cpu0 = context.server().cpuNanos();
+    long own0 = Window.ownCpuNanos();
+    long switches0 = context.server().contextSwitches();
     long t0 = System.nanoTime();
     int[] result = churn(context.client(), target, config.connectCount, config.measureMillis * 2);
     long nanos = System.nanoTime() - t0;
     long cpu = context.server().cpuNanos() - cpu0;
-    Window window = new Window(result[0], nanos, cpu0 < 0 ? -1 : cpu);
+    Window window = new Window(result[0], nanos, cpu0 < 0 ? -1 : cpu, Window.ownCpuNanos() - own0, context.server().contextSwitches() - switches0);
     return java.util.List.of(
         new Measurement(
             "S5",

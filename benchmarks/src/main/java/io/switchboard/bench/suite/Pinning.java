@@ -18,7 +18,7 @@ final class Pinning {
 
   /** Decides, and pins this process (every thread, and threads it starts later) to the client CPU. */
   static Pinning apply(SuiteConfig config) {
-    int cpus = Runtime.getRuntime().availableProcessors();
+    int cpus = config.cpus;
     if (!config.pin) {
       config.notes.add("not pinned (--no-pin): server and load generator share every core");
       return new Pinning(false, -1);

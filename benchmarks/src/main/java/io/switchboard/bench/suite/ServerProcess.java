@@ -88,6 +88,23 @@ final class ServerProcess implements AutoCloseable {
     }
   }
 
+  /** Voluntary plus involuntary context switches of all the server's threads so far, or -1. */
+  long contextSwitches() {
+    long sum = 0;
+    try (var tasks = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
+      for (Path task : (Iterable<Path>) tasks::iterator) {
+        for (String line : Files.readAllLines(task.resolve("status"))) {
+          if (line.contains("ctxt_switches:")) {
+            sum += Long.parseLong(line.replaceAll("[^0-9]", ""));
+          }
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+    return sum;
+  }
+
   /** Resident set size in bytes, or -1. */
   long rssBytes() {
     try {

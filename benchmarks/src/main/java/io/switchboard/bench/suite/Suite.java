@@ -36,6 +36,7 @@ public final class Suite {
   /** Runs the suite; exits 1 under {@code --check} when a RESULT line is missing or unsound. */
   public static void main(String[] args) throws Exception {
     SuiteConfig config = SuiteConfig.parse(args);
+    config.cpus = Runtime.getRuntime().availableProcessors();
     Suite suite = new Suite(config, Pinning.apply(config));
     suite.describeMachine();
     long start = System.nanoTime();
@@ -135,7 +136,7 @@ public final class Suite {
 
   private void describeMachine() {
     report.note("mode=" + config.mode + " warmup_ms=" + config.warmupMillis + " measure_ms=" + config.measureMillis);
-    report.note("machine nproc=" + Runtime.getRuntime().availableProcessors() + " cpu=\"" + cpuModel() + "\" "
+    report.note("machine nproc=" + config.cpus + " cpu=\"" + cpuModel() + "\" "
         + pinning.describe() + " open_files=" + OpenFiles.limit());
     report.note("jdk=" + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
         + " server_jvm_args=" + String.join(" ", config.serverJvmArgs) + " loadgen_gc="

@@ -30,6 +30,7 @@ final class SuiteConfig {
   boolean jfr;
   boolean check;
   boolean pin = true;
+  int cpus;
   List<String> only = new ArrayList<>();
   List<String> serverJvmArgs = new ArrayList<>(List.of("-Xms1g", "-Xmx2g", "-XX:+UseG1GC"));
   Path out = Path.of("target", "bench-out");
