@@ -47,4 +47,9 @@ public interface Connection {
 
   /** Resumes reading after {@link #pauseReading()}. */
   void resumeReading();
+
+  /** Whether negotiate granted stateful reconnect: a dropped WebSocket may re-attach. */
+  default boolean statefulReconnect() {
+    return false;
+  }
 }

@@ -7,13 +7,18 @@ import io.switchboard.connection.HttpRequestInfo;
 import io.switchboard.connection.TransportType;
 import io.switchboard.lifetime.HubConnection;
 import io.switchboard.lifetime.SerializedHubMessage;
+import io.switchboard.protocol.AckMessage;
 import io.switchboard.protocol.CloseMessage;
 import io.switchboard.protocol.CompletionMessage;
+import io.switchboard.protocol.HubInvocationMessage;
 import io.switchboard.protocol.HubMessage;
 import io.switchboard.protocol.HubProtocol;
 import io.switchboard.protocol.InvalidDataException;
 import io.switchboard.protocol.InvocationBinder;
+import io.switchboard.protocol.InvocationBindingFailureMessage;
 import io.switchboard.protocol.InvocationMessage;
+import io.switchboard.protocol.SequenceMessage;
+import io.switchboard.protocol.StreamBindingFailureMessage;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.nio.ByteBuffer;
@@ -44,6 +49,8 @@ final class HubConnectionContext
   private static final Logger log = LoggerFactory.getLogger(HubConnectionContext.class);
   /** Unparsed bytes above which reading from the client pauses (resumes at half). */
   private static final long PAUSE_READING_BYTES = 64 * 1024;
+  /** Messages waiting for stateful-reconnect acks beyond this many bytes end the connection. */
+  private static final long MAX_WAITING_BYTES = 8L * 1024 * 1024;
 
   private final Connection connection;
   private final HubRuntime<?> hub;
@@ -70,6 +77,8 @@ final class HubConnectionContext
   private boolean disconnectHandled;
 
   private volatile HubProtocol protocol;
+  /** Stateful reconnect's numbering and replay buffer, or null when not in use. */
+  private volatile ReconnectBuffer reconnect;
   private volatile boolean closing;
   private volatile boolean readingPaused;
   private volatile boolean transportClosed;
@@ -167,10 +176,16 @@ final class HubConnectionContext
         return;
       }
       while (!closing) {
-        HubMessage message = waitingForSlot != null ? waitingForSlot : nextMessage();
+        HubMessage message = waitingForSlot;
         waitingForSlot = null;
         if (message == null) {
-          break;
+          message = nextMessage();
+          if (message == null) {
+            break;
+          }
+          if (isReplayedDuplicate(message)) {
+            continue;
+          }
         }
         if (!dispatch(message)) {
           waitingForSlot = message;
@@ -244,6 +259,11 @@ final class HubConnectionContext
       return false;
     }
     HubProtocol chosen = outcome.protocol();
+    // Known to the lifetime manager before the client can see the handshake answer, so that it
+    // can be targeted as soon as it knows it is connected. Until the protocol is set below,
+    // messages for it are dropped: it was not connected yet when they were sent.
+    hub.lifetime.onConnected(this);
+    connectedToHub = true;
     synchronized (stateLock) {
       if (closing) {
         return false;
@@ -251,10 +271,12 @@ final class HubConnectionContext
       connection.transferFormat(chosen.transferFormat());
       connection.write(HubHandshake.successResponse());
       lastPingSentAt = System.nanoTime();
+      // A client that negotiated stateful reconnect but shook hands with version 1 gets none.
+      if (connection.statefulReconnect() && outcome.version() >= 2) {
+        reconnect = new ReconnectBuffer(hub.options.statefulReconnectBufferSize());
+      }
       protocol = chosen;
     }
-    hub.lifetime.onConnected(this);
-    connectedToHub = true;
     try {
       hub.filters.onConnected(hub.createHub(this, connectingClients), this);
     } catch (Exception e) {
@@ -362,7 +384,7 @@ final class HubConnectionContext
   @SuppressWarnings("unchecked")
   public <T> CompletableFuture<T> invoke(String method, Object[] args, Class<T> resultType) {
     CompletableFuture<Object> result = new CompletableFuture<>();
-    if (closing) {
+    if (closing || openProtocol() == null) {
       result.completeExceptionally(
           new IOException("Connection '" + connectionId() + "' disconnected."));
     } else {
@@ -386,18 +408,83 @@ final class HubConnectionContext
 
   @Override
   public void write(SerializedHubMessage message) {
-    HubProtocol current = protocol;
+    HubProtocol current = openProtocol();
     if (current != null) {
-      connection.write(message.encodedFor(current));
+      transmit(message.message(), message.encodedFor(current));
     }
   }
 
   /** Encodes and sends a message meant for this connection only. */
   void send(HubMessage message) {
-    HubProtocol current = protocol;
+    HubProtocol current = openProtocol();
     if (current != null) {
-      connection.write(current.encode(message));
+      transmit(message, current.encode(message));
     }
+  }
+
+  private void transmit(HubMessage message, byte[] bytes) {
+    ReconnectBuffer buffer = reconnect;
+    if (buffer != null && message instanceof HubInvocationMessage) {
+      buffer.send(bytes, connection::write);
+    } else {
+      connection.write(bytes);
+    }
+  }
+
+  // ---- stateful reconnect ----------------------------------------------------------------
+
+  /** Counts a client message for stateful reconnect; true when it is a duplicate to drop. */
+  private boolean isReplayedDuplicate(HubMessage message) {
+    ReconnectBuffer buffer = reconnect;
+    if (buffer == null) {
+      return false;
+    }
+    if (message instanceof AckMessage ack) {
+      buffer.ack(ack.sequenceId(), connection::write);
+      return true;
+    }
+    if (message instanceof SequenceMessage sequence) {
+      buffer.sequence(sequence.sequenceId());
+      return true;
+    }
+    boolean trackable =
+        message instanceof HubInvocationMessage
+            || message instanceof InvocationBindingFailureMessage
+            || message instanceof StreamBindingFailureMessage;
+    return trackable && !buffer.received();
+  }
+
+  /** The transport dropped without a Close: keep everything for a re-attach. */
+  public void onTransportLost() {
+    ReconnectBuffer buffer = reconnect;
+    if (buffer != null) {
+      buffer.detach();
+    }
+  }
+
+  /** A new transport took over: Sequence first, then every unacked message. */
+  public void onTransportReattached() {
+    ReconnectBuffer buffer = reconnect;
+    HubProtocol current = protocol;
+    if (buffer != null && current != null) {
+      buffer.reattach(
+          first -> connection.write(current.encode(new SequenceMessage(first))), connection::write);
+    }
+  }
+
+  /**
+   * The protocol once the handshake answer is written, else null. A sender that saw the answer
+   * (or raced with it) waits for the handshake's lock, so it never writes before the answer nor
+   * drops a message meant for a connection that is already open.
+   */
+  private HubProtocol openProtocol() {
+    HubProtocol current = protocol;
+    if (current == null) {
+      synchronized (stateLock) {
+        current = protocol;
+      }
+    }
+    return current;
   }
 
   // ---- heartbeat -------------------------------------------------------------------------
@@ -407,7 +494,7 @@ final class HubConnectionContext
       return;
     }
     HubOptions options = hub.options;
-    if (protocol == null) {
+    if (openProtocol() == null) {
       if (now - createdAt > options.handshakeTimeout().toNanos()) {
         rejectHandshake("Handshake was canceled.");
       }
@@ -415,6 +502,17 @@ final class HubConnectionContext
     }
     if (connection.transportType() == TransportType.LONG_POLLING) {
       return; // long polling is kept alive by its polls: no pings, no client timeout
+    }
+    ReconnectBuffer buffer = reconnect;
+    if (buffer != null) {
+      long ack = buffer.ackDue();
+      if (ack >= 0) {
+        connection.write(protocol.encode(new AckMessage(ack)));
+      }
+      if (buffer.waitingBytes() > MAX_WAITING_BYTES) {
+        closeWithError(new IllegalStateException("The client does not acknowledge messages."), true);
+        return;
+      }
     }
     if (now - lastPingSentAt >= options.keepAliveInterval().toNanos()) {
       lastPingSentAt = now;

@@ -8,6 +8,8 @@ import io.switchboard.connection.EndpointOptions;
 import io.switchboard.connection.HttpRequestInfo;
 import io.switchboard.lifetime.HubLifetimeManager;
 import io.switchboard.lifetime.InMemoryHubLifetimeManager;
+import java.lang.reflect.Constructor;
+import org.slf4j.LoggerFactory;
 
 /**
  * A hub served on connections: the hub layer's {@link ConnectionHandler}. Transports mount it on a
@@ -26,9 +28,21 @@ public final class HubEndpoint<T extends Hub> implements ConnectionHandler {
         new DefaultHubContext(new LifetimeHubClients(lifetime), new LifetimeGroupManager(lifetime));
   }
 
-  /** A hub created with its no-argument constructor, on a single server. */
+  /**
+   * A hub created with its no-argument constructor, on a single server.
+   *
+   * @throws IllegalArgumentException when the hub class has no no-argument constructor
+   */
   public static <T extends Hub> HubEndpoint<T> create(Class<T> hubClass, HubOptions options) {
-    return create(hubClass, () -> hubClass.getDeclaredConstructor().newInstance(), options);
+    Constructor<T> constructor;
+    try {
+      constructor = hubClass.getDeclaredConstructor();
+      constructor.setAccessible(true);
+    } catch (NoSuchMethodException e) {
+      throw new IllegalArgumentException(
+          hubClass.getName() + " needs a no-argument constructor, or pass a HubFactory", e);
+    }
+    return create(hubClass, constructor::newInstance, options);
   }
 
   /** A hub created by a factory, on a single server. */
@@ -68,8 +82,19 @@ public final class HubEndpoint<T extends Hub> implements ConnectionHandler {
     return runtime.authorization.authenticate(request);
   }
 
-  /** Closes every connection (each gets a Close message) and stops the hub's timers. */
+  /**
+   * Shuts the hub down: runs the {@link HubOptions#beforeShutdown} actions, then closes every
+   * connection with a Close message that lets clients reconnect (to another node), and stops the
+   * hub's timers. Transports then wait for the connections to end, within their stop timeout.
+   */
   public void shutdown() {
+    for (var action : runtime.options.beforeShutdown()) {
+      try {
+        action.accept(hubContext);
+      } catch (RuntimeException e) {
+        LoggerFactory.getLogger(HubEndpoint.class).warn("A shutdown action of hub {} failed", hubClass().getName(), e);
+      }
+    }
     runtime.shutdown();
   }
 

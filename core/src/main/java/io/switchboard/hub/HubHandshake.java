@@ -11,8 +11,12 @@ import java.nio.ByteBuffer;
 final class HubHandshake {
   private HubHandshake() {}
 
-  /** The protocol chosen, or the error text to answer with. */
-  record Outcome(HubProtocol protocol, String error) {}
+  /** The protocol chosen and the version the client asked for, or the error text to answer with. */
+  record Outcome(HubProtocol protocol, int version, String error) {
+    static Outcome refused(String error) {
+      return new Outcome(null, 0, error);
+    }
+  }
 
   /**
    * Reads the handshake request from the start of {@code inbound}, consuming it.
@@ -29,16 +33,15 @@ final class HubHandshake {
     }
     HandshakeRequest request = HandshakeProtocol.parseRequest(view);
     if (request == null) {
-      return tooLong ? new Outcome(null, "Handshake was canceled.") : null;
+      return tooLong ? Outcome.refused("Handshake was canceled.") : null;
     }
     inbound.consumeTo(view);
     HubProtocol protocol = hub.findProtocol(request.protocol());
     if (protocol == null) {
-      return new Outcome(null, "The protocol '" + request.protocol() + "' is not supported.");
+      return Outcome.refused("The protocol '" + request.protocol() + "' is not supported.");
     }
     if (!protocol.isVersionSupported(request.version())) {
-      return new Outcome(
-          null,
+      return Outcome.refused(
           "The server does not support version "
               + request.version()
               + " of the '"
@@ -47,14 +50,13 @@ final class HubHandshake {
     }
     if (transport == TransportType.SERVER_SENT_EVENTS
         && protocol.transferFormat() == TransferFormat.BINARY) {
-      return new Outcome(
-          null,
+      return Outcome.refused(
           "Cannot use the '"
               + protocol.name()
               + "' protocol on the current transport. The transport does not support 'Binary'"
               + " transfer format.");
     }
-    return new Outcome(protocol, null);
+    return new Outcome(protocol, request.version(), null);
   }
 
   static byte[] successResponse() {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -41,6 +42,7 @@ public final class HubOptions {
   private Function<AuthenticatedUser, String> userIdProvider = AuthenticatedUser::nameIdentifier;
   private final Map<String, Predicate<AuthenticatedUser>> policies = new HashMap<>();
   private boolean closeOnAuthenticationExpiration;
+  private final List<Consumer<HubContext>> beforeShutdown = new ArrayList<>();
 
   /** Interval of server Pings (not on long polling). */
   public Duration keepAliveInterval() {
@@ -239,5 +241,19 @@ public final class HubOptions {
   public HubOptions closeOnAuthenticationExpiration(boolean value) {
     closeOnAuthenticationExpiration = value;
     return this;
+  }
+
+  /**
+   * Runs when the server shuts down, before connections are closed: the hub's last chance to
+   * send something (e.g. "server restarting") to its clients.
+   */
+  public HubOptions beforeShutdown(Consumer<HubContext> action) {
+    beforeShutdown.add(Objects.requireNonNull(action));
+    return this;
+  }
+
+  /** The shutdown actions, in registration order. */
+  public List<Consumer<HubContext>> beforeShutdown() {
+    return List.copyOf(beforeShutdown);
   }
 }

@@ -27,8 +27,8 @@ import org.msgpack.jackson.dataformat.TimestampExtensionModule;
  * in the reference server.
  *
  * <p>JSON: java.time values as ISO-8601 strings ({@code 2017-04-11T00:00:00Z}), {@code byte[]} as
- * base64, enums as their ordinal (System.Text.Json writes enum numbers; names are accepted on read),
- * integral floating-point values without a fraction ({@code 2.0f} → {@code 2}).
+ * base64, enums as their ordinal (System.Text.Json writes enum numbers; names are accepted on
+ * read), integral floating-point values without a fraction ({@code 2.0f} → {@code 2}).
  *
  * <p>MessagePack: {@code byte[]} as bin, {@link java.time.Instant} and {@link Date} as the
  * timestamp extension (type −1), UUIDs as strings, enums as names.

@@ -23,10 +23,7 @@ class ClientResultsTest {
   }
 
   private RecordingConnection connect() throws InterruptedException {
-    RecordingConnection connection = new RecordingConnection("r").connectTo(endpoint);
-    connection.receive("{\"protocol\":\"json\",\"version\":1}" + RS);
-    assertEquals("{}" + RS, connection.nextText());
-    return connection;
+    return new RecordingConnection("r").handshake(endpoint, "json", 1);
   }
 
   private CompletableFuture<Integer> ask(RecordingConnection connection) {

@@ -19,7 +19,8 @@ class HubClientsTest {
   private final CountingProtocol messagePack = new CountingProtocol(new MessagePackHubProtocol());
   private final HubEndpoint<SampleHub> endpoint =
       HubEndpoint.create(SampleHub.class, new HubOptions().protocols(json, messagePack));
-  private int nextId;
+  private static final java.util.concurrent.atomic.AtomicInteger ids =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   @AfterEach
   void shutdown() {
@@ -27,10 +28,7 @@ class HubClientsTest {
   }
 
   private RecordingConnection connect(String protocol) throws InterruptedException {
-    RecordingConnection connection = new RecordingConnection("c" + nextId++).connectTo(endpoint);
-    connection.receive("{\"protocol\":\"" + protocol + "\",\"version\":1}" + RS);
-    assertEquals("{}" + RS, connection.nextText());
-    return connection;
+    return new RecordingConnection("clients" + ids.incrementAndGet()).handshake(endpoint, protocol, 1);
   }
 
   private static void call(RecordingConnection caller, String id, String target, String args)

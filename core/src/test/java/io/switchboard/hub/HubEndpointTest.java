@@ -26,11 +26,7 @@ class HubEndpointTest {
   }
 
   private RecordingConnection connectJson() throws InterruptedException {
-    RecordingConnection connection =
-        new RecordingConnection("c" + ids.incrementAndGet()).connectTo(endpoint);
-    connection.receive("{\"protocol\":\"json\",\"version\":1}" + RS);
-    assertEquals("{}" + RS, connection.nextText());
-    return connection;
+    return new RecordingConnection("c" + ids.incrementAndGet()).handshake(endpoint, "json", 1);
   }
 
   private static String invoke(RecordingConnection connection, String id, String target, String args)
@@ -278,7 +274,7 @@ class HubEndpointTest {
     assertEquals(
         "{\"type\":3,\"invocationId\":\"1\",\"result\":\"a\"}" + RS,
         invoke(connection, "1", "echo", "[\"a\"]"));
-    context.onHeartbeat(System.nanoTime() + 31_000_000_000L);
+    context.onHeartbeat(now + 71_000_000_000L);
     assertEquals("{\"type\":6}" + RS, connection.nextText());
     assertEquals(
         "{\"type\":7,\"error\":\"Connection closed with an error.\",\"allowReconnect\":true}" + RS,
@@ -331,5 +327,24 @@ class HubEndpointTest {
     assertEquals(
         "{\"type\":3,\"invocationId\":\"1\",\"result\":\"test-agent\"}" + RS,
         invoke(connection, "1", "header", "[\"user-agent\"]"));
+  }
+
+  @Test
+  void shutdownLetsTheHubSayGoodbyeThenClosesEveryConnection() throws Exception {
+    endpoint.shutdown();
+    endpoint =
+        endpoint(
+            new HubOptions()
+                .beforeShutdown(hub -> hub.clients().all().send("ServerStopping", "bye").join()));
+    RecordingConnection first = connectJson();
+    RecordingConnection second = connectJson();
+    endpoint.shutdown();
+    for (RecordingConnection connection : java.util.List.of(first, second)) {
+      assertEquals(
+          "{\"type\":1,\"target\":\"ServerStopping\",\"arguments\":[\"bye\"]}" + RS,
+          connection.nextText());
+      assertEquals("{\"type\":7,\"allowReconnect\":true}" + RS, connection.nextText());
+      assertTrue(connection.awaitClosed());
+    }
   }
 }

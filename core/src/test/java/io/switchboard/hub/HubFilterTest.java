@@ -48,11 +48,12 @@ class HubFilterTest {
     }
   }
 
+  private static final java.util.concurrent.atomic.AtomicInteger ids =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private final String connectionId = "f" + ids.incrementAndGet();
+
   private RecordingConnection connect() throws InterruptedException {
-    RecordingConnection connection = new RecordingConnection("f").connectTo(endpoint);
-    connection.receive("{\"protocol\":\"json\",\"version\":1}" + RS);
-    assertEquals("{}" + RS, connection.nextText());
-    return connection;
+    return new RecordingConnection(connectionId).handshake(endpoint, "json", 1);
   }
 
   @Test
@@ -64,7 +65,13 @@ class HubFilterTest {
     connection.receive("{\"type\":1,\"invocationId\":\"1\",\"target\":\"Echo\",\"arguments\":[\"x\"]}" + RS);
     assertEquals("{\"type\":3,\"invocationId\":\"1\",\"result\":\"x\"}" + RS, connection.nextText());
     assertEquals(
-        List.of("outer connected f", "inner connected f", "outer>Echo", "inner>Echo", "inner<x", "outer<x"),
+        List.of(
+            "outer connected " + connectionId,
+            "inner connected " + connectionId,
+            "outer>Echo",
+            "inner>Echo",
+            "inner<x",
+            "outer<x"),
         calls);
   }
 
@@ -100,8 +107,8 @@ class HubFilterTest {
     String gone;
     do {
       gone = SampleHub.DISCONNECTED.poll(10, TimeUnit.SECONDS);
-    } while (gone != null && !gone.equals("f"));
-    assertEquals("f", gone);
-    assertEquals(List.of("only connected f", "only disconnected"), calls);
+    } while (gone != null && !gone.equals(connectionId));
+    assertEquals(connectionId, gone);
+    assertEquals(List.of("only connected " + connectionId, "only disconnected"), calls);
   }
 }

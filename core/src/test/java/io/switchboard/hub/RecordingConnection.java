@@ -28,6 +28,7 @@ final class RecordingConnection implements Connection {
   private final CountDownLatch closed = new CountDownLatch(1);
   private volatile TransferFormat format = TransferFormat.TEXT;
   private volatile ConnectionListener listener;
+  private volatile boolean statefulReconnect;
 
   RecordingConnection(String connectionId) {
     this(connectionId, TransportType.WEB_SOCKETS);
@@ -38,9 +39,34 @@ final class RecordingConnection implements Connection {
     this.transport = transport;
   }
 
+  /** Pretends negotiate granted stateful reconnect. */
+  RecordingConnection withStatefulReconnect() {
+    statefulReconnect = true;
+    return this;
+  }
+
+  @Override
+  public boolean statefulReconnect() {
+    return statefulReconnect;
+  }
+
   /** Attaches the connection to a handler, as a transport does on its first request. */
   RecordingConnection connectTo(HubEndpoint<?> endpoint) {
     listener = endpoint.onConnected(this);
+    return this;
+  }
+
+  /**
+   * Attaches the connection and completes a handshake, asserting the server's {@code {}} answer.
+   */
+  RecordingConnection handshake(HubEndpoint<?> endpoint, String protocol, int version)
+      throws InterruptedException {
+    connectTo(endpoint);
+    receive("{\"protocol\":\"" + protocol + "\",\"version\":" + version + "}\u001e");
+    String answer = nextText();
+    if (!answer.equals("{}\u001e")) {
+      throw new AssertionError("Handshake refused: " + answer);
+    }
     return this;
   }
 

@@ -18,10 +18,7 @@ class StreamingTest {
   }
 
   private RecordingConnection connect() throws InterruptedException {
-    RecordingConnection connection = new RecordingConnection("s").connectTo(endpoint);
-    connection.receive("{\"protocol\":\"json\",\"version\":1}" + RS);
-    assertEquals("{}" + RS, connection.nextText());
-    return connection;
+    return new RecordingConnection("s").handshake(endpoint, "json", 1);
   }
 
   private static String item(String id, String json) {

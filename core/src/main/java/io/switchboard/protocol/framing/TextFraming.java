@@ -17,9 +17,9 @@ public final class TextFraming {
   /**
    * Takes the next complete message from {@code input}.
    *
-   * @return the message bytes without the separator, as a view sharing {@code input}'s content, with
-   *     {@code input}'s position advanced past the separator; or null when no separator has arrived
-   *     yet (the position is then unchanged)
+   * @return the message bytes without the separator, as a view sharing {@code input}'s content,
+   *     with {@code input}'s position advanced past the separator; or null when no separator has
+   *     arrived yet (the position is then unchanged)
    */
   public static ByteBuffer nextFrame(ByteBuffer input) {
     int start = input.position();

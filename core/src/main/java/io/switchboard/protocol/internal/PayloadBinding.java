@@ -82,8 +82,8 @@ public final class PayloadBinding {
    * result that does not fit the type fails with the reference text, which becomes the
    * completion's error.
    */
-  public static BoundValue result(InvocationBinder binder, String invocationId, PayloadReader reader)
-      throws IOException {
+  public static BoundValue result(
+      InvocationBinder binder, String invocationId, PayloadReader reader) throws IOException {
     Type type;
     try {
       type = binder.returnType(invocationId);
@@ -119,7 +119,9 @@ public final class PayloadBinding {
 
   // Jackson's full message carries a source location, which is noise for a client.
   private static String messageOf(Exception e) {
-    return e instanceof JsonProcessingException jackson ? jackson.getOriginalMessage() : e.getMessage();
+    return e instanceof JsonProcessingException jackson
+        ? jackson.getOriginalMessage()
+        : e.getMessage();
   }
 
   private static String simpleName(Type type) {

@@ -3,8 +3,8 @@ package io.switchboard.protocol.internal;
 import java.util.function.Supplier;
 
 /**
- * Keeps one reusable instance per thread. {@link #acquire()} takes it out of the thread's slot, so a
- * re-entrant use on the same thread (e.g. a serializer that encodes another message) gets a fresh
+ * Keeps one reusable instance per thread. {@link #acquire()} takes it out of the thread's slot, so
+ * a re-entrant use on the same thread (e.g. a serializer that encodes another message) gets a fresh
  * instance instead of corrupting the one in use.
  *
  * @param <T> the cached type

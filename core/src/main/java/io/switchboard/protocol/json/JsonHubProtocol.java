@@ -45,7 +45,8 @@ public final class JsonHubProtocol implements HubProtocol {
   public JsonHubProtocol(ObjectMapper payloadMapper) {
     if (!JsonFactory.FORMAT_NAME_JSON.equals(payloadMapper.getFactory().getFormatName())) {
       throw new IllegalArgumentException(
-          "The JSON hub protocol needs a JSON mapper, not " + payloadMapper.getFactory().getFormatName());
+          "The JSON hub protocol needs a JSON mapper, not "
+              + payloadMapper.getFactory().getFormatName());
     }
     this.payloadMapper = payloadMapper;
     this.payloadWriter = JsonMessageWriter.payloadWriter(payloadMapper);

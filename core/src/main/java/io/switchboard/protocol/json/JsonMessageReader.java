@@ -18,6 +18,7 @@ import io.switchboard.protocol.AckMessage;
 import io.switchboard.protocol.CancelInvocationMessage;
 import io.switchboard.protocol.CloseMessage;
 import io.switchboard.protocol.HubMessage;
+import io.switchboard.protocol.HubMessageTypes;
 import io.switchboard.protocol.InvalidDataException;
 import io.switchboard.protocol.InvocationBinder;
 import io.switchboard.protocol.PingMessage;
@@ -89,8 +90,8 @@ final class JsonMessageReader {
       case TARGET -> target = JsonReading.readString(parser, TARGET.wireName);
       case ARGUMENTS -> readArguments();
       case STREAM_IDS -> streamIds = readStreamIds();
-      case ITEM -> readPayload(item, isType(2) && hasInvocationId(), this::bindItem);
-      case RESULT -> readPayload(result, isType(3) && hasInvocationId(), this::bindResult);
+      case ITEM -> readPayload(item, isType(HubMessageTypes.STREAM_ITEM), this::bindItem);
+      case RESULT -> readPayload(result, isType(HubMessageTypes.COMPLETION), this::bindResult);
       case ERROR -> error = JsonReading.readString(parser, ERROR.wireName);
       case ALLOW_RECONNECT -> allowReconnect = readAllowReconnect();
       case SEQUENCE_ID -> sequenceId = JsonReading.readLong(parser, SEQUENCE_ID.wireName);
@@ -143,13 +144,16 @@ final class JsonMessageReader {
     if (parser.nextToken() != JsonToken.START_ARRAY) {
       throw JsonReading.wrongType(ARGUMENTS.wireName, "Array");
     }
-    bindOrBuffer(arguments, (isType(1) || isType(4)) && hasTarget(), this::bindArguments);
+    boolean invocation =
+        isType(HubMessageTypes.INVOCATION) || isType(HubMessageTypes.STREAM_INVOCATION);
+    bindOrBuffer(arguments, invocation && hasTarget(), this::bindArguments);
   }
 
-  private void readPayload(JsonPayload payload, boolean typeKnown, JsonPayload.Binding binding)
+  // An item or result: its type depends on the invocation id.
+  private void readPayload(JsonPayload payload, boolean expectedType, JsonPayload.Binding binding)
       throws IOException {
     parser.nextToken();
-    bindOrBuffer(payload, typeKnown, binding);
+    bindOrBuffer(payload, expectedType && hasInvocationId(), binding);
   }
 
   // Binds in place when the message has already said what type the value has.
@@ -179,15 +183,16 @@ final class JsonMessageReader {
       throw JsonReading.missingProperty(TYPE.wireName);
     }
     return switch (type) {
-      case 1 -> invocation(false);
-      case 2 -> streamItem();
-      case 3 -> completion();
-      case 4 -> invocation(true);
-      case 5 -> new CancelInvocationMessage(headers, requireInvocationId());
-      case 6 -> PingMessage.INSTANCE;
-      case 7 -> new CloseMessage(error, allowReconnect);
-      case 8 -> new AckMessage(requireSequenceId());
-      case 9 -> new SequenceMessage(requireSequenceId());
+      case HubMessageTypes.INVOCATION -> invocation(false);
+      case HubMessageTypes.STREAM_ITEM -> streamItem();
+      case HubMessageTypes.COMPLETION -> completion();
+      case HubMessageTypes.STREAM_INVOCATION -> invocation(true);
+      case HubMessageTypes.CANCEL_INVOCATION ->
+          new CancelInvocationMessage(headers, requireInvocationId());
+      case HubMessageTypes.PING -> PingMessage.INSTANCE;
+      case HubMessageTypes.CLOSE -> new CloseMessage(error, allowReconnect);
+      case HubMessageTypes.ACK -> new AckMessage(requireSequenceId());
+      case HubMessageTypes.SEQUENCE -> new SequenceMessage(requireSequenceId());
       default -> null;
     };
   }

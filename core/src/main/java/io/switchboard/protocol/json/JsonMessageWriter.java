@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.switchboard.protocol.CancelInvocationMessage;
 import io.switchboard.protocol.CloseMessage;
 import io.switchboard.protocol.CompletionMessage;
+import io.switchboard.protocol.HubMessageTypes;
 import io.switchboard.protocol.StreamItemMessage;
 import io.switchboard.protocol.internal.HubMessageWriter;
 import java.io.IOException;
@@ -92,7 +93,7 @@ final class JsonMessageWriter implements HubMessageWriter {
 
   @Override
   public void ping() throws IOException {
-    start(6, Map.of());
+    start(HubMessageTypes.PING, Map.of());
     generator.writeEndObject();
   }
 

@@ -4,6 +4,7 @@ import io.switchboard.protocol.AckMessage;
 import io.switchboard.protocol.CancelInvocationMessage;
 import io.switchboard.protocol.CloseMessage;
 import io.switchboard.protocol.HubMessage;
+import io.switchboard.protocol.HubMessageTypes;
 import io.switchboard.protocol.InvalidDataException;
 import io.switchboard.protocol.InvocationBinder;
 import io.switchboard.protocol.PingMessage;
@@ -38,15 +39,15 @@ final class MessagePackMessageReader {
     int length = reader.readArrayLength("message");
     int type = reader.readInt("messageType");
     return switch (type) {
-      case 1 -> invocation(false, length);
-      case 2 -> streamItem();
-      case 3 -> completion();
-      case 4 -> invocation(true, length);
-      case 5 -> cancelInvocation();
-      case 6 -> PingMessage.INSTANCE;
-      case 7 -> close(length);
-      case 8 -> new AckMessage(reader.readLong("sequenceId"));
-      case 9 -> new SequenceMessage(reader.readLong("sequenceId"));
+      case HubMessageTypes.INVOCATION -> invocation(false, length);
+      case HubMessageTypes.STREAM_ITEM -> streamItem();
+      case HubMessageTypes.COMPLETION -> completion();
+      case HubMessageTypes.STREAM_INVOCATION -> invocation(true, length);
+      case HubMessageTypes.CANCEL_INVOCATION -> cancelInvocation();
+      case HubMessageTypes.PING -> PingMessage.INSTANCE;
+      case HubMessageTypes.CLOSE -> close(length);
+      case HubMessageTypes.ACK -> new AckMessage(reader.readLong("sequenceId"));
+      case HubMessageTypes.SEQUENCE -> new SequenceMessage(reader.readLong("sequenceId"));
       default -> null;
     };
   }
@@ -77,10 +78,10 @@ final class MessagePackMessageReader {
     String invocationId = readInvocationId("Completion");
     int resultKind = reader.readInt("resultKind");
     return switch (resultKind) {
-      case 1 -> HubMessageAssembly.completion(
+      case ResultKind.ERROR -> HubMessageAssembly.completion(
           headers, invocationId, reader.readString("error"), null);
-      case 2 -> HubMessageAssembly.completion(headers, invocationId, null, null);
-      case 3 -> HubMessageAssembly.completion(
+      case ResultKind.VOID -> HubMessageAssembly.completion(headers, invocationId, null, null);
+      case ResultKind.NON_VOID -> HubMessageAssembly.completion(
           headers, invocationId, null, PayloadBinding.result(binder, invocationId, reader));
       default -> throw new InvalidDataException("Invalid invocation result kind.");
     };

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import io.switchboard.protocol.CancelInvocationMessage;
 import io.switchboard.protocol.CloseMessage;
 import io.switchboard.protocol.CompletionMessage;
+import io.switchboard.protocol.HubMessageTypes;
 import io.switchboard.protocol.StreamItemMessage;
 import io.switchboard.protocol.internal.HubMessageWriter;
 import io.switchboard.protocol.internal.ReusableByteOutput;
@@ -19,10 +20,6 @@ import org.msgpack.core.MessagePacker;
  * the packer's output.
  */
 final class MessagePackMessageWriter implements HubMessageWriter {
-
-  private static final int ERROR_RESULT = 1;
-  private static final int VOID_RESULT = 2;
-  private static final int NON_VOID_RESULT = 3;
 
   private final MessagePacker packer;
   private final ReusableByteOutput output;
@@ -69,14 +66,14 @@ final class MessagePackMessageWriter implements HubMessageWriter {
   public void completion(CompletionMessage message) throws IOException {
     int resultKind =
         message.error() != null
-            ? ERROR_RESULT
-            : message.hasResult() ? NON_VOID_RESULT : VOID_RESULT;
-    start(resultKind == VOID_RESULT ? 4 : 5, message.type(), message.headers());
+            ? ResultKind.ERROR
+            : message.hasResult() ? ResultKind.NON_VOID : ResultKind.VOID;
+    start(resultKind == ResultKind.VOID ? 4 : 5, message.type(), message.headers());
     writeNullableString(message.invocationId());
     packer.packInt(resultKind);
-    if (resultKind == ERROR_RESULT) {
+    if (resultKind == ResultKind.ERROR) {
       packer.packString(message.error());
-    } else if (resultKind == NON_VOID_RESULT) {
+    } else if (resultKind == ResultKind.NON_VOID) {
       writePayload(message.result());
     }
   }
@@ -90,7 +87,7 @@ final class MessagePackMessageWriter implements HubMessageWriter {
   @Override
   public void ping() throws IOException {
     packer.packArrayHeader(1);
-    packer.packInt(6);
+    packer.packInt(HubMessageTypes.PING);
   }
 
   @Override

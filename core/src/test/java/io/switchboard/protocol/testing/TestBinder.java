@@ -18,6 +18,14 @@ public final class TestBinder implements InvocationBinder {
   private final Map<String, List<Type>> targets = new HashMap<>();
   private final Map<String, Type> returnTypes = new HashMap<>();
   private final Map<String, Type> streamItemTypes = new HashMap<>();
+  private RuntimeException failure;
+
+  /** A binder whose every lookup throws {@code failure}. */
+  public static TestBinder failingWith(RuntimeException failure) {
+    TestBinder binder = new TestBinder();
+    binder.failure = failure;
+    return binder;
+  }
 
   /** Adds a target with these parameter types. */
   public TestBinder target(String name, Type... parameterTypes) {
@@ -67,7 +75,10 @@ public final class TestBinder implements InvocationBinder {
     return lookUp(streamItemTypes, streamId, "stream");
   }
 
-  private static <T> T lookUp(Map<String, T> map, String key, String what) {
+  private <T> T lookUp(Map<String, T> map, String key, String what) {
+    if (failure != null) {
+      throw failure;
+    }
     T value = map.get(key);
     if (value == null) {
       throw new IllegalStateException("Unknown " + what + " '" + key + "'");

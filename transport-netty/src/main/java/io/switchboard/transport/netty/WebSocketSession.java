@@ -128,9 +128,9 @@ final class WebSocketSession extends ChannelInboundHandlerAdapter implements Tra
       return;
     }
     closeSent = true;
+    // Like the reference server, answer a Close without a status with Normal Closure (1000).
     int status = close.statusCode();
-    CloseWebSocketFrame reply =
-        status < 0 ? new CloseWebSocketFrame() : new CloseWebSocketFrame(status, "");
+    CloseWebSocketFrame reply = new CloseWebSocketFrame(status < 0 ? NORMAL_CLOSURE : status, "");
     ctx.writeAndFlush(reply).addListener(ChannelFutureListener.CLOSE);
   }
 
