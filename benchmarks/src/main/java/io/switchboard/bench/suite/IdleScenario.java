@@ -14,7 +14,7 @@ import java.util.List;
  */
 final class IdleScenario implements Scenario {
   private static final int WARM_UP_CONNECTIONS = 200;
-  private static final long SETTLE_MILLIS = 1_000;
+  private static final long SETTLE_MILLIS = 500;
 
   @Override
   public String name() {
@@ -30,8 +30,9 @@ final class IdleScenario implements Scenario {
   public List<Measurement> run(ScenarioContext context) throws Exception {
     FrameListener ignore = (connection, content) -> {};
     LoadClient client = context.client();
+    int warmUp = Math.min(WARM_UP_CONNECTIONS, context.config().idleConnections / 4);
     LoadClient.closeAll(
-        client.connectAll(context.target(WireFormat.JSON), WARM_UP_CONNECTIONS, 64, ignore, ScenarioContext.deadline(30_000)),
+        client.connectAll(context.target(WireFormat.JSON), warmUp, 64, ignore, ScenarioContext.deadline(30_000)),
         5_000);
     Thread.sleep(SETTLE_MILLIS);
     long heap0 = context.server().heapAfterGc();

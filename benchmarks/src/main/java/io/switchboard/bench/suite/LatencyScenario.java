@@ -14,14 +14,13 @@ import java.util.function.DoubleSupplier;
 import org.HdrHistogram.Histogram;
 
 /**
- * S6, echo latency at fixed rates (10%, 50% and 80% of the Switchboard S1 rate measured earlier in
+ * S6, echo latency at fixed rates (10%, 50% and 80%, or 50% only in smoke mode, of the Switchboard S1 rate measured earlier in
  * the run; the ceiling gets the same absolute rates). Open loop: a pacer thread issues calls on a
  * fixed schedule whatever the replies do, round-robin over the connections, and every latency is
  * measured from the call's <em>scheduled</em> time, which corrects for coordinated omission. The
  * schedule's resolution is about 0.1 ms (the pacer's park time).
  */
 final class LatencyScenario implements Scenario {
-  private static final int[] LOAD_PERCENTS = {10, 50, 80};
   private static final long PACER_PARK_NANOS = 50_000;
   private static final int MAX_OUTSTANDING_PER_CONNECTION = 1024;
   private static final long HISTOGRAM_MAX_NANOS = 60_000_000_000L;
@@ -56,7 +55,7 @@ final class LatencyScenario implements Scenario {
     EventLoop loop = context.client().loop();
     loop.submit(() -> connections.forEach(c -> c.attach(new Outstanding()))).sync();
     List<Measurement> results = new ArrayList<>();
-    for (int percent : LOAD_PERCENTS) {
+    for (int percent : config.latencyPercents) {
       double rate = fullRate.getAsDouble() * percent / 100;
       Pacer pacer = new Pacer(loop, connections, ring, rate);
       Thread thread = new Thread(pacer, "latency-pacer");

@@ -53,34 +53,41 @@ public final class Suite {
     System.exit(0);
   }
 
+  /**
+   * Every scenario of the mode. The smoke keeps one variant of each (both protocols still appear),
+   * so that it stays within a few tens of seconds.
+   */
   private List<Scenario> scenarios() {
+    boolean all = !"smoke".equals(config.mode);
     List<Scenario> list = new ArrayList<>();
     for (WireFormat format : WireFormat.values()) {
       String p = short_(format);
-      list.add(new EchoScenario("S1-" + p, format, 32, 1));
-      list.add(new EchoScenario("S1-" + p + "-pipelined16", format, 32, 16));
-      if (config.largePayloads) {
-        list.add(new EchoScenario("S1-" + p + "-1KB", format, 1024, 1));
-      }
+      addIf(list, format == WireFormat.JSON || all, new EchoScenario("S1-" + p, format, 32, 1));
+      addIf(list, format == WireFormat.MESSAGEPACK || all, new EchoScenario("S1-" + p + "-pipelined16", format, 32, 16));
+      addIf(list, config.largePayloads, new EchoScenario("S1-" + p + "-1KB", format, 1024, 1));
     }
-    list.add(new FanoutScenario("S2-" + k(config.fanoutReceiversSmall) + "-json", WireFormat.JSON, c -> c.fanoutReceiversSmall, false, 32, 16));
+    addIf(list, all, new FanoutScenario("S2-" + k(config.fanoutReceiversSmall) + "-json", WireFormat.JSON, c -> c.fanoutReceiversSmall, false, 32, 16));
     for (WireFormat format : WireFormat.values()) {
-      list.add(new FanoutScenario("S2-" + k(config.fanoutReceiversLarge) + "-" + short_(format), format, c -> c.fanoutReceiversLarge, false, 32, 16));
+      addIf(list, format == WireFormat.JSON || all,
+          new FanoutScenario("S2-" + k(config.fanoutReceiversLarge) + "-" + short_(format), format, c -> c.fanoutReceiversLarge, false, 32, 16));
     }
-    if (config.largePayloads) {
-      list.add(new FanoutScenario("S2-" + k(config.fanoutReceiversLarge) + "-json-2KB", WireFormat.JSON, c -> c.fanoutReceiversLarge, false, 2048, 8));
-    }
+    addIf(list, config.largePayloads,
+        new FanoutScenario("S2-" + k(config.fanoutReceiversLarge) + "-json-2KB", WireFormat.JSON, c -> c.fanoutReceiversLarge, false, 2048, 8));
     list.add(new FanoutScenario("S3-json", WireFormat.JSON, c -> c.allToAllConnections, true, 32, 32));
-    if (config.largePayloads) {
-      list.add(new FanoutScenario("S3-msgpack", WireFormat.MESSAGEPACK, c -> c.allToAllConnections, true, 32, 32));
-    }
+    addIf(list, config.largePayloads,
+        new FanoutScenario("S3-msgpack", WireFormat.MESSAGEPACK, c -> c.allToAllConnections, true, 32, 32));
     list.add(new IdleScenario());
     list.add(new ConnectRateScenario());
     list.add(new LatencyScenario(WireFormat.JSON, () -> switchboardFigures.getOrDefault("S1-json", FALLBACK_ECHO_RATE)));
-    if (config.largePayloads) {
-      list.add(new LatencyScenario(WireFormat.MESSAGEPACK, () -> switchboardFigures.getOrDefault("S1-msgpack", FALLBACK_ECHO_RATE)));
-    }
+    addIf(list, config.largePayloads,
+        new LatencyScenario(WireFormat.MESSAGEPACK, () -> switchboardFigures.getOrDefault("S1-msgpack", FALLBACK_ECHO_RATE)));
     return list;
+  }
+
+  private static void addIf(List<Scenario> list, boolean condition, Scenario scenario) {
+    if (condition) {
+      list.add(scenario);
+    }
   }
 
   private void runAll() throws Exception {

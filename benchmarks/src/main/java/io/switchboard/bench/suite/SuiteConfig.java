@@ -22,6 +22,7 @@ final class SuiteConfig {
   int latencyConnections;
   long latencyWarmupMillis;
   long latencyMeasureMillis;
+  int[] latencyPercents = {10, 50, 80};
   boolean largePayloads;
   int jmhForks;
   int jmhWarmupIterations;
@@ -72,8 +73,10 @@ final class SuiteConfig {
     c.mode = mode;
     switch (mode) {
       case "smoke" -> {
-        c.warmupMillis = 300;
-        c.measureMillis = 700;
+        c.warmupMillis = 200;
+        c.measureMillis = 500;
+        c.latencyPercents = new int[] {50};
+        c.serverJvmArgs = new ArrayList<>(List.of("-Xms256m", "-Xmx1g", "-XX:+UseG1GC", "-XX:TieredStopAtLevel=1"));
         c.echoConnections = 10;
         c.fanoutReceiversSmall = 50;
         c.fanoutReceiversLarge = 100;
@@ -82,7 +85,7 @@ final class SuiteConfig {
         c.connectCount = 100;
         c.latencyConnections = 20;
         c.latencyWarmupMillis = 200;
-        c.latencyMeasureMillis = 500;
+        c.latencyMeasureMillis = 400;
         c.jmhForks = 0;
         c.jmhWarmupIterations = 0;
         c.jmhMeasureIterations = 1;
