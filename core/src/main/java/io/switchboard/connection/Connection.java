@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * A logical SignalR connection as the application on top of it (the hub layer, or a raw handler)
  * sees it: a duplex byte stream with an id. It outlives individual transport requests (long
- * polls, stateful re-attaches).
+ * polls, stateful re-attaches). Every method may be called from any thread and never blocks.
  */
 public interface Connection {
 
@@ -41,6 +41,17 @@ public interface Connection {
 
   /** Ends the connection at once, without a graceful close. */
   void abort();
+
+  /**
+   * Cuts the current transport abruptly, as a network failure would (a WebSocket's TCP connection
+   * is closed without a Close frame). When negotiate granted stateful reconnect on a WebSocket
+   * connection, the connection survives and the client may re-attach (see {@link
+   * ConnectionListener#onTransportLost}); otherwise the connection ends, as with {@link
+   * #abort()}, which is also what implementations without transports of their own do.
+   */
+  default void dropTransport() {
+    abort();
+  }
 
   /** Stops reading from the client (back-pressure) until {@link #resumeReading()}. */
   void pauseReading();

@@ -1,7 +1,12 @@
 package io.switchboard.connection;
 
+import io.switchboard.auth.AuthenticationOutcome;
+import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -106,10 +111,22 @@ public final class ConnectionEndpoint {
   }
 
   /**
-   * A transport request on {@code P} (WebSocket, SSE stream, poll) wants to attach {@code
-   * session}. A WebSocket without {@code id} creates a connection on the spot. On success the
-   * connection is active with this session; the adapter calls {@link
-   * ManagedConnection#transportStarted()} once the transport can carry data.
+   * Authentication of a negotiate or transport request by the {@link
+   * ConnectionHandler#authenticate handler}: null to go on, otherwise the refusal (the outcome's
+   * status with an empty body, which clients surface as {@code Unauthorized}).
+   */
+  public TransportResponse authenticate(HttpRequestInfo request) {
+    AuthenticationOutcome outcome =
+        Objects.requireNonNull(handler.authenticate(request), "authenticate returned null");
+    return outcome.allowed() ? null : TransportResponse.empty(outcome.status());
+  }
+
+  /**
+   * A WebSocket or Server-Sent Events request on {@code P} wants to attach {@code session}. A
+   * WebSocket without {@code id} creates a connection on the spot; a stateful WebSocket
+   * connection accepts a new socket (re-attach). On success the connection is active with this
+   * session; the adapter calls {@link ManagedConnection#transportStarted} once the transport can
+   * carry data.
    */
   public AttachResult attach(TransportType type, HttpRequestInfo request, TransportSession session) {
     AttachResult found = lookupForTransport(type, request);
@@ -121,46 +138,70 @@ public final class ConnectionEndpoint {
   }
 
   /**
-   * The rejection {@link #attach} would answer, or null if it would accept, without changing
-   * anything: for adapters that must apply the rules before they can serve a transport.
+   * A long poll on {@code P} (§1.9): the first one of a connection is answered at once and starts
+   * the application; later ones wait up to {@link EndpointOptions#longPollTimeout()} for data. The
+   * connection layer answers {@code poll} unless this returns a rejection; the adapter reports a
+   * client that leaves early with {@link ManagedConnection#pollAbandoned}.
+   *
+   * @param maxBufferedBytes the most output held for the client between polls; more aborts the
+   *     connection (the transport's outbound bound; used from the first poll on)
    */
-  public TransportResponse checkAttach(TransportType type, HttpRequestInfo request) {
-    if (createsConnection(type, request)) {
-      return newConnectionRejection(type);
+  public AttachResult poll(HttpRequestInfo request, LongPoll poll, long maxBufferedBytes) {
+    AttachResult found = lookupForTransport(TransportType.LONG_POLLING, request);
+    if (!found.isAccepted()) {
+      return found;
     }
-    AttachResult found = lookupForTransport(type, request);
-    return found.isAccepted() ? found.connection().checkTransport(type) : found.rejection();
-  }
-
-  /** {@code POST P}: the connection that receives the body, or the rejection (§1.7). */
-  public AttachResult resolveSend(HttpRequestInfo request) {
-    AttachResult found = lookup(request);
-    if (found.isAccepted() && found.connection().transportType() == TransportType.WEB_SOCKETS) {
-      return AttachResult.rejected(
-          TransportResponse.text(405, "POST requests are not allowed for WebSocket connections."));
-    }
-    return found;
-  }
-
-  /** {@code DELETE P}: the long-polling connection to terminate, or the rejection (§1.9). */
-  public AttachResult resolveDelete(HttpRequestInfo request) {
-    AttachResult found = lookup(request);
-    if (found.isAccepted() && found.connection().transportType() != TransportType.LONG_POLLING) {
-      return AttachResult.rejected(
-          TransportResponse.text(400, "Cannot terminate this connection using the DELETE endpoint."));
-    }
-    return found;
+    TransportResponse rejection =
+        found.connection().poll(request, poll, options.longPollTimeout(), maxBufferedBytes);
+    return rejection == null ? found : AttachResult.rejected(rejection);
   }
 
   /**
-   * Stops the heartbeat, refuses new connections, closes every connection gracefully, and
-   * completes once all of them are gone.
+   * {@code POST P} (§1.7): hands {@code body} to the connection's application, serialised with
+   * the connection's other POSTs, and completes with the answer: empty 200 once delivered (held
+   * while the application has paused reading), or a rejection.
+   *
+   * @param body read during the call or copied
+   * @param executor runs a delivery that has to wait (the request's event loop)
+   */
+  public CompletionStage<TransportResponse> send(
+      HttpRequestInfo request, ByteBuffer body, Executor executor) {
+    AttachResult found = lookup(request);
+    if (!found.isAccepted()) {
+      return CompletableFuture.completedFuture(found.rejection());
+    }
+    if (found.connection().transportType() == TransportType.WEB_SOCKETS) {
+      return CompletableFuture.completedFuture(
+          TransportResponse.text(405, "POST requests are not allowed for WebSocket connections."));
+    }
+    return found.connection().send(body, executor);
+  }
+
+  /**
+   * {@code DELETE P} (§1.9): ends a long-polling connection (its waiting poll gets 204) and
+   * answers 202, or the rejection.
+   */
+  public TransportResponse delete(HttpRequestInfo request) {
+    AttachResult found = lookup(request);
+    if (!found.isAccepted()) {
+      return found.rejection();
+    }
+    if (found.connection().transportType() != TransportType.LONG_POLLING) {
+      return TransportResponse.text(400, "Cannot terminate this connection using the DELETE endpoint.");
+    }
+    found.connection().abort();
+    return TransportResponse.empty(202);
+  }
+
+  /**
+   * Stops the heartbeat, refuses new connections, closes every connection gracefully (see {@link
+   * ManagedConnection#shutdown()}), and completes once all of them are gone.
    */
   public CompletableFuture<Void> shutdown() {
     shutDown = true;
     heartbeat.cancel(false);
     for (ManagedConnection connection : registry.connections()) {
-      connection.close();
+      connection.shutdown();
     }
     return registry.whenDrained();
   }

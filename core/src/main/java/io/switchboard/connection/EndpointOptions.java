@@ -53,4 +53,15 @@ public record EndpointOptions(
     return new EndpointOptions(
         transports, allow, minimumProtocolVersion, disconnectTimeout, longPollTimeout, closeTimeout);
   }
+
+  /** A copy with another long-poll timeout. */
+  public EndpointOptions withLongPollTimeout(Duration timeout) {
+    return new EndpointOptions(
+        transports,
+        allowStatefulReconnects,
+        minimumProtocolVersion,
+        disconnectTimeout,
+        timeout,
+        closeTimeout);
+  }
 }

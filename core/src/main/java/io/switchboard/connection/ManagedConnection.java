@@ -1,10 +1,16 @@
 package io.switchboard.connection;
 
 import io.switchboard.protocol.TransferFormat;
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,14 +18,23 @@ import org.slf4j.LoggerFactory;
 /**
  * The connection layer's connection: the {@link Connection} handed to the application, plus the
  * state machine of protocol §1.5 that transport adapters drive. Output and flow control are
- * delegated to the attached {@link TransportSession}.
+ * delegated to the attached {@link TransportSession}; POST bodies (SSE, long polling) go through
+ * {@link InboundSends}.
  *
  * <p>Guarantees: {@link ConnectionHandler#onConnected} is called once, when the first transport
  * has started; {@link ConnectionListener#onClosed} is called exactly once after that, whoever
- * ends the connection. Writes before the first transport or after the end are dropped.
+ * ends the connection. Lifecycle callbacks never overlap and arrive in order (see {@link
+ * SerialCallbacks}). Writes before the first transport, while a stateful WebSocket is detached,
+ * or after the end are dropped.
+ *
+ * <p>Stateful reconnect (WebSockets, when negotiate granted it): an ungraceful drop ({@link
+ * #transportLost}) detaches the transport and leaves the connection inactive for the disconnect
+ * timeout; a new WebSocket with the same token re-attaches. See {@link
+ * ConnectionListener#onTransportLost} and {@link ConnectionListener#onTransportReattached}.
  */
 public final class ManagedConnection implements Connection {
   private static final Logger LOG = LoggerFactory.getLogger(ManagedConnection.class);
+  private static final TransportResponse FIRST_POLL = TransportResponse.binary(new byte[0]);
 
   private final String connectionId;
   private final String token;
@@ -28,6 +43,8 @@ public final class ManagedConnection implements Connection {
   private final ConnectionRegistry registry;
   private final LongSupplier nanoClock;
   private final Map<Object, Object> items = new ConcurrentHashMap<>();
+  private final InboundSends sends = new InboundSends(this::receive);
+  private final SerialCallbacks callbacks = new SerialCallbacks();
   private volatile TransferFormat transferFormat = TransferFormat.TEXT;
 
   // Written under lock, read without it on the hot paths.
@@ -35,14 +52,30 @@ public final class ManagedConnection implements Connection {
   private volatile HttpRequestInfo request;
   private volatile TransportSession session;
   private volatile ConnectionListener listener;
+  private volatile HeldWrites held;
 
   private final Object lock = new Object();
   // Guarded by lock.
   private ConnectionState state = ConnectionState.INACTIVE;
   private long lastSeenNanos;
+  private Object activeRequest;
   private boolean started;
-  private boolean closeNotified;
+  private TransportSession reattaching;
+  private Throwable lostCause;
+  private boolean readingPaused;
   private Throwable failure;
+
+  /**
+   * While a re-attached transport waits for {@code onTransportReattached} to return, only the
+   * thread running that callback ({@code writer}, null before it starts) writes to it; what other
+   * threads write meanwhile waits in {@code deferred} (guarded by {@code lock}) and follows, in
+   * order, when the callback returns.
+   */
+  private record HeldWrites(TransportSession session, Thread writer, List<byte[]> deferred) {
+    HeldWrites(TransportSession session, Thread writer) {
+      this(session, writer, new ArrayList<>());
+    }
+  }
 
   ManagedConnection(
       String connectionId,
@@ -80,6 +113,10 @@ public final class ManagedConnection implements Connection {
     return transportType;
   }
 
+  /**
+   * The request of the first transport: the WebSocket upgrade (re-attaches keep it), the SSE
+   * request, or the first long poll.
+   */
   @Override
   public HttpRequestInfo request() {
     return request;
@@ -109,10 +146,21 @@ public final class ManagedConnection implements Connection {
 
   @Override
   public void write(byte[] data) {
+    // Read the session before the hold: activate() publishes them in the opposite order.
     TransportSession current = session;
-    if (current != null) {
-      current.write(data);
+    if (current == null) {
+      return;
     }
+    HeldWrites hold = held;
+    if (hold != null && hold.session() == current && hold.writer() != Thread.currentThread()) {
+      synchronized (lock) {
+        if (held == hold) {
+          hold.deferred().add(data);
+          return;
+        }
+      }
+    }
+    current.write(data);
   }
 
   @Override
@@ -135,50 +183,79 @@ public final class ManagedConnection implements Connection {
     }
   }
 
+  /**
+   * The server stops: closes gracefully, and ends at once a connection that no transport request
+   * is serving (a long-polling client between polls, which could only come back to a server that
+   * is going away).
+   */
+  void shutdown() {
+    close();
+    boolean idle;
+    synchronized (lock) {
+      idle = state == ConnectionState.INACTIVE;
+    }
+    if (idle) {
+      dispose(null);
+    }
+  }
+
+  @Override
+  public void dropTransport() {
+    TransportSession current = session;
+    if (current != null) {
+      current.drop();
+    }
+  }
+
   @Override
   public void pauseReading() {
-    TransportSession current = session;
+    TransportSession current;
+    synchronized (lock) {
+      readingPaused = true;
+      current = session;
+    }
     if (current != null) {
       current.pauseReading();
     }
+    sends.pause();
   }
 
   @Override
   public void resumeReading() {
-    TransportSession current = session;
+    TransportSession current;
+    synchronized (lock) {
+      readingPaused = false;
+      current = session;
+    }
     if (current != null) {
       current.resumeReading();
     }
+    sends.resume();
   }
 
   /**
-   * The attached transport is ready to carry data (e.g. the WebSocket handshake response went
-   * out). The first call hands the connection to the application; later calls (new polls) do
-   * nothing. Called on a transport thread, so the handler's {@code onConnected} must not block.
+   * The transport of {@code attached} is ready to carry data (e.g. the WebSocket handshake
+   * response went out). The first transport hands the connection to the application; a
+   * re-attached one calls {@link ConnectionListener#onTransportReattached}. Stale sessions and
+   * repeated calls are ignored. Runs the callbacks on the calling (transport) thread.
    */
-  public void transportStarted() {
+  public void transportStarted(TransportSession attached) {
+    boolean first;
     synchronized (lock) {
-      if (started || state == ConnectionState.DISPOSED) {
+      if (state == ConnectionState.DISPOSED || attached != session) {
         return;
       }
-      started = true;
+      if (!started) {
+        started = true;
+        first = true;
+      } else if (reattaching == attached) {
+        reattaching = null;
+        first = false;
+      } else {
+        return;
+      }
     }
-    ConnectionListener created;
-    try {
-      created = Objects.requireNonNull(handler.onConnected(this), "onConnected returned null");
-    } catch (RuntimeException e) {
-      LOG.error("Connection {}: the connection handler failed; aborting", connectionId, e);
-      fail(e);
-      return;
-    }
-    boolean endedMeanwhile;
-    synchronized (lock) {
-      listener = created;
-      endedMeanwhile = state == ConnectionState.DISPOSED;
-    }
-    if (endedMeanwhile) {
-      notifyClosed();
-    }
+    callbacks.run(first ? this::connect : () -> reattached(attached));
   }
 
   /**
@@ -199,8 +276,9 @@ public final class ManagedConnection implements Connection {
   }
 
   /**
-   * The transport request of {@code ended} is over; {@code error} is null for a clean end. A
-   * session that has been replaced meanwhile is ignored.
+   * The transport of {@code ended} is over for good (a close handshake, the application's own
+   * close or abort, a failure); {@code error} is null for a clean end. A session that has been
+   * replaced meanwhile is ignored.
    */
   public void transportEnded(TransportSession ended, Throwable error) {
     if (ended == session) {
@@ -208,24 +286,128 @@ public final class ManagedConnection implements Connection {
     }
   }
 
-  /** Returns the rejection of a transport request of this type, or null if it may attach. */
-  TransportResponse checkTransport(TransportType type) {
+  /**
+   * The transport of {@code lost} dropped ungracefully (no close handshake). With stateful
+   * reconnect granted, a started WebSocket connection is detached and waits, inactive, for a new
+   * WebSocket; any other connection ends with {@code cause}. Stale sessions are ignored.
+   */
+  public void transportLost(TransportSession lost, Throwable cause) {
+    boolean detached;
     synchronized (lock) {
-      return checkTransportLocked(type);
+      if (lost != session || state == ConnectionState.DISPOSED) {
+        return;
+      }
+      detached = statefulReconnect && started && transportType == TransportType.WEB_SOCKETS;
+      if (detached) {
+        session = null;
+        reattaching = null;
+        state = ConnectionState.INACTIVE;
+        activeRequest = null;
+        lastSeenNanos = nanoClock.getAsLong();
+        lostCause = cause;
+      }
+    }
+    if (detached) {
+      LOG.debug("Connection {}: transport lost, waiting for a re-attach", connectionId, cause);
+      callbacks.run(() -> notifyLost(cause));
+    } else {
+      dispose(cause);
     }
   }
 
-  /** Attaches a transport request unless the state machine rejects it. */
+  /**
+   * Attaches a WebSocket or SSE request unless the state machine rejects it. A stateful
+   * WebSocket that re-attaches replaces (and drops) a previous socket that is still open; its
+   * writes are held until {@link ConnectionListener#onTransportReattached} has run.
+   */
   TransportResponse activate(TransportType type, HttpRequestInfo info, TransportSession attached) {
+    TransportSession replaced;
+    boolean paused;
     synchronized (lock) {
       TransportResponse rejection = checkTransportLocked(type);
-      if (rejection == null) {
+      if (rejection != null) {
+        return rejection;
+      }
+      if (transportType == null) {
         transportType = type;
         request = info;
-        session = attached;
-        state = ConnectionState.ACTIVE;
       }
-      return rejection;
+      replaced = session;
+      if (started) {
+        // Only a stateful WebSocket gets here (checkTransportLocked).
+        reattaching = attached;
+        held = new HeldWrites(attached, null);
+        lostCause = null;
+      }
+      session = attached;
+      state = ConnectionState.ACTIVE;
+      activeRequest = attached;
+      paused = readingPaused;
+    }
+    if (paused) {
+      attached.pauseReading();
+    }
+    if (replaced != null) {
+      replaced.abort();
+      IOException cause = new IOException("The transport was replaced by a new one");
+      callbacks.run(() -> notifyLost(cause));
+    }
+    return null;
+  }
+
+  /**
+   * Serves a long poll: the first one is answered at once and starts the application, later
+   * ones wait in the {@link LongPollingSession}. Returns the rejection, or null when served.
+   */
+  TransportResponse poll(
+      HttpRequestInfo info, LongPoll poll, Duration pollTimeout, long maxBufferedBytes) {
+    LongPollingSession polling;
+    boolean first;
+    synchronized (lock) {
+      TransportResponse rejection = checkTransportLocked(TransportType.LONG_POLLING);
+      if (rejection != null) {
+        return rejection;
+      }
+      first = transportType == null;
+      if (first) {
+        transportType = TransportType.LONG_POLLING;
+        request = info;
+        session = new LongPollingSession(this, pollTimeout, maxBufferedBytes);
+      }
+      polling = (LongPollingSession) session;
+      state = ConnectionState.ACTIVE;
+      activeRequest = poll;
+    }
+    if (first) {
+      poll.respond(FIRST_POLL);
+      deactivate(poll);
+      transportStarted(polling);
+    } else {
+      polling.poll(poll);
+    }
+    return null;
+  }
+
+  /** The client went away from a poll that was still waiting. */
+  public void pollAbandoned(LongPoll poll) {
+    if (session instanceof LongPollingSession polling) {
+      polling.abandon(poll);
+    }
+  }
+
+  /** A POST body for the application (§1.7); see {@link InboundSends#offer}. */
+  CompletionStage<TransportResponse> send(ByteBuffer body, Executor executor) {
+    return sends.offer(body, executor);
+  }
+
+  /** The transport request {@code ended} is over and no other replaced it: inactive from now. */
+  void deactivate(Object ended) {
+    synchronized (lock) {
+      if (activeRequest == ended && state == ConnectionState.ACTIVE) {
+        state = ConnectionState.INACTIVE;
+        activeRequest = null;
+        lastSeenNanos = nanoClock.getAsLong();
+      }
     }
   }
 
@@ -241,9 +423,6 @@ public final class ManagedConnection implements Connection {
     if (state == ConnectionState.DISPOSED) {
       return TransportResponse.empty(404);
     }
-    if (state == ConnectionState.ACTIVE) {
-      return TransportResponse.empty(409);
-    }
     return null;
   }
 
@@ -255,13 +434,73 @@ public final class ManagedConnection implements Connection {
 
   /** Disposes the connection if it has been inactive for longer than {@code timeoutNanos}. */
   boolean expireIfIdle(long timeoutNanos) {
+    Throwable cause;
     synchronized (lock) {
-      if (state != ConnectionState.INACTIVE || nanoClock.getAsLong() - lastSeenNanos <= timeoutNanos) {
+      if (state != ConnectionState.INACTIVE
+          || nanoClock.getAsLong() - lastSeenNanos <= timeoutNanos) {
         return false;
       }
+      cause = lostCause;
     }
-    dispose(null);
+    dispose(cause);
     return true;
+  }
+
+  private void connect() {
+    synchronized (lock) {
+      if (state == ConnectionState.DISPOSED) {
+        return;
+      }
+    }
+    ConnectionListener created;
+    try {
+      created = Objects.requireNonNull(handler.onConnected(this), "onConnected returned null");
+    } catch (RuntimeException e) {
+      LOG.error("Connection {}: the connection handler failed; aborting", connectionId, e);
+      fail(e);
+      return;
+    }
+    listener = created;
+    sends.start();
+  }
+
+  private void reattached(TransportSession attached) {
+    ConnectionListener current = listener;
+    try {
+      if (current == null || session != attached) {
+        return;
+      }
+      synchronized (lock) {
+        List<byte[]> deferred = held != null ? held.deferred() : new ArrayList<>();
+        held = new HeldWrites(attached, Thread.currentThread(), deferred);
+      }
+      current.onTransportReattached();
+    } catch (RuntimeException e) {
+      LOG.error("Connection {}: the listener failed on a re-attach; aborting", connectionId, e);
+      fail(e);
+    } finally {
+      synchronized (lock) {
+        HeldWrites hold = held;
+        if (hold != null && hold.session() == attached) {
+          // Still under the lock, so no writer can slip in between the deferred writes.
+          hold.deferred().forEach(attached::write);
+          held = null;
+        }
+      }
+    }
+  }
+
+  private void notifyLost(Throwable cause) {
+    ConnectionListener current = listener;
+    if (current == null) {
+      return;
+    }
+    try {
+      current.onTransportLost(cause);
+    } catch (RuntimeException e) {
+      LOG.error("Connection {}: the listener failed on a lost transport; aborting", connectionId, e);
+      fail(e);
+    }
   }
 
   private void fail(Throwable cause) {
@@ -283,21 +522,22 @@ public final class ManagedConnection implements Connection {
       if (failure == null) {
         failure = error;
       }
+      // Later writes go nowhere; an expired long-polling session's buffer goes with it.
+      session = null;
     }
     registry.remove(this);
-    notifyClosed();
+    sends.dispose();
+    callbacks.run(this::notifyClosed);
   }
 
   private void notifyClosed() {
-    ConnectionListener current;
+    ConnectionListener current = listener;
     Throwable error;
     synchronized (lock) {
-      current = listener;
-      if (current == null || closeNotified) {
-        return;
-      }
-      closeNotified = true;
       error = failure;
+    }
+    if (current == null) {
+      return;
     }
     try {
       current.onClosed(error);

@@ -15,6 +15,9 @@ public record TransportResponse(int status, String contentType, byte[] body) {
   /** {@code text/plain} media type used by every non-JSON answer. */
   public static final String TEXT_PLAIN = "text/plain";
 
+  /** {@code application/octet-stream} media type of long-polling data. */
+  public static final String OCTET_STREAM = "application/octet-stream";
+
   /** {@code application/json} media type of negotiate answers. */
   public static final String APPLICATION_JSON = "application/json";
 
@@ -28,6 +31,11 @@ public record TransportResponse(int status, String contentType, byte[] body) {
   /** A {@code text/plain} answer with an empty body. */
   public static TransportResponse empty(int status) {
     return new TransportResponse(status, TEXT_PLAIN, EMPTY);
+  }
+
+  /** A {@code 200 application/octet-stream} answer (long-polling data; may be empty). */
+  public static TransportResponse binary(byte[] body) {
+    return new TransportResponse(200, OCTET_STREAM, body);
   }
 
   /** A {@code 200 application/json} answer. */

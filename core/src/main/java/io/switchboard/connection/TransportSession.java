@@ -21,9 +21,20 @@ public interface TransportSession {
   /** Ends the transport at once, dropping queued writes. */
   void abort();
 
-  /** Stops reading from the client until {@link #resumeReading()}. */
-  void pauseReading();
+  /**
+   * Ends the transport abruptly, as a network failure would (no close handshake), reporting it
+   * through {@link ManagedConnection#transportLost}. Transports without such a distinction abort.
+   */
+  default void drop() {
+    abort();
+  }
+
+  /**
+   * Stops reading from the client until {@link #resumeReading()}. Transports whose client data
+   * arrives in separate POST requests need not: the connection holds those itself.
+   */
+  default void pauseReading() {}
 
   /** Resumes reading. */
-  void resumeReading();
+  default void resumeReading() {}
 }

@@ -455,7 +455,8 @@ final class HubConnectionContext
   }
 
   /** The transport dropped without a Close: keep everything for a re-attach. */
-  public void onTransportLost() {
+  @Override
+  public void onTransportLost(Throwable cause) {
     ReconnectBuffer buffer = reconnect;
     if (buffer != null) {
       buffer.detach();
@@ -463,6 +464,7 @@ final class HubConnectionContext
   }
 
   /** A new transport took over: Sequence first, then every unacked message. */
+  @Override
   public void onTransportReattached() {
     ReconnectBuffer buffer = reconnect;
     HubProtocol current = protocol;

@@ -48,18 +48,39 @@ class ConnectionEndpointTest {
     return negotiated(endpoint, "negotiateVersion=1").get("connectionToken").textValue();
   }
 
+  private RecordingSession lastSession;
+
   private AttachResult attach(ConnectionEndpoint endpoint, TransportType type, String query) {
     RecordingSession session = new RecordingSession();
     AttachResult result = endpoint.attach(type, get(query), session);
     session.connection = result.connection();
+    lastSession = session;
     return result;
+  }
+
+  /** Attaches and starts a transport; returns the connection. */
+  private ManagedConnection started(ConnectionEndpoint endpoint, TransportType type, String query) {
+    ManagedConnection connection = attach(endpoint, type, query).connection();
+    connection.transportStarted(lastSession);
+    return connection;
   }
 
   private static void assertRejected(AttachResult result, int status, String body) {
     assertNull(result.connection());
-    assertEquals(status, result.rejection().status());
-    assertEquals("text/plain", result.rejection().contentType());
-    assertEquals(body, result.rejection().bodyText());
+    assertText(result.rejection(), status, body);
+  }
+
+  static void assertText(TransportResponse response, int status, String body) {
+    assertEquals(status, response.status());
+    assertEquals("text/plain", response.contentType());
+    assertEquals(body, response.bodyText());
+  }
+
+  static TransportResponse send(ConnectionEndpoint endpoint, String query) {
+    return endpoint
+        .send(request("POST", query), ByteBuffer.allocate(0), Runnable::run)
+        .toCompletableFuture()
+        .join();
   }
 
   @Test
@@ -117,7 +138,6 @@ class ConnectionEndpointTest {
     String expected = "WebSockets transport not supported by this end point type";
     assertRejected(attach(longPollingOnly, WS, ""), 404, expected);
     assertRejected(attach(longPollingOnly, WS, "id=" + token(longPollingOnly)), 404, expected);
-    assertEquals(expected, longPollingOnly.checkAttach(WS, get("")).bodyText());
   }
 
   @Test
@@ -128,9 +148,10 @@ class ConnectionEndpointTest {
         attach(endpoint, TransportType.LONG_POLLING, "id=" + token),
         400,
         "Cannot change transports mid-connection");
-    assertEquals(
-        "Cannot change transports mid-connection",
-        endpoint.checkAttach(TransportType.SERVER_SENT_EVENTS, get("id=" + token)).bodyText());
+    assertRejected(
+        attach(endpoint, TransportType.SERVER_SENT_EVENTS, "id=" + token),
+        400,
+        "Cannot change transports mid-connection");
   }
 
   @Test
@@ -143,8 +164,7 @@ class ConnectionEndpointTest {
   @Test
   void aDisposedConnectionIsNotFound() throws IOException {
     String token = token(endpoint);
-    ManagedConnection connection = attach(endpoint, WS, "id=" + token).connection();
-    connection.transportStarted();
+    ManagedConnection connection = started(endpoint, WS, "id=" + token);
     connection.close();
     assertEquals(ConnectionState.DISPOSED, connection.state());
     assertRejected(attach(endpoint, WS, "id=" + token), 404, "No Connection with that ID");
@@ -159,29 +179,16 @@ class ConnectionEndpointTest {
   }
 
   @Test
-  void checkAttachChangesNothing() throws IOException {
-    String token = token(endpoint);
-    assertNull(endpoint.checkAttach(TransportType.LONG_POLLING, get("id=" + token)));
-    assertNull(endpoint.checkAttach(WS, get("")));
-    assertEquals(1, endpoint.connectionCount());
-    assertTrue(attach(endpoint, WS, "id=" + token).isAccepted());
-  }
-
-  @Test
   void sendAndDeleteRulesForWebSocketConnections() throws IOException {
     String token = token(endpoint);
     attach(endpoint, WS, "id=" + token);
-    assertRejected(
-        endpoint.resolveSend(request("POST", "id=" + token)),
-        405,
-        "POST requests are not allowed for WebSocket connections.");
-    assertRejected(
-        endpoint.resolveDelete(request("DELETE", "id=" + token)),
+    assertText(send(endpoint, "id=" + token), 405, "POST requests are not allowed for WebSocket connections.");
+    assertText(
+        endpoint.delete(request("DELETE", "id=" + token)),
         400,
         "Cannot terminate this connection using the DELETE endpoint.");
-    assertRejected(endpoint.resolveSend(request("POST", "")), 400, "Connection ID required");
-    assertRejected(
-        endpoint.resolveDelete(request("DELETE", "id=nope")), 404, "No Connection with that ID");
+    assertText(send(endpoint, ""), 400, "Connection ID required");
+    assertText(endpoint.delete(request("DELETE", "id=nope")), 404, "No Connection with that ID");
   }
 
   @Test
@@ -200,7 +207,7 @@ class ConnectionEndpointTest {
 
   @Test
   void activeConnectionsDoNotExpire() throws IOException {
-    attach(endpoint, WS, "id=" + token(endpoint)).connection().transportStarted();
+    started(endpoint, WS, "id=" + token(endpoint));
     clock.addAndGet(TimeUnit.MINUTES.toNanos(5));
     endpoint.expireIdleConnections();
     assertEquals(1, endpoint.connectionCount());
@@ -210,8 +217,8 @@ class ConnectionEndpointTest {
   void onConnectedOnceAndOnClosedExactlyOnce() throws IOException {
     ManagedConnection connection = attach(endpoint, WS, "id=" + token(endpoint)).connection();
     assertTrue(handler.connected.isEmpty(), "not before the transport started");
-    connection.transportStarted();
-    connection.transportStarted();
+    connection.transportStarted(lastSession);
+    connection.transportStarted(lastSession);
     assertEquals(1, handler.connected.size());
     assertSame(connection, handler.connected.get(0));
 
@@ -229,7 +236,7 @@ class ConnectionEndpointTest {
     ManagedConnection connection =
         endpoint.attach(WS, get("id=" + token(endpoint)), session).connection();
     session.connection = connection;
-    connection.transportStarted();
+    connection.transportStarted(session);
     IllegalStateException drop = new IllegalStateException("network drop");
 
     connection.transportEnded(new RecordingSession(), drop);
@@ -257,7 +264,7 @@ class ConnectionEndpointTest {
     RecordingSession session = new RecordingSession();
     ManagedConnection connection = failing.attach(WS, get(""), session).connection();
     session.connection = connection;
-    connection.transportStarted();
+    connection.transportStarted(session);
 
     connection.receive(ByteBuffer.allocate(1));
     assertEquals(1, session.aborts);
@@ -274,7 +281,7 @@ class ConnectionEndpointTest {
     RecordingSession session = new RecordingSession();
     ManagedConnection connection = failing.attach(WS, get(""), session).connection();
     session.connection = connection;
-    connection.transportStarted();
+    connection.transportStarted(session);
     assertEquals(1, session.aborts);
     assertEquals(ConnectionState.DISPOSED, connection.state());
   }
@@ -295,7 +302,7 @@ class ConnectionEndpointTest {
     RecordingSession session = new RecordingSession();
     ManagedConnection attached = endpoint.attach(WS, get(""), session).connection();
     session.connection = attached;
-    attached.transportStarted();
+    attached.transportStarted(session);
 
     CompletableFuture<Void> drained = endpoint.shutdown();
     drained.get(10, TimeUnit.SECONDS);

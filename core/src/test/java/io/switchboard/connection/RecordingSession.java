@@ -3,12 +3,16 @@ package io.switchboard.connection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A transport session that records calls and ends its connection when closed or aborted. */
+/**
+ * A transport session that records calls and ends its connection when closed or aborted (or loses
+ * it when dropped).
+ */
 final class RecordingSession implements TransportSession {
   final List<byte[]> written = new CopyOnWriteArrayList<>();
   ManagedConnection connection;
   int closes;
   int aborts;
+  int pauses;
 
   @Override
   public void write(byte[] data) {
@@ -28,8 +32,12 @@ final class RecordingSession implements TransportSession {
   }
 
   @Override
-  public void pauseReading() {}
+  public void pauseReading() {
+    pauses++;
+  }
 
   @Override
-  public void resumeReading() {}
+  public void drop() {
+    connection.transportLost(this, new java.io.IOException("dropped"));
+  }
 }

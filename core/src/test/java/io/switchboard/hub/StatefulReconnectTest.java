@@ -33,7 +33,7 @@ class StatefulReconnectTest {
     RecordingConnection connection = connect(2);
     connection.receive(ECHO_A);
     assertEquals(RESULT_A, connection.nextText()); // S#1
-    context(connection).onTransportLost();
+    context(connection).onTransportLost(null);
     endpoint.hubContext().clients().all().send("Tick", 1).join(); // S#2, kept while detached
     context(connection).onTransportReattached();
     assertEquals("{\"type\":9,\"sequenceId\":1}" + RS, connection.nextText());
@@ -50,7 +50,7 @@ class StatefulReconnectTest {
     // A round trip makes sure the Ack was processed before the transport goes.
     connection.receive("{\"type\":1,\"invocationId\":\"1\",\"target\":\"echo\",\"arguments\":[\"b\"]}" + RS);
     assertEquals("{\"type\":3,\"invocationId\":\"1\",\"result\":\"b\"}" + RS, connection.nextText());
-    context(connection).onTransportLost();
+    context(connection).onTransportLost(null);
     context(connection).onTransportReattached();
     assertEquals("{\"type\":9,\"sequenceId\":2}" + RS, connection.nextText());
     assertEquals("{\"type\":3,\"invocationId\":\"1\",\"result\":\"b\"}" + RS, connection.nextText());
@@ -82,7 +82,7 @@ class StatefulReconnectTest {
     connection.receive(ECHO_A);
     assertEquals(RESULT_A, connection.nextText());
     context(connection).onHeartbeat(System.nanoTime());
-    context(connection).onTransportLost();
+    context(connection).onTransportLost(null);
     context(connection).onTransportReattached();
     connection.receive("{\"type\":1,\"invocationId\":\"1\",\"target\":\"echo\",\"arguments\":[\"b\"]}" + RS);
     // No Ack, no Sequence: the next thing written is the answer.

@@ -3,6 +3,7 @@ package io.switchboard.transport.netty;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufHolder;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.util.ReferenceCountUtil;
@@ -28,6 +29,7 @@ final class ChannelOutbound {
   private final Channel channel;
   private final NettyTransportOptions options;
   private final Consumer<IOException> onOverflow;
+  private final ChannelFutureListener sendListener;
   private final Queue<Object> queue = new ConcurrentLinkedQueue<>();
   private final AtomicLong queuedBytes = new AtomicLong();
   private final AtomicBoolean drainScheduled = new AtomicBoolean();
@@ -41,12 +43,23 @@ final class ChannelOutbound {
 
   /**
    * @param onOverflow aborts the connection; called at most once, on any thread
+   * @param onSendFailure a write failed while the channel is still open (a failing encoder or
+   *     handler, not a dead socket, whose end the channel reports itself); on the event loop
    */
   ChannelOutbound(
-      Channel channel, NettyTransportOptions options, Consumer<IOException> onOverflow) {
+      Channel channel,
+      NettyTransportOptions options,
+      Consumer<IOException> onOverflow,
+      Consumer<Throwable> onSendFailure) {
     this.channel = channel;
     this.options = options;
     this.onOverflow = onOverflow;
+    this.sendListener =
+        written -> {
+          if (!written.isSuccess() && channel.isActive()) {
+            onSendFailure.accept(written.cause());
+          }
+        };
   }
 
   /** Sets the context messages are written from (the owning handler's); before any drain. */
@@ -119,7 +132,9 @@ final class ChannelOutbound {
     if (!channel.isWritable()) {
       overflow(
           new IOException(
-              "The client read nothing for " + options.sendTimeout().toMillis() + " ms"));
+              "The client read too little for "
+                  + options.sendTimeout().toMillis()
+                  + " ms: its outbound buffer stayed above the high watermark"));
     }
   }
 
@@ -153,7 +168,7 @@ final class ChannelOutbound {
         ReferenceCountUtil.release(item);
         continue;
       }
-      context.write(item, context.voidPromise());
+      context.write(item).addListener(sendListener);
       written = true;
     }
     if (written) {

@@ -1,5 +1,6 @@
 package io.switchboard.transport.netty;
 
+import io.netty.channel.WriteBufferWaterMark;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -48,6 +49,11 @@ public record NettyTransportOptions(
   public static NettyTransportOptions defaults() {
     return new NettyTransportOptions(
         1 << 20, 4 << 20, 32 << 10, 64 << 10, 8L << 20, Duration.ofSeconds(10));
+  }
+
+  /** The watermarks as Netty takes them. */
+  WriteBufferWaterMark writeBufferWaterMark() {
+    return new WriteBufferWaterMark(writeBufferLowWaterMark, writeBufferHighWaterMark);
   }
 
   /** A copy with another largest WebSocket frame payload. */

@@ -8,17 +8,16 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.ReferenceCountUtil;
-import io.switchboard.connection.AttachResult;
 import io.switchboard.connection.ConnectionEndpoint;
 import io.switchboard.connection.ConnectionHandler;
 import io.switchboard.connection.EndpointOptions;
 import io.switchboard.connection.HttpRequestInfo;
 import io.switchboard.connection.TransportResponse;
-import io.switchboard.connection.TransportType;
 import io.switchboard.hub.HubEndpoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * application's own handlers after it serve the remaining routes.
  *
  * <p>For each endpoint mounted on a path {@code P} (matched case-insensitively) it serves {@code
- * POST P/negotiate} and the transport requests on {@code P}. It needs an {@link
+ * POST P/negotiate} and the transport requests on {@code P}: WebSockets, Server-Sent Events, long
+ * polls, POST sends and DELETE. Every one of them is first authenticated by the endpoint's
+ * handler; a refused request gets the refusal's status with an empty body. It needs an {@link
  * io.netty.handler.codec.http.HttpServerCodec} and an {@link
  * io.netty.handler.codec.http.HttpObjectAggregator} before it; {@link
  * SwitchboardChannelInitializer} builds such a pipeline. One instance may serve many channels.
@@ -47,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * <h2>Threads</h2>
  *
  * The event loop does I/O only. Received bytes go to {@code ConnectionListener.onData} on the event
- * loop (documented as non-blocking). Writes from any thread are queued and moved onto the event
+ * loop (documented as non-blocking); a POST held by back-pressure waits without blocking. Writes from any thread are queued and moved onto the event
  * loop in batches with at most one pending flush task per channel, so many writes cost one flush.
  *
  * <h2>Outbound memory</h2>
@@ -70,11 +71,15 @@ import org.slf4j.LoggerFactory;
 public final class SwitchboardHttpHandler extends ChannelInboundHandlerAdapter
     implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SwitchboardHttpHandler.class);
+  private static final Set<HttpMethod> CONNECTION_METHODS =
+      Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.DELETE);
 
   private final EndpointRoutes routes;
   private final NettyTransportOptions options;
   private final ScheduledExecutorService heartbeat;
   private final WebSocketTransport webSockets;
+  private final ServerSentEventsTransport serverSentEvents;
+  private final LongPollingTransport longPolling;
 
   private SwitchboardHttpHandler(
       EndpointRoutes routes, NettyTransportOptions options, ScheduledExecutorService heartbeat) {
@@ -82,6 +87,8 @@ public final class SwitchboardHttpHandler extends ChannelInboundHandlerAdapter
     this.options = options;
     this.heartbeat = heartbeat;
     this.webSockets = new WebSocketTransport(options);
+    this.serverSentEvents = new ServerSentEventsTransport(options);
+    this.longPolling = new LongPollingTransport(options);
   }
 
   /** Starts a builder. */
@@ -108,68 +115,60 @@ public final class SwitchboardHttpHandler extends ChannelInboundHandlerAdapter
     }
     try {
       if (request.decoderResult().isFailure()) {
-        HttpResponses.send(ctx, request, TransportResponse.empty(400));
+        HttpExchange.of(ctx, request).respond(TransportResponse.empty(400));
       } else if (msg instanceof FullHttpRequest full) {
         serve(ctx, full, HttpRequests.info(request, uri, ctx.channel()), match);
       } else {
         LOG.error("Switchboard needs an HttpObjectAggregator before its handler");
-        HttpResponses.send(ctx, request, TransportResponse.empty(500));
+        HttpExchange.of(ctx, request).respond(TransportResponse.empty(500));
       }
     } finally {
       ReferenceCountUtil.release(msg);
     }
   }
 
+  /** The pending poll of a closed channel is abandoned (its connection turns inactive). */
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    longPolling.channelClosed(ctx.channel());
+    ctx.fireChannelInactive();
+  }
+
+  /**
+   * Checks the method (405 first, as routing does), then authentication (nothing is created for
+   * a refused request), then dispatches by method and, for GET, by transport (§1.1).
+   */
   private void serve(
       ChannelHandlerContext ctx,
       FullHttpRequest request,
       HttpRequestInfo info,
       EndpointRoutes.Match match) {
     ConnectionEndpoint endpoint = match.endpoint();
-    if (match.kind() == EndpointRoutes.Kind.NEGOTIATE) {
-      HttpResponses.send(ctx, request, endpoint.negotiate(info));
+    HttpMethod method = request.method();
+    HttpExchange exchange = HttpExchange.of(ctx, request);
+    boolean negotiate = match.kind() == EndpointRoutes.Kind.NEGOTIATE;
+    if (negotiate ? !HttpMethod.POST.equals(method) : !CONNECTION_METHODS.contains(method)) {
+      exchange.respond(TransportResponse.empty(405));
       return;
     }
-    HttpMethod method = request.method();
-    if (HttpMethod.GET.equals(method)) {
-      if (HttpRequests.acceptsEventStream(request)) {
-        HttpResponses.send(ctx, request, notYetServed(endpoint, TransportType.SERVER_SENT_EVENTS, info));
-      } else if (HttpRequests.isWebSocketUpgrade(request)) {
-        webSockets.upgrade(ctx, request, endpoint, info);
-      } else {
-        HttpResponses.send(ctx, request, notYetServed(endpoint, TransportType.LONG_POLLING, info));
-      }
+    TransportResponse refusal = endpoint.authenticate(info);
+    if (refusal != null) {
+      exchange.respond(refusal);
+    } else if (negotiate) {
+      exchange.respond(endpoint.negotiate(info));
     } else if (HttpMethod.POST.equals(method)) {
-      HttpResponses.send(ctx, request, answer(endpoint.resolveSend(info), "HTTP POST sends"));
+      endpoint
+          .send(info, request.content().nioBuffer(), ctx.channel().eventLoop())
+          .thenAccept(exchange::respond);
     } else if (HttpMethod.DELETE.equals(method)) {
-      HttpResponses.send(ctx, request, answer(endpoint.resolveDelete(info), "DELETE"));
+      exchange.respond(endpoint.delete(info));
+    } else if (HttpRequests.acceptsEventStream(request)) {
+      serverSentEvents.stream(ctx, request, endpoint, info);
+    } else if (HttpRequests.isWebSocketUpgrade(request)) {
+      webSockets.upgrade(ctx, request, endpoint, info);
     } else {
-      HttpResponses.send(ctx, request, TransportResponse.empty(405));
+      longPolling.poll(ctx, request, endpoint, info);
     }
-  }
-
-  /**
-   * Server-Sent Events and long polling are not served yet: requests get every rejection of the
-   * reference rules, and 501 where the transport itself would start.
-   */
-  private static TransportResponse notYetServed(
-      ConnectionEndpoint endpoint, TransportType type, HttpRequestInfo info) {
-    TransportResponse rejection = endpoint.checkAttach(type, info);
-    return rejection != null ? rejection : notImplemented(type.wireName() + " transport");
-  }
-
-  private static TransportResponse answer(AttachResult result, String feature) {
-    return result.isAccepted() ? notImplemented(feature) : result.rejection();
-  }
-
-  private static TransportResponse notImplemented(String feature) {
-    return TransportResponse.text(501, feature + " not implemented yet");
-  }
-
-  @Override
-  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    LOG.debug("HTTP channel {} failed", ctx.channel(), cause);
-    ctx.close();
   }
 
   /**

@@ -4,7 +4,6 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
@@ -13,8 +12,6 @@ import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.util.concurrent.ScheduledFuture;
-import io.switchboard.connection.ManagedConnection;
-import io.switchboard.connection.TransportSession;
 import io.switchboard.protocol.TransferFormat;
 import java.io.IOException;
 import java.time.Duration;
@@ -24,46 +21,36 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One WebSocket carrying one connection: the pipeline handler for its frames and the {@link
- * TransportSession} its connection writes to.
+ * io.switchboard.connection.TransportSession} its connection writes to.
  *
  * <p>In: the payload of every Text, Binary and Continuation frame goes to the connection in order
  * (SignalR message boundaries are independent of frames). Out: each {@code write} is one
  * WebSocket message, Text or Binary by the connection's transfer format, wrapping the caller's
- * array. {@link #close()} sends Close 1000 after the queued messages and waits up to the
- * endpoint's close timeout for the client's Close before closing the channel; {@link #abort()}
- * closes the channel at once.
+ * array.
+ *
+ * <p>Ends: {@link #close()} sends Close 1000 after the queued messages and waits up to the
+ * endpoint's close timeout for the client's Close; a failed send sends Close 1011 (protocol
+ * §1.6). Those, a Close from the client and {@link #abort()} end the connection. A socket that
+ * goes away without a Close frame (a network drop, an I/O error, {@link #drop()}) is reported as
+ * lost, which a stateful-reconnect connection survives.
  */
-final class WebSocketSession extends ChannelInboundHandlerAdapter implements TransportSession {
+final class WebSocketSession extends StreamingSession {
   private static final Logger LOG = LoggerFactory.getLogger(WebSocketSession.class);
   private static final int NORMAL_CLOSURE = 1000;
+  private static final int INTERNAL_ERROR = 1011;
 
-  private final Channel channel;
-  private final ChannelOutbound outbound;
   private final Duration closeTimeout;
-  private ManagedConnection connection;
   private volatile boolean aborted;
-  private volatile IOException failure;
+  private volatile boolean dropped;
   // Event loop only.
-  private ChannelHandlerContext ctx;
+  private IOException networkError;
   private boolean closeSent;
   private boolean closeReceived;
   private ScheduledFuture<?> closeTimer;
 
   WebSocketSession(Channel channel, NettyTransportOptions options, Duration closeTimeout) {
-    this.channel = channel;
+    super(channel, options);
     this.closeTimeout = closeTimeout;
-    this.outbound = new ChannelOutbound(channel, options, this::overflowed);
-  }
-
-  /** Sets the connection this socket carries; before the handler joins the pipeline. */
-  void bind(ManagedConnection attached) {
-    connection = attached;
-  }
-
-  @Override
-  public void handlerAdded(ChannelHandlerContext context) {
-    ctx = context;
-    outbound.bind(context);
   }
 
   @Override
@@ -77,12 +64,19 @@ final class WebSocketSession extends ChannelInboundHandlerAdapter implements Tra
 
   @Override
   public void close() {
-    outbound.finish(this::sendClose);
+    outbound.finish(() -> sendClose(NORMAL_CLOSURE));
   }
 
   @Override
   public void abort() {
     aborted = true;
+    super.abort();
+  }
+
+  /** Closes the TCP connection without a Close frame, as a network failure would. */
+  @Override
+  public void drop() {
+    dropped = true;
     channel.close();
   }
 
@@ -134,13 +128,25 @@ final class WebSocketSession extends ChannelInboundHandlerAdapter implements Tra
     ctx.writeAndFlush(reply).addListener(ChannelFutureListener.CLOSE);
   }
 
-  /** Runs on the event loop after every message queued before {@link #close()}. */
-  private void sendClose() {
+  /** The server's send loop failed: the client learns it from Close 1011. */
+  @Override
+  protected void sendFailed(Throwable cause) {
+    if (closeSent) {
+      return;
+    }
+    LOG.warn("Connection {}: sending failed; closing with {}", connection.connectionId(), INTERNAL_ERROR, cause);
+    failure = asIoException(cause);
+    outbound.discard();
+    sendClose(INTERNAL_ERROR);
+  }
+
+  /** Sends our Close and waits for the client's; on the event loop, after the queued messages. */
+  private void sendClose(int status) {
     if (closeSent) {
       return;
     }
     closeSent = true;
-    ctx.writeAndFlush(new CloseWebSocketFrame(NORMAL_CLOSURE, ""))
+    ctx.writeAndFlush(new CloseWebSocketFrame(status, ""))
         .addListener(
             written -> {
               if (!written.isSuccess() || closeReceived) {
@@ -158,45 +164,38 @@ final class WebSocketSession extends ChannelInboundHandlerAdapter implements Tra
     ctx.close();
   }
 
-  private void overflowed(IOException cause) {
-    LOG.warn("Connection {}: aborted, {}", connection.connectionId(), cause.getMessage());
-    failure = cause;
-    channel.close();
-  }
-
-  @Override
-  public void channelWritabilityChanged(ChannelHandlerContext context) {
-    outbound.writabilityChanged();
-    context.fireChannelWritabilityChanged();
-  }
-
   @Override
   public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
     LOG.debug("Connection {}: WebSocket failed", connection.connectionId(), cause);
-    if (failure == null) {
-      failure = cause instanceof IOException io ? io : new IOException(cause);
+    if (cause instanceof IOException io) {
+      networkError = io; // the socket broke: a drop, not a failure of the connection
+    } else if (failure == null) {
+      failure = asIoException(cause);
     }
     context.close();
   }
 
   @Override
-  public void channelInactive(ChannelHandlerContext context) {
-    outbound.discard();
+  protected void channelClosed() {
     if (closeTimer != null) {
       closeTimer.cancel(false);
     }
-    connection.transportEnded(this, endError());
-    context.fireChannelInactive();
+    if (failure != null) {
+      connection.transportEnded(this, failure);
+    } else if (closeSent || closeReceived || aborted) {
+      connection.transportEnded(this, null);
+    } else {
+      connection.transportLost(this, dropCause());
+    }
   }
 
-  /** Null for a clean end: a close handshake, or the application's own abort. */
-  private IOException endError() {
-    if (failure != null) {
-      return failure;
+  private IOException dropCause() {
+    if (networkError != null) {
+      return networkError;
     }
-    if (closeSent || closeReceived || aborted) {
-      return null;
-    }
-    return new IOException("The WebSocket closed without a close frame");
+    return new IOException(
+        dropped
+            ? "The application dropped the WebSocket"
+            : "The WebSocket closed without a close frame");
   }
 }

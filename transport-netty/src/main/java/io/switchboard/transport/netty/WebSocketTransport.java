@@ -1,7 +1,6 @@
 package io.switchboard.transport.netty;
 
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.WriteBufferWaterMark;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
@@ -19,8 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The WebSocket transport (protocol §1.6): attaches an upgrade request to its connection (or a
- * new one when it has no {@code id}), performs the handshake, and puts a {@link WebSocketSession}
- * into the channel's pipeline. No subprotocol is negotiated, as with the reference server.
+ * new one when it has no {@code id}; or, for stateful reconnect, re-attaches it), performs the
+ * handshake, and puts a {@link WebSocketSession} into the channel's pipeline. No subprotocol is negotiated, as with the reference server.
  */
 final class WebSocketTransport {
   private static final Logger LOG = LoggerFactory.getLogger(WebSocketTransport.class);
@@ -28,7 +27,6 @@ final class WebSocketTransport {
 
   private final NettyTransportOptions options;
   private final WebSocketDecoderConfig decoderConfig;
-  private final WriteBufferWaterMark waterMark;
 
   WebSocketTransport(NettyTransportOptions options) {
     this.options = options;
@@ -37,9 +35,6 @@ final class WebSocketTransport {
             .maxFramePayloadLength(options.maxWebSocketFrameSize())
             .allowExtensions(false)
             .build();
-    this.waterMark =
-        new WriteBufferWaterMark(
-            options.writeBufferLowWaterMark(), options.writeBufferHighWaterMark());
   }
 
   /** Serves a {@code GET P} upgrade request; {@code ctx} is the Switchboard handler's context. */
@@ -59,7 +54,7 @@ final class WebSocketTransport {
         new WebSocketSession(ctx.channel(), options, endpoint.options().closeTimeout());
     AttachResult attached = endpoint.attach(TransportType.WEB_SOCKETS, info, session);
     if (!attached.isAccepted()) {
-      HttpResponses.send(ctx, request, attached.rejection());
+      HttpExchange.of(ctx, request).respond(attached.rejection());
       return;
     }
     ManagedConnection connection = attached.connection();
@@ -71,8 +66,8 @@ final class WebSocketTransport {
           .addListener(
               done -> {
                 if (done.isSuccess()) {
-                  ctx.channel().config().setWriteBufferWaterMark(waterMark);
-                  connection.transportStarted();
+                  ctx.channel().config().setWriteBufferWaterMark(options.writeBufferWaterMark());
+                  connection.transportStarted(session);
                 } else {
                   LOG.debug("Connection {}: WebSocket handshake failed", connection, done.cause());
                   ctx.close();
@@ -80,8 +75,8 @@ final class WebSocketTransport {
               });
     } catch (WebSocketHandshakeException e) {
       ctx.pipeline().remove(session);
-      connection.transportEnded(session, e);
-      HttpResponses.send(ctx, request, TransportResponse.text(400, e.getMessage()));
+      connection.transportLost(session, e);
+      HttpExchange.of(ctx, request).respond(TransportResponse.text(400, e.getMessage()));
     }
   }
 }

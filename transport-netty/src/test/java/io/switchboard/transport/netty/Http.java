@@ -6,7 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /** Plain HTTP requests against a test server with the JDK client. */
 final class Http {
@@ -20,12 +21,32 @@ final class Http {
   }
 
   HttpResponse<String> send(String method, String pathAndQuery) throws Exception {
-    HttpRequest request =
+    return send(method, pathAndQuery, "");
+  }
+
+  /** Sends {@code body} (none when empty) with {@code headers} (name, value, name, value...). */
+  HttpResponse<String> send(String method, String pathAndQuery, String body, String... headers)
+      throws Exception {
+    return sendAsync(method, pathAndQuery, body, headers).get(Await.SECONDS, TimeUnit.SECONDS);
+  }
+
+  CompletableFuture<HttpResponse<String>> sendAsync(
+      String method, String pathAndQuery, String body, String... headers) {
+    return client.sendAsync(request(method, pathAndQuery, body, headers), HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpRequest request(String method, String pathAndQuery, String body, String... headers) {
+    HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(url("http", pathAndQuery)))
-            .timeout(Duration.ofSeconds(Await.SECONDS))
-            .method(method, HttpRequest.BodyPublishers.noBody())
-            .build();
-    return client.send(request, HttpResponse.BodyHandlers.ofString());
+            .method(
+                method,
+                body.isEmpty()
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return request.build();
   }
 
   /** Negotiates and returns the parsed body. */

@@ -135,7 +135,7 @@ class OutboundTest {
         connection.write(chunk);
       }
       Throwable error = echo.awaitClosed().orElseThrow();
-      assertTrue(error.getMessage().startsWith("The client read nothing"), error.getMessage());
+      assertTrue(error.getMessage().startsWith("The client read too little"), error.getMessage());
     }
   }
 

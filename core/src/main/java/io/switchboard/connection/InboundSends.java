@@ -1,0 +1,165 @@
+package io.switchboard.connection;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * The client-to-server half of Server-Sent Events and long polling (protocol §1.7): POST bodies
+ * reach the application one at a time, in arrival order, and each POST is answered once its body
+ * has been taken.
+ *
+ * <p>Back-pressure: while the application has paused reading, the POST whose body it just took
+ * stays unanswered (the clients send nothing more until it is) and later POSTs wait in line.
+ * Bodies also wait until the application is running on the connection. Nothing blocks: a waiting
+ * body is delivered later on its own request's executor.
+ */
+final class InboundSends {
+  private static final TransportResponse ACCEPTED = TransportResponse.empty(200);
+  private static final TransportResponse GONE = TransportResponse.empty(404);
+
+  private final Consumer<ByteBuffer> application;
+  private final Object lock = new Object();
+  // Guarded by lock.
+  private final ArrayDeque<Send> waiting = new ArrayDeque<>();
+  private boolean delivering;
+  private boolean started;
+  private boolean paused;
+  private boolean disposed;
+  private Send held;
+
+  private record Send(ByteBuffer body, Executor executor, CompletableFuture<TransportResponse> answer) {}
+
+  /** @param application receives the bodies (the connection's input) */
+  InboundSends(Consumer<ByteBuffer> application) {
+    this.application = application;
+  }
+
+  /**
+   * Queues a POST body. It is delivered before this call returns when nothing is ahead of it, and
+   * copied otherwise, so {@code body} need only stay valid during the call.
+   *
+   * @param executor runs the delivery if it has to wait (the request's event loop)
+   * @return completes with the answer: 200 once delivered, empty 404 if the connection ends first
+   */
+  CompletionStage<TransportResponse> offer(ByteBuffer body, Executor executor) {
+    CompletableFuture<TransportResponse> answer = new CompletableFuture<>();
+    boolean deliverNow;
+    synchronized (lock) {
+      if (disposed) {
+        return CompletableFuture.completedFuture(GONE);
+      }
+      deliverNow = !delivering && deliverable();
+      if (deliverNow) {
+        delivering = true;
+      } else {
+        waiting.add(new Send(copy(body), executor, answer));
+      }
+    }
+    if (deliverNow) {
+      deliver(new Send(body, executor, answer));
+    }
+    return answer;
+  }
+
+  /** The application runs on the connection: bodies may flow. */
+  void start() {
+    synchronized (lock) {
+      started = true;
+    }
+    pump();
+  }
+
+  /** The application paused reading. */
+  void pause() {
+    synchronized (lock) {
+      paused = true;
+    }
+  }
+
+  /** The application resumed reading: answer the held POST and go on with the line. */
+  void resume() {
+    Send release;
+    synchronized (lock) {
+      paused = false;
+      release = held;
+      held = null;
+    }
+    if (release != null) {
+      finish(release);
+    } else {
+      pump();
+    }
+  }
+
+  /** The connection is gone: every POST still waiting gets an empty 404. */
+  void dispose() {
+    List<Send> unanswered = new ArrayList<>();
+    synchronized (lock) {
+      disposed = true;
+      if (held != null) {
+        unanswered.add(held);
+        held = null;
+      }
+      unanswered.addAll(waiting);
+      waiting.clear();
+    }
+    for (Send send : unanswered) {
+      send.answer().complete(GONE);
+    }
+  }
+
+  private void deliver(Send send) {
+    application.accept(send.body());
+    synchronized (lock) {
+      if (paused && !disposed) {
+        held = send;
+        return;
+      }
+    }
+    finish(send);
+  }
+
+  /** Answers {@code send} and hands the turn to the next waiting body. */
+  private void finish(Send send) {
+    send.answer().complete(disposedNow() ? GONE : ACCEPTED);
+    synchronized (lock) {
+      delivering = false;
+    }
+    pump();
+  }
+
+  /** Starts delivering the next waiting body if nothing is in progress and the gate is open. */
+  private void pump() {
+    Send next;
+    synchronized (lock) {
+      if (delivering || !deliverable() || waiting.isEmpty()) {
+        return;
+      }
+      delivering = true;
+      next = waiting.poll();
+    }
+    next.executor().execute(() -> deliver(next));
+  }
+
+  private boolean deliverable() {
+    return started && !paused && !disposed;
+  }
+
+  private boolean disposedNow() {
+    synchronized (lock) {
+      return disposed;
+    }
+  }
+
+  private static ByteBuffer copy(ByteBuffer body) {
+    ByteBuffer copy = ByteBuffer.allocate(body.remaining());
+    copy.put(body.duplicate()).flip();
+    return copy;
+  }
+}

@@ -1,0 +1,81 @@
+package io.switchboard.transport.netty;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.switchboard.connection.ManagedConnection;
+import io.switchboard.connection.TransportSession;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the transports that stream to the client over one channel (WebSocket, Server-Sent Events)
+ * share: the pipeline handler that owns the channel's {@link ChannelOutbound}, cuts off slow
+ * clients, and reports the channel's end to its connection.
+ */
+abstract class StreamingSession extends ChannelInboundHandlerAdapter implements TransportSession {
+  private static final Logger LOG = LoggerFactory.getLogger(StreamingSession.class);
+
+  protected final Channel channel;
+  protected final ChannelOutbound outbound;
+  protected ManagedConnection connection;
+  /** Why the transport failed for good, or null. */
+  protected volatile IOException failure;
+  // Event loop only.
+  protected ChannelHandlerContext ctx;
+
+  StreamingSession(Channel channel, NettyTransportOptions options) {
+    this.channel = channel;
+    this.outbound = new ChannelOutbound(channel, options, this::overflowed, this::sendFailed);
+  }
+
+  /** Sets the connection this channel carries; before the handler joins the pipeline. */
+  void bind(ManagedConnection attached) {
+    connection = attached;
+  }
+
+  @Override
+  public void handlerAdded(ChannelHandlerContext context) {
+    ctx = context;
+    outbound.bind(context);
+  }
+
+  @Override
+  public void abort() {
+    channel.close();
+  }
+
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext context) {
+    outbound.writabilityChanged();
+    context.fireChannelWritabilityChanged();
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext context) {
+    outbound.discard();
+    channelClosed();
+    context.fireChannelInactive();
+  }
+
+  /** The channel is gone: tell the connection how the transport ended. */
+  protected abstract void channelClosed();
+
+  /** A write failed while the channel is open (see {@link ChannelOutbound}); on the event loop. */
+  protected void sendFailed(Throwable cause) {
+    LOG.warn("Connection {}: sending failed; closing", connection.connectionId(), cause);
+    failure = asIoException(cause);
+    channel.close();
+  }
+
+  private void overflowed(IOException cause) {
+    LOG.warn("Connection {}: aborted, {}", connection.connectionId(), cause.getMessage());
+    failure = cause;
+    channel.close();
+  }
+
+  static IOException asIoException(Throwable cause) {
+    return cause instanceof IOException io ? io : new IOException(cause);
+  }
+}
