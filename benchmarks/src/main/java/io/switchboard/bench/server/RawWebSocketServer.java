@@ -1,0 +1,80 @@
+package io.switchboard.bench.server;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A raw-Netty WebSocket server doing only the unavoidable work of a scenario, the ceiling that
+ * Switchboard is compared with. It has Switchboard's threads (one NIO acceptor, Netty's default
+ * number of NIO workers), HTTP codec and aggregator, WebSocket decoder settings and write-buffer
+ * watermarks, and no hub: {@code ECHO} writes every frame back, {@code FANOUT} writes every frame
+ * it receives to every channel ({@link RawFanout}). Either mode also serves as the ceiling for
+ * holding idle channels (S4) and for accepting upgrades (S5).
+ */
+public final class RawWebSocketServer implements AutoCloseable {
+  /** What the server does with a received frame. */
+  public enum Mode {
+    /** Write it back to its channel. */
+    ECHO,
+    /** Write it to every channel. */
+    FANOUT
+  }
+
+  private final Channel serverChannel;
+  private final EventLoopGroup boss;
+  private final EventLoopGroup workers;
+
+  private RawWebSocketServer(Channel serverChannel, EventLoopGroup boss, EventLoopGroup workers) {
+    this.serverChannel = serverChannel;
+    this.boss = boss;
+    this.workers = workers;
+  }
+
+  /** Binds an ephemeral port on 127.0.0.1. */
+  public static RawWebSocketServer start(Mode mode) throws InterruptedException {
+    EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+    RawFanout fanout = new RawFanout();
+    Channel channel =
+        new ServerBootstrap()
+            .group(boss, workers)
+            .channel(NioServerSocketChannel.class)
+            .childHandler(
+                new ChannelInitializer<Channel>() {
+                  @Override
+                  protected void initChannel(Channel ch) {
+                    ch.pipeline()
+                        .addLast(new HttpServerCodec())
+                        .addLast(new HttpObjectAggregator(RawUpgradeHandler.MAX_REQUEST_SIZE))
+                        .addLast(
+                            new RawUpgradeHandler(
+                                mode == Mode.ECHO ? new RawEchoHandler() : new RawFanoutHandler(fanout)));
+                  }
+                })
+            .bind("127.0.0.1", 0)
+            .sync()
+            .channel();
+    return new RawWebSocketServer(channel, boss, workers);
+  }
+
+  /** The bound port. */
+  public int port() {
+    return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+  }
+
+  @Override
+  public void close() {
+    serverChannel.close().awaitUninterruptibly();
+    workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+    boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+  }
+}

@@ -1,0 +1,53 @@
+package io.switchboard.bench.server;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The line protocol between the suite and a server process: the server prints {@code READY
+ * port=<port>} once it listens, then answers commands read from standard input until {@code quit}
+ * or end of input.
+ *
+ * <ul>
+ *   <li>{@code heap}: runs full collections and prints {@code HEAP <bytes used>}
+ *   <li>{@code quit}: returns, so that the caller closes the server
+ * </ul>
+ */
+public final class ServerControl {
+  private ServerControl() {}
+
+  /** Announces the port and serves commands until told to quit. */
+  public static void serve(int port) throws IOException {
+    System.out.println("READY port=" + port);
+    System.out.flush();
+    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    String line;
+    while ((line = in.readLine()) != null) {
+      switch (line.trim()) {
+        case "heap" -> System.out.println("HEAP " + heapAfterGc());
+        case "quit" -> {
+          return;
+        }
+        default -> System.out.println("ERROR unknown command " + line);
+      }
+      System.out.flush();
+    }
+  }
+
+  /** Heap in use after full collections settle (three rounds, a short pause between). */
+  static long heapAfterGc() {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+}

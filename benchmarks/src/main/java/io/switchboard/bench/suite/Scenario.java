@@ -1,0 +1,21 @@
+package io.switchboard.bench.suite;
+
+import java.util.List;
+
+/**
+ * One scenario of performance.md §4: run once against Switchboard and once against its raw-Netty
+ * ceiling, with the same load generator; the suite prints the ratio of the figures of each name.
+ */
+interface Scenario {
+  /** The scenario's short name, e.g. {@code S1-json}. */
+  String name();
+
+  /** The ceiling this scenario is compared with. */
+  ServerKind ceiling();
+
+  /**
+   * Runs the load against one server and returns its figures (same names for both servers). Every
+   * loop is bounded in count and time.
+   */
+  List<Measurement> run(ScenarioContext context) throws Exception;
+}

@@ -1,0 +1,39 @@
+package io.switchboard.bench.suite;
+
+import io.switchboard.bench.client.Target;
+import io.switchboard.bench.client.WireFormat;
+
+/** The servers a scenario runs against: Switchboard, and the raw-Netty ceilings. */
+public enum ServerKind {
+  /** The hub {@code BenchHub} on {@code /bench}. */
+  SWITCHBOARD("switchboard", "/bench", false),
+  /** Raw Netty writing every frame back. */
+  RAW_ECHO("raw-echo", "/raw", true),
+  /** Raw Netty writing every frame to every channel. */
+  RAW_FANOUT("raw-fanout", "/raw", true);
+
+  private final String argument;
+  private final String path;
+  private final boolean raw;
+
+  ServerKind(String argument, String path, boolean raw) {
+    this.argument = argument;
+    this.path = path;
+    this.raw = raw;
+  }
+
+  /** The argument of {@code ServerMain}. */
+  public String argument() {
+    return argument;
+  }
+
+  /** Whether this is a ceiling (raw Netty). */
+  public boolean raw() {
+    return raw;
+  }
+
+  /** Where the load generator connects. */
+  public Target target(int port, WireFormat format) {
+    return new Target(port, path, format, raw);
+  }
+}

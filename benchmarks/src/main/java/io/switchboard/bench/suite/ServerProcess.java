@@ -1,0 +1,157 @@
+package io.switchboard.bench.suite;
+
+import io.switchboard.bench.server.ServerMain;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A server JVM started for one run of one scenario, pinned to CPU 0, speaking {@link
+ * io.switchboard.bench.server.ServerControl}'s line protocol; its CPU time and RSS come from
+ * /proc/&lt;pid&gt;, its GC pauses from its {@code -Xlog:gc} file.
+ */
+final class ServerProcess implements AutoCloseable {
+  private static final long CLOCK_TICKS_PER_SECOND = 100; // USER_HZ on Linux
+  private static final Pattern PAUSE = Pattern.compile("Pause.* ([0-9.]+)ms");
+
+  private final Process process;
+  private final BufferedReader out;
+  private final PrintWriter in;
+  private final int port;
+  private final Path gcLog;
+
+  private ServerProcess(Process process, BufferedReader out, PrintWriter in, int port, Path gcLog) {
+    this.process = process;
+    this.out = out;
+    this.in = in;
+    this.port = port;
+    this.gcLog = gcLog;
+  }
+
+  /** Starts a server of {@code kind} and waits until it listens. */
+  static ServerProcess start(ServerKind kind, String label, SuiteConfig config, Pinning pinning)
+      throws IOException {
+    Files.createDirectories(config.out);
+    Path gcLog = config.out.resolve(label + "-gc.log");
+    List<String> command = new ArrayList<>(pinning.serverPrefix());
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(config.serverJvmArgs);
+    command.add("-Dio.netty.leakDetection.level=disabled");
+    command.add("-Xlog:gc:file=" + gcLog);
+    if (config.jfr) {
+      command.add("-XX:StartFlightRecording=filename=" + config.out.resolve(label + ".jfr") + ",settings=profile");
+    }
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(ServerMain.class.getName());
+    command.add(kind.argument());
+    Process process =
+        new ProcessBuilder(command)
+            .redirectError(ProcessBuilder.Redirect.appendTo(config.out.resolve(label + ".log").toFile()))
+            .start();
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    PrintWriter in = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
+    String line;
+    while ((line = out.readLine()) != null && !line.startsWith("READY port=")) {
+      // JFR and the JVM may print first.
+    }
+    if (line == null) {
+      process.destroyForcibly();
+      throw new IOException("Server " + label + " did not start; see " + config.out.resolve(label + ".log"));
+    }
+    return new ServerProcess(process, out, in, Integer.parseInt(line.substring("READY port=".length())), gcLog);
+  }
+
+  int port() {
+    return port;
+  }
+
+  /** User plus system CPU time of the whole server process so far, in nanoseconds. */
+  long cpuNanos() {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+      return ticks * (1_000_000_000L / CLOCK_TICKS_PER_SECOND);
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  /** Voluntary plus involuntary context switches of all the server's threads so far, or -1. */
+  long contextSwitches() {
+    long sum = 0;
+    try (var tasks = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
+      for (Path task : (Iterable<Path>) tasks::iterator) {
+        for (String line : Files.readAllLines(task.resolve("status"))) {
+          if (line.contains("ctxt_switches:")) {
+            sum += Long.parseLong(line.replaceAll("[^0-9]", ""));
+          }
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+    return sum;
+  }
+
+  /** Resident set size in bytes, or -1. */
+  long rssBytes() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+    return -1;
+  }
+
+  /** Heap in use after full collections, in bytes. */
+  long heapAfterGc() throws IOException {
+    in.println("heap");
+    String line;
+    while ((line = out.readLine()) != null) {
+      if (line.startsWith("HEAP ")) {
+        return Long.parseLong(line.substring(5).trim());
+      }
+    }
+    throw new IOException("Server ended while measuring its heap");
+  }
+
+  /** The longest GC pause in the log so far, in milliseconds (0 if none). */
+  double maxGcPauseMillis() {
+    double max = 0;
+    try {
+      for (String line : Files.readAllLines(gcLog)) {
+        Matcher m = PAUSE.matcher(line);
+        if (m.find()) {
+          max = Math.max(max, Double.parseDouble(m.group(1)));
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+    return max;
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    in.println("quit");
+    if (!process.waitFor(20, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+    }
+  }
+}

@@ -1,0 +1,173 @@
+package io.switchboard.bench.suite;
+
+import io.switchboard.bench.client.LoadClient;
+import io.switchboard.bench.client.WireFormat;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one command: runs every scenario of performance.md §4 against Switchboard and against its
+ * raw-Netty ceiling, with the server pinned to CPU 0 and this process (the load generator) to the
+ * last CPU, and prints one RESULT line per figure. See BENCHMARKS.md.
+ *
+ * <p>Usage: {@code java -cp benchmarks.jar io.switchboard.bench.suite.Suite [--mode
+ * smoke|short|full] [--only S1,S6] [--jfr] [--check] [--warmup s] [--measure s]}.
+ */
+public final class Suite {
+  private static final double FALLBACK_ECHO_RATE = 5_000;
+
+  private final SuiteConfig config;
+  private final Pinning pinning;
+  private final Report report = new Report();
+  private final Map<String, Double> switchboardFigures = new HashMap<>();
+
+  private Suite(SuiteConfig config, Pinning pinning) {
+    this.config = config;
+    this.pinning = pinning;
+  }
+
+  /** Runs the suite; exits 1 under {@code --check} when a RESULT line is missing or unsound. */
+  public static void main(String[] args) throws Exception {
+    SuiteConfig config = SuiteConfig.parse(args);
+    config.cpus = Runtime.getRuntime().availableProcessors();
+    Suite suite = new Suite(config, Pinning.apply(config));
+    suite.describeMachine();
+    long start = System.nanoTime();
+    suite.runAll();
+    suite.report.note(String.format("suite took %.0f s", (System.nanoTime() - start) / 1e9));
+    List<String> problems = suite.report.problems();
+    if (config.check && !problems.isEmpty()) {
+      problems.forEach(p -> System.out.println("CHECK FAILED " + p));
+      System.exit(1);
+    }
+    if (config.check) {
+      System.out.println("CHECK OK every RESULT line has its figures");
+    }
+    System.exit(0);
+  }
+
+  /**
+   * Every scenario of the mode. The smoke keeps one variant of each (both protocols still appear),
+   * so that it stays within a few tens of seconds.
+   */
+  private List<Scenario> scenarios() {
+    boolean all = !"smoke".equals(config.mode);
+    List<Scenario> list = new ArrayList<>();
+    for (WireFormat format : WireFormat.values()) {
+      String p = short_(format);
+      addIf(list, format == WireFormat.JSON || all, new EchoScenario("S1-" + p, format, 32, 1));
+      addIf(list, format == WireFormat.MESSAGEPACK || all, new EchoScenario("S1-" + p + "-pipelined16", format, 32, 16));
+      addIf(list, config.largePayloads, new EchoScenario("S1-" + p + "-1KB", format, 1024, 1));
+    }
+    addIf(list, all, new FanoutScenario("S2-" + k(config.fanoutReceiversSmall) + "-json", WireFormat.JSON, c -> c.fanoutReceiversSmall, false, 32, 16));
+    for (WireFormat format : WireFormat.values()) {
+      addIf(list, format == WireFormat.JSON || all,
+          new FanoutScenario("S2-" + k(config.fanoutReceiversLarge) + "-" + short_(format), format, c -> c.fanoutReceiversLarge, false, 32, 16));
+    }
+    addIf(list, config.largePayloads,
+        new FanoutScenario("S2-" + k(config.fanoutReceiversLarge) + "-json-2KB", WireFormat.JSON, c -> c.fanoutReceiversLarge, false, 2048, 8));
+    list.add(new FanoutScenario("S3-json", WireFormat.JSON, c -> c.allToAllConnections, true, 32, 32));
+    addIf(list, config.largePayloads,
+        new FanoutScenario("S3-msgpack", WireFormat.MESSAGEPACK, c -> c.allToAllConnections, true, 32, 32));
+    list.add(new IdleScenario());
+    list.add(new ConnectRateScenario());
+    list.add(new LatencyScenario(WireFormat.JSON, () -> switchboardFigures.getOrDefault("S1-json", FALLBACK_ECHO_RATE)));
+    addIf(list, config.largePayloads,
+        new LatencyScenario(WireFormat.MESSAGEPACK, () -> switchboardFigures.getOrDefault("S1-msgpack", FALLBACK_ECHO_RATE)));
+    return list;
+  }
+
+  private static void addIf(List<Scenario> list, boolean condition, Scenario scenario) {
+    if (condition) {
+      list.add(scenario);
+    }
+  }
+
+  private void runAll() throws Exception {
+    try (LoadClient client = new LoadClient()) {
+      for (Scenario scenario : scenarios()) {
+        if (config.selected(scenario.name())) {
+          runBoth(client, scenario);
+        }
+      }
+    }
+    if (config.selected("S7")) {
+      report.skipped("S7", "no_redis_backplane_on_main(backplane-redis module absent)");
+    }
+    if (config.selected("S8")) {
+      try {
+        CodecBenchmarks.run(config, report);
+      } catch (Exception | LinkageError e) {
+        report.failed("S8", e.toString());
+      }
+    }
+  }
+
+  private void runBoth(LoadClient client, Scenario scenario) {
+    try {
+      Map<String, Measurement> hub = runOn(client, scenario, ServerKind.SWITCHBOARD);
+      Map<String, Measurement> ceiling = runOn(client, scenario, scenario.ceiling());
+      for (Measurement measurement : hub.values()) {
+        switchboardFigures.put(measurement.name(), measurement.value());
+        Measurement raw = ceiling.get(measurement.name());
+        if (raw == null) {
+          report.failed(measurement.name(), "the ceiling produced no figure");
+        } else {
+          report.result(measurement, raw);
+        }
+      }
+    } catch (Exception e) {
+      report.failed(scenario.name(), e.toString());
+    }
+  }
+
+  private Map<String, Measurement> runOn(LoadClient client, Scenario scenario, ServerKind kind)
+      throws Exception {
+    String label = scenario.name().replace('%', 'p') + "-" + kind.argument();
+    Map<String, Measurement> figures = new LinkedHashMap<>();
+    try (ServerProcess server = ServerProcess.start(kind, label, config, pinning)) {
+      for (Measurement m : scenario.run(new ScenarioContext(client, server, kind, config))) {
+        report.detail(m.name(), kind.argument(), m.detail());
+        figures.put(m.name(), m);
+      }
+    }
+    return figures;
+  }
+
+  private void describeMachine() {
+    report.note("mode=" + config.mode + " warmup_ms=" + config.warmupMillis + " measure_ms=" + config.measureMillis);
+    report.note("machine nproc=" + config.cpus + " cpu=\"" + cpuModel() + "\" "
+        + pinning.describe() + " open_files=" + OpenFiles.limit());
+    report.note("jdk=" + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
+        + " server_jvm_args=" + String.join(" ", config.serverJvmArgs) + " loadgen_gc="
+        + ManagementFactory.getGarbageCollectorMXBeans().get(0).getName());
+    config.notes.forEach(report::note);
+  }
+
+  private static String cpuModel() {
+    try {
+      return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+          .filter(line -> line.startsWith("model name"))
+          .map(line -> line.substring(line.indexOf(':') + 1).trim())
+          .findFirst()
+          .orElse("unknown");
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  private static String short_(WireFormat format) {
+    return format == WireFormat.JSON ? "json" : "msgpack";
+  }
+
+  private static String k(int connections) {
+    return connections >= 1000 && connections % 1000 == 0 ? connections / 1000 + "k" : Integer.toString(connections);
+  }
+}

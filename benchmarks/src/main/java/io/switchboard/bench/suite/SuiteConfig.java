@@ -1,0 +1,157 @@
+package io.switchboard.bench.suite;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Durations and sizes of one suite run: {@code smoke} (about a second per scenario, for CI),
+ * {@code short} (a few minutes, the default) or {@code full} (the durations of performance.md §4),
+ * then command-line overrides. Connection counts are capped by the open-file limit.
+ */
+final class SuiteConfig {
+  String mode = "short";
+  long warmupMillis;
+  long measureMillis;
+  int echoConnections;
+  int fanoutReceiversSmall;
+  int fanoutReceiversLarge;
+  int allToAllConnections;
+  int idleConnections;
+  int connectCount;
+  int latencyConnections;
+  long latencyWarmupMillis;
+  long latencyMeasureMillis;
+  int[] latencyPercents = {10, 50, 80};
+  boolean largePayloads;
+  int jmhForks;
+  int jmhWarmupIterations;
+  int jmhMeasureIterations;
+  int jmhIterationMillis;
+  boolean jfr;
+  boolean check;
+  boolean pin = true;
+  int cpus;
+  List<String> only = new ArrayList<>();
+  List<String> serverJvmArgs = new ArrayList<>(List.of("-Xms1g", "-Xmx2g", "-XX:+UseG1GC"));
+  Path out = Path.of("target", "bench-out");
+  final List<String> notes = new ArrayList<>();
+
+  /** Parses {@code --mode smoke|short|full}, {@code --warmup s}, {@code --measure s}, {@code --jfr}, {@code --check}, {@code --no-pin}, {@code --only S1,S2}, {@code --out dir}, {@code --server-jvm-arg x}. */
+  static SuiteConfig parse(String[] args) {
+    String mode = "short";
+    for (int i = 0; i < args.length; i++) {
+      if ("--mode".equals(args[i])) {
+        mode = args[++i];
+      }
+    }
+    SuiteConfig config = preset(mode);
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--mode" -> i++;
+        case "--warmup" -> config.warmupMillis = seconds(args[++i]);
+        case "--measure" -> config.measureMillis = seconds(args[++i]);
+        case "--jfr" -> config.jfr = true;
+        case "--check" -> config.check = true;
+        case "--no-pin" -> config.pin = false;
+        case "--only" -> config.only.addAll(List.of(args[++i].split(",")));
+        case "--out" -> config.out = Path.of(args[++i]);
+        case "--server-jvm-arg" -> config.serverJvmArgs.add(args[++i]);
+        default -> throw new IllegalArgumentException("Unknown argument " + args[i]);
+      }
+    }
+    config.capConnections(OpenFiles.limit());
+    return config;
+  }
+
+  private static long seconds(String value) {
+    return Math.round(Double.parseDouble(value) * 1000);
+  }
+
+  private static SuiteConfig preset(String mode) {
+    SuiteConfig c = new SuiteConfig();
+    c.mode = mode;
+    switch (mode) {
+      case "smoke" -> {
+        c.warmupMillis = 200;
+        c.measureMillis = 500;
+        c.latencyPercents = new int[] {50};
+        c.serverJvmArgs = new ArrayList<>(List.of("-Xms256m", "-Xmx1g", "-XX:+UseG1GC", "-XX:TieredStopAtLevel=1"));
+        c.echoConnections = 10;
+        c.fanoutReceiversSmall = 50;
+        c.fanoutReceiversLarge = 100;
+        c.allToAllConnections = 10;
+        c.idleConnections = 100;
+        c.connectCount = 100;
+        c.latencyConnections = 20;
+        c.latencyWarmupMillis = 200;
+        c.latencyMeasureMillis = 400;
+        c.jmhForks = 0;
+        c.jmhWarmupIterations = 0;
+        c.jmhMeasureIterations = 1;
+        c.jmhIterationMillis = 100;
+        c.notes.add("smoke mode: connection counts and durations scaled down; figures are not comparable");
+      }
+      case "short" -> {
+        c.warmupMillis = 2_000;
+        c.measureMillis = 4_000;
+        c.echoConnections = 100;
+        c.fanoutReceiversSmall = 1_000;
+        c.fanoutReceiversLarge = 10_000;
+        c.allToAllConnections = 100;
+        c.idleConnections = 5_000;
+        c.connectCount = 3_000;
+        c.latencyConnections = 1_000;
+        c.latencyWarmupMillis = 1_000;
+        c.latencyMeasureMillis = 3_000;
+        c.jmhForks = 1;
+        c.jmhWarmupIterations = 2;
+        c.jmhMeasureIterations = 3;
+        c.jmhIterationMillis = 1_000;
+      }
+      case "full" -> {
+        c.warmupMillis = 30_000;
+        c.measureMillis = 60_000;
+        c.echoConnections = 100;
+        c.fanoutReceiversSmall = 1_000;
+        c.fanoutReceiversLarge = 10_000;
+        c.allToAllConnections = 100;
+        c.idleConnections = 25_000;
+        c.connectCount = 20_000;
+        c.latencyConnections = 1_000;
+        c.latencyWarmupMillis = 10_000;
+        c.latencyMeasureMillis = 30_000;
+        c.largePayloads = true;
+        c.jmhForks = 2;
+        c.jmhWarmupIterations = 5;
+        c.jmhMeasureIterations = 10;
+        c.jmhIterationMillis = 1_000;
+      }
+      default -> throw new IllegalArgumentException("Unknown mode " + mode + " (smoke, short, full)");
+    }
+    return c;
+  }
+
+  /**
+   * Both processes hold one descriptor per connection (the load generator up to two while it
+   * negotiates); keep a margin under the limit rather than fail half-way.
+   */
+  private void capConnections(long openFileLimit) {
+    int cap = (int) Math.max(100, openFileLimit - 1_000);
+    if (fanoutReceiversLarge > cap) {
+      notes.add("S2 large fan-out scaled from " + fanoutReceiversLarge + " to " + cap
+          + " connections: open-file limit " + openFileLimit + " (raise ulimit -n)");
+      fanoutReceiversLarge = cap;
+    }
+    if (idleConnections > cap) {
+      notes.add("S4 scaled from " + idleConnections + " to " + cap
+          + " connections: open-file limit " + openFileLimit + " (raise ulimit -n; above ~28k also bind extra loopback source addresses)");
+      idleConnections = cap;
+    }
+  }
+
+  /** Whether the scenario named {@code name} was selected by {@code --only}. */
+  boolean selected(String name) {
+    return only.isEmpty() || only.stream().anyMatch(prefix -> name.startsWith(prefix));
+  }
+}
