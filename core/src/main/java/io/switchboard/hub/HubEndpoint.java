@@ -34,6 +34,15 @@ public final class HubEndpoint<T extends Hub> implements ConnectionHandler {
    * @throws IllegalArgumentException when the hub class has no no-argument constructor
    */
   public static <T extends Hub> HubEndpoint<T> create(Class<T> hubClass, HubOptions options) {
+    return create(hubClass, constructorOf(hubClass), options);
+  }
+
+  /**
+   * A factory that calls the hub's no-argument constructor.
+   *
+   * @throws IllegalArgumentException when the hub class has no no-argument constructor
+   */
+  public static <T extends Hub> HubFactory<T> constructorOf(Class<T> hubClass) {
     Constructor<T> constructor;
     try {
       constructor = hubClass.getDeclaredConstructor();
@@ -42,7 +51,7 @@ public final class HubEndpoint<T extends Hub> implements ConnectionHandler {
       throw new IllegalArgumentException(
           hubClass.getName() + " needs a no-argument constructor, or pass a HubFactory", e);
     }
-    return create(hubClass, constructor::newInstance, options);
+    return constructor::newInstance;
   }
 
   /** A hub created by a factory, on a single server. */

@@ -194,6 +194,15 @@ public final class HubOptions {
     return this;
   }
 
+  /**
+   * Puts filters outside this hub's own (a server's global filters): they run first, in the
+   * given order.
+   */
+  public HubOptions prependFilters(List<HubFilter> outer) {
+    filters.addAll(0, outer);
+    return this;
+  }
+
   /** The hub's filters, outermost first. */
   public List<HubFilter> filters() {
     return List.copyOf(filters);

@@ -12,17 +12,18 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import io.switchboard.backplane.Backplane;
 import io.switchboard.connection.ConnectionHandler;
 import io.switchboard.connection.EndpointOptions;
 import io.switchboard.hub.Hub;
 import io.switchboard.hub.HubContext;
 import io.switchboard.hub.HubEndpoint;
 import io.switchboard.hub.HubFactory;
+import io.switchboard.hub.HubFilter;
 import io.switchboard.hub.HubOptions;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -66,6 +67,8 @@ public final class SwitchboardServer implements AutoCloseable {
   private final EventLoopGroup workers;
   private final SwitchboardHttpHandler switchboard;
   private final Map<String, HubEndpoint<?>> hubs;
+  private final Backplane backplane;
+  private final List<AutoCloseable> lifetimeManagers;
   private final AtomicBoolean stopped = new AtomicBoolean();
 
   private SwitchboardServer(
@@ -74,13 +77,15 @@ public final class SwitchboardServer implements AutoCloseable {
       EventLoopGroup boss,
       EventLoopGroup workers,
       SwitchboardHttpHandler switchboard,
-      Map<String, HubEndpoint<?>> hubs) {
+      MountedHubs mounted) {
     this.serverChannel = serverChannel;
     this.channels = channels;
     this.boss = boss;
     this.workers = workers;
     this.switchboard = switchboard;
-    this.hubs = hubs;
+    this.hubs = mounted.endpoints();
+    this.backplane = mounted.backplane();
+    this.lifetimeManagers = mounted.lifetimeManagers();
   }
 
   /** Starts a builder. */
@@ -120,6 +125,14 @@ public final class SwitchboardServer implements AutoCloseable {
     return hub.hubContext();
   }
 
+  /**
+   * Whether the server can deliver everywhere: true without a backplane, else the backplane's
+   * health (for health endpoints).
+   */
+  public boolean isHealthy() {
+    return backplane == null || backplane.isHealthy();
+  }
+
   /** Stops gracefully, waiting up to 10 s for connections to end. */
   @Override
   public void close() {
@@ -145,6 +158,13 @@ public final class SwitchboardServer implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     switchboard.close();
+    for (AutoCloseable manager : lifetimeManagers) {
+      try {
+        manager.close();
+      } catch (Exception e) {
+        LOG.warn("Closing a hub's lifetime manager failed", e);
+      }
+    }
     channels.close().awaitUninterruptibly();
     shutDown(workers);
     shutDown(boss);
@@ -160,8 +180,10 @@ public final class SwitchboardServer implements AutoCloseable {
   /** Configures and starts a {@link SwitchboardServer}. */
   public static final class Builder {
     private final SwitchboardHttpHandler.Builder switchboard = SwitchboardHttpHandler.builder();
-    private final Map<String, HubEndpoint<?>> hubs = new LinkedHashMap<>();
+    private final List<HubMount<?>> hubMounts = new ArrayList<>();
+    private final List<HubFilter> globalFilters = new ArrayList<>();
     private final List<Consumer<ChannelPipeline>> customizers = new ArrayList<>();
+    private Backplane backplane;
     private String host = "127.0.0.1";
     private int port = 5000;
 
@@ -187,7 +209,7 @@ public final class SwitchboardServer implements AutoCloseable {
     /** Mounts a hub created with its no-argument constructor, with customized options. */
     public <T extends Hub> Builder hub(
         String path, Class<T> hubClass, Consumer<HubOptions> optionsCustomizer) {
-      return mount(path, HubEndpoint.create(hubClass, options(optionsCustomizer)));
+      return hub(path, hubClass, HubEndpoint.constructorOf(hubClass), optionsCustomizer);
     }
 
     /** Mounts a hub whose instances {@code factory} creates, with customized options. */
@@ -196,7 +218,24 @@ public final class SwitchboardServer implements AutoCloseable {
         Class<T> hubClass,
         HubFactory<T> factory,
         Consumer<HubOptions> optionsCustomizer) {
-      return mount(path, HubEndpoint.create(hubClass, factory, options(optionsCustomizer)));
+      hubMounts.add(new HubMount<>(path, hubClass, factory, options(optionsCustomizer)));
+      return this;
+    }
+
+    /**
+     * Scales every hub out over a backplane (e.g. Redis): its clients then reach, and are reached
+     * from, every server on the same backplane. The application owns the backplane and closes it
+     * after the server.
+     */
+    public Builder backplane(Backplane value) {
+      backplane = Objects.requireNonNull(value);
+      return this;
+    }
+
+    /** Adds a filter around every hub's invocations and events, outside the hubs' own filters. */
+    public Builder filter(HubFilter filter) {
+      globalFilters.add(Objects.requireNonNull(filter));
+      return this;
     }
 
     /** Mounts a raw connection handler (no hub protocol) with default options. */
@@ -244,6 +283,8 @@ public final class SwitchboardServer implements AutoCloseable {
      * @throws IllegalStateException if the address cannot be bound
      */
     public SwitchboardServer start() {
+      MountedHubs mounted = MountedHubs.create(hubMounts, globalFilters, backplane);
+      mounted.endpoints().forEach(switchboard::hub);
       SwitchboardHttpHandler handler = switchboard.build();
       EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
       EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
@@ -265,17 +306,10 @@ public final class SwitchboardServer implements AutoCloseable {
         handler.close();
         shutDown(workers);
         shutDown(boss);
-        hubs.values().forEach(HubEndpoint::shutdown);
+        mounted.endpoints().values().forEach(HubEndpoint::shutdown);
         throw new IllegalStateException("Cannot bind " + host + ":" + port, bound.cause());
       }
-      return new SwitchboardServer(
-          bound.channel(), channels, boss, workers, handler, Map.copyOf(hubs));
-    }
-
-    private Builder mount(String path, HubEndpoint<?> hub) {
-      switchboard.hub(path, hub);
-      hubs.put(path.toLowerCase(Locale.ROOT), hub);
-      return this;
+      return new SwitchboardServer(bound.channel(), channels, boss, workers, handler, mounted);
     }
 
     private static HubOptions options(Consumer<HubOptions> customizer) {
