@@ -5,7 +5,10 @@ import io.switchboard.backplane.ScaleOutHubLifetimeManager;
 import io.switchboard.hub.Hub;
 import io.switchboard.hub.HubEndpoint;
 import io.switchboard.hub.HubFilter;
+import io.switchboard.lifetime.HubLifetimeManager;
+import io.switchboard.lifetime.InMemoryHubLifetimeManager;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +16,9 @@ import java.util.Map;
 
 /**
  * The hubs of a started server, by lower-cased path, with the scale-out lifetime managers to
- * close when it stops.
+ * close when it stops. As in ASP.NET Core, a hub class mounted on several paths is one hub: its
+ * mounts share one lifetime manager, so sends reach the clients of every path (and a backplane
+ * carries one set of channels per hub class).
  *
  * @param endpoints the hubs by lower-cased path, in mount order
  * @param backplane the backplane, or null in memory
@@ -24,21 +29,28 @@ record MountedHubs(
 
   static MountedHubs create(List<HubMount<?>> mounts, List<HubFilter> globalFilters, Backplane backplane) {
     Map<String, HubEndpoint<?>> endpoints = new LinkedHashMap<>();
-    List<AutoCloseable> managers = new ArrayList<>();
+    Map<Class<?>, HubLifetimeManager> managersByHub = new HashMap<>();
+    List<AutoCloseable> closeable = new ArrayList<>();
     for (HubMount<?> mount : mounts) {
-      endpoints.put(mount.path().toLowerCase(Locale.ROOT), endpoint(mount, globalFilters, backplane, managers));
+      mount.options().prependFilters(globalFilters);
+      HubLifetimeManager manager =
+          managersByHub.computeIfAbsent(
+              mount.hubClass(),
+              hubClass -> {
+                if (backplane == null) {
+                  return new InMemoryHubLifetimeManager();
+                }
+                ScaleOutHubLifetimeManager scaleOut =
+                    backplane.lifetimeManager(mount.hubClass(), mount.options());
+                closeable.add(scaleOut);
+                return scaleOut;
+              });
+      endpoints.put(mount.path().toLowerCase(Locale.ROOT), endpoint(mount, manager));
     }
-    return new MountedHubs(endpoints, backplane, List.copyOf(managers));
+    return new MountedHubs(endpoints, backplane, List.copyOf(closeable));
   }
 
-  private static <T extends Hub> HubEndpoint<T> endpoint(
-      HubMount<T> mount, List<HubFilter> globalFilters, Backplane backplane, List<AutoCloseable> managers) {
-    mount.options().prependFilters(globalFilters);
-    if (backplane == null) {
-      return HubEndpoint.create(mount.hubClass(), mount.factory(), mount.options());
-    }
-    ScaleOutHubLifetimeManager manager = backplane.lifetimeManager(mount.hubClass(), mount.options());
-    managers.add(manager);
+  private static <T extends Hub> HubEndpoint<T> endpoint(HubMount<T> mount, HubLifetimeManager manager) {
     return HubEndpoint.create(mount.hubClass(), mount.factory(), mount.options(), manager);
   }
 }

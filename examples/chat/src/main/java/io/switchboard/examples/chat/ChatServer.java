@@ -1,13 +1,16 @@
 package io.switchboard.examples.chat;
 
+import io.switchboard.backplane.redis.RedisBackplane;
+import io.switchboard.transport.netty.ShutdownSignals;
 import io.switchboard.transport.netty.SwitchboardServer;
-import java.util.concurrent.CountDownLatch;
-import sun.misc.Signal;
+import java.util.function.BooleanSupplier;
 
 /**
- * The chat example: {@link ChatHub} at {@code /chat}, the page at {@code /}, in memory. Listens
- * on 127.0.0.1:5000; the environment variables {@code HOST} and {@code PORT} change that
- * ({@code PORT=0} picks a free port).
+ * The chat example: {@link ChatHub} at {@code /chat}, the page at {@code /}. Listens on
+ * 127.0.0.1:5000 in memory; the environment variables {@code HOST} and {@code PORT} change the
+ * address ({@code PORT=0} picks a free port), and {@code REDIS_URL} (e.g.
+ * {@code redis://localhost:6379}) scales it out over Redis, so that several chat servers form one
+ * room.
  */
 public final class ChatServer {
   private ChatServer() {}
@@ -16,24 +19,22 @@ public final class ChatServer {
   public static void main(String[] args) throws InterruptedException {
     String host = System.getenv().getOrDefault("HOST", "127.0.0.1");
     int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "5000"));
+    String redisUrl = System.getenv("REDIS_URL");
+    RedisBackplane redis = redisUrl == null || redisUrl.isBlank() ? null : RedisBackplane.create(redisUrl);
+    SwitchboardServer.Builder builder = SwitchboardServer.builder().host(host).port(port);
+    if (redis != null) {
+      builder.backplane(redis);
+    }
+    BooleanSupplier healthy = redis == null ? () -> true : redis::isHealthy;
     SwitchboardServer server =
-        SwitchboardServer.builder()
-            .host(host)
-            .port(port)
-            .hub("/chat", ChatHub.class)
-            .httpHandler(StaticFiles::new)
-            .start();
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runnable stop =
-        () -> {
-          server.close();
-          stopped.countDown();
-        };
-    Signal.handle(new Signal("TERM"), signal -> stop.run());
-    Signal.handle(new Signal("INT"), signal -> stop.run());
+        builder.hub("/chat", ChatHub.class).httpHandler(() -> new StaticFiles(healthy)).start();
     System.out.println("Now listening on: http://" + host + ":" + server.port());
     System.out.flush();
-    stopped.await();
+    if (redis != null) {
+      ShutdownSignals.awaitThenClose(server, redis);
+    } else {
+      ShutdownSignals.awaitThenClose(server);
+    }
     System.exit(0);
   }
 }

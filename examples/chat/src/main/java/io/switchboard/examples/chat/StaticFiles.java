@@ -2,7 +2,6 @@ package io.switchboard.examples.chat;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -20,18 +19,25 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * Serves the chat page and its scripts from the classpath folder {@code web/}, and
  * {@code /health}. Other requests go on down the pipeline.
  */
-@Sharable
 final class StaticFiles extends ChannelInboundHandlerAdapter {
+  private final BooleanSupplier healthy;
+
   private static final Map<String, String> CONTENT_TYPES =
       Map.of(
           "html", "text/html; charset=utf-8",
           "js", "text/javascript; charset=utf-8",
           "css", "text/css; charset=utf-8");
+
+  /** @param healthy whether the server (and its backplane, if any) works */
+  StaticFiles(BooleanSupplier healthy) {
+    this.healthy = healthy;
+  }
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
@@ -41,7 +47,13 @@ final class StaticFiles extends ChannelInboundHandlerAdapter {
     }
     String path = new QueryStringDecoder(request.uri()).path();
     if (path.equals("/health")) {
-      respond(ctx, request, "text/plain", "Healthy".getBytes(StandardCharsets.US_ASCII));
+      boolean ok = healthy.getAsBoolean();
+      respond(
+          ctx,
+          request,
+          ok ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE,
+          "text/plain",
+          (ok ? "Healthy" : "Unhealthy").getBytes(StandardCharsets.US_ASCII));
       return;
     }
     String file = path.equals("/") ? "index.html" : path.substring(1);
@@ -51,7 +63,12 @@ final class StaticFiles extends ChannelInboundHandlerAdapter {
       return;
     }
     String extension = file.substring(file.lastIndexOf('.') + 1);
-    respond(ctx, request, CONTENT_TYPES.getOrDefault(extension, "application/octet-stream"), content);
+    respond(
+        ctx,
+        request,
+        HttpResponseStatus.OK,
+        CONTENT_TYPES.getOrDefault(extension, "application/octet-stream"),
+        content);
   }
 
   private static byte[] read(String resource) {
@@ -63,11 +80,15 @@ final class StaticFiles extends ChannelInboundHandlerAdapter {
   }
 
   private static void respond(
-      ChannelHandlerContext ctx, FullHttpRequest request, String contentType, byte[] body) {
+      ChannelHandlerContext ctx,
+      FullHttpRequest request,
+      HttpResponseStatus status,
+      String contentType,
+      byte[] body) {
     boolean keepAlive = HttpUtil.isKeepAlive(request);
     ReferenceCountUtil.release(request);
     FullHttpResponse response =
-        new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, Unpooled.wrappedBuffer(body));
+        new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
     response.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
     HttpUtil.setContentLength(response, body.length);
     HttpUtil.setKeepAlive(response, keepAlive);

@@ -20,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -36,16 +35,16 @@ final class InteropRoutes extends ChannelInboundHandlerAdapter {
 
   private final AtomicInteger redirects = new AtomicInteger();
   private final JwtTokens tokens;
-  private final Supplier<List<HubContext>> testHubs;
+  private final Supplier<HubContext> testHub;
   private final Supplier<Boolean> healthy;
 
   /**
-   * @param testHubs the hub contexts of the TestHub endpoints, asked in order for client results
+   * @param testHub the TestHub's context (one hub on both of its paths), for client results
    * @param healthy whether the server and its backplane work
    */
-  InteropRoutes(JwtTokens tokens, Supplier<List<HubContext>> testHubs, Supplier<Boolean> healthy) {
+  InteropRoutes(JwtTokens tokens, Supplier<HubContext> testHub, Supplier<Boolean> healthy) {
     this.tokens = tokens;
-    this.testHubs = testHubs;
+    this.testHub = testHub;
     this.healthy = healthy;
   }
 
@@ -103,26 +102,12 @@ final class InteropRoutes extends ChannelInboundHandlerAdapter {
   /** Asks the connection's client method {@code Result()} for an int, without blocking. */
   private void askForResult(ChannelHandlerContext ctx, FullHttpRequest request, String connectionId) {
     boolean keepAlive = HttpUtil.isKeepAlive(request);
-    firstHubHosting(testHubs.get(), 0, connectionId)
+    testHub.get().clients().client(connectionId).invoke(Integer.class, "Result")
         .whenComplete(
             (value, error) -> {
               String body = error == null ? String.valueOf(value) : unwrap(error).getMessage();
               send(ctx, keepAlive, response(HttpResponseStatus.OK, "text/plain", body));
             });
-  }
-
-  /** The result from the first hub that hosts the connection (TestHub is served on two paths). */
-  private static CompletableFuture<Integer> firstHubHosting(List<HubContext> hubs, int index, String connectionId) {
-    CompletableFuture<Integer> result =
-        hubs.get(index).clients().client(connectionId).invoke(Integer.class, "Result");
-    if (index + 1 == hubs.size()) {
-      return result;
-    }
-    return result.exceptionallyCompose(
-        error ->
-            unwrap(error) instanceof IllegalArgumentException
-                ? firstHubHosting(hubs, index + 1, connectionId)
-                : CompletableFuture.failedFuture(error));
   }
 
   private static Throwable unwrap(Throwable error) {

@@ -2,16 +2,15 @@ package io.switchboard.examples.interop;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.switchboard.auth.BearerTokenAuthenticator;
+import io.switchboard.backplane.redis.RedisBackplane;
 import io.switchboard.connection.TransportType;
 import io.switchboard.hub.HubOptions;
 import io.switchboard.protocol.PayloadMappers;
 import io.switchboard.protocol.json.JsonHubProtocol;
 import io.switchboard.protocol.msgpack.MessagePackHubProtocol;
 import io.switchboard.transport.netty.SwitchboardChannelInitializer;
+import io.switchboard.transport.netty.ShutdownSignals;
 import io.switchboard.transport.netty.SwitchboardServer;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import sun.misc.Signal;
 
 /**
  * The interop test server: the app the official clients' functional tests run against
@@ -24,22 +23,21 @@ public final class InteropServer {
   /** Starts the server; see {@link InteropOptions} for the arguments. */
   public static void main(String[] args) throws InterruptedException {
     InteropOptions options = InteropOptions.parse(args);
-    if (options.redisUrl() != null) {
-      System.err.println("--redis is not supported yet");
-      System.exit(2);
-    }
+    RedisBackplane redis = options.redisUrl() == null ? null : RedisBackplane.create(options.redisUrl());
     JwtTokens tokens = new JwtTokens();
     SwitchboardServer[] started = new SwitchboardServer[1];
     InteropRoutes routes =
         new InteropRoutes(
             tokens,
-            () ->
-                List.of(
-                    started[0].hubContext("/testhub"), started[0].hubContext("/testhub-nowebsockets")),
-            () -> true);
+            () -> started[0].hubContext(TestHub.class),
+            () -> started[0].isHealthy());
     NegotiateCookies cookies = new NegotiateCookies();
+    SwitchboardServer.Builder builder = SwitchboardServer.builder();
+    if (redis != null) {
+      builder.backplane(redis);
+    }
     SwitchboardServer server =
-        SwitchboardServer.builder()
+        builder
             .host(options.host())
             .port(options.port())
             .hub("/testhub", TestHub.class, InteropServer::configure)
@@ -61,17 +59,13 @@ public final class InteropServer {
             .start();
     started[0] = server;
 
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runnable stop =
-        () -> {
-          server.close();
-          stopped.countDown();
-        };
-    Signal.handle(new Signal("TERM"), signal -> stop.run());
-    Signal.handle(new Signal("INT"), signal -> stop.run());
     System.out.println("Now listening on: http://" + options.host() + ":" + server.port());
     System.out.flush();
-    stopped.await();
+    if (redis != null) {
+      ShutdownSignals.awaitThenClose(server, redis);
+    } else {
+      ShutdownSignals.awaitThenClose(server);
+    }
     System.exit(0);
   }
 
