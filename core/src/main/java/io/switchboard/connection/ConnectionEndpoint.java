@@ -169,11 +169,6 @@ public final class ConnectionEndpoint {
    */
   public CompletionStage<TransportResponse> send(
       HttpRequestInfo request, ByteBuffer body, Executor executor) {
-    if (registry.endedByServer(String.valueOf(connectionToken(request)))) {
-      // The client learns of the end from the Close message and its transport; what it sent
-      // meanwhile has nobody to go to.
-      return CompletableFuture.completedFuture(TransportResponse.empty(200));
-    }
     AttachResult found = lookup(request);
     if (!found.isAccepted()) {
       return CompletableFuture.completedFuture(found.rejection());

@@ -13,8 +13,8 @@ final class ConnectionRegistry {
   private final ConcurrentHashMap<String, ManagedConnection> byToken = new ConcurrentHashMap<>();
   /**
    * Tokens of HTTP-transport connections the application ended, with when they were forgotten:
-   * their clients still have a POST, a poll or a DELETE under way, and get a calm answer instead
-   * of "No Connection with that ID" for one disconnect timeout.
+   * their clients may still have a poll or a DELETE under way, which get the answers of an ended
+   * connection (204, 202) instead of "No Connection with that ID" for one disconnect timeout.
    */
   private final ConcurrentHashMap<String, Long> endedByServer = new ConcurrentHashMap<>();
   private final CompletableFuture<Void> drained = new CompletableFuture<>();

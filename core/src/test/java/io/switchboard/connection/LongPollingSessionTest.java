@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.nio.ByteBuffer;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -121,12 +120,6 @@ class LongPollingSessionTest {
     assertEquals(1, handler.closeEvents.size());
     // The client's last requests after the server ended the connection get calm answers...
     assertText(poll().await(), 204, "");
-    assertEquals(
-        200,
-        endpoint.send(request("POST", "id=" + token), ByteBuffer.wrap(bytes("late")), Runnable::run)
-            .toCompletableFuture()
-            .get()
-            .status());
     assertEquals(202, endpoint.delete(request("DELETE", "id=" + token)).status());
     // ...for one disconnect timeout.
     clock.addAndGet(TimeUnit.SECONDS.toNanos(16));

@@ -118,8 +118,7 @@ class ServerSentEventsTest {
     http.send("POST", "/echo?id=" + token, "close");
     assertEquals("data: bye\r\n\r\n", new String(body.readAllBytes(), StandardCharsets.UTF_8));
     assertEquals(Optional.empty(), echo.awaitClosed());
-    // The server ended it: a late send is accepted and goes nowhere, not "No Connection".
-    assertEquals(200, http.send("POST", "/echo?id=" + token, "late").statusCode());
+    assertEquals(404, http.send("POST", "/echo?id=" + token, "late").statusCode());
   }
 
   @Test
