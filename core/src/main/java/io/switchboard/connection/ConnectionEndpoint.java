@@ -186,7 +186,7 @@ public final class ConnectionEndpoint {
    */
   public TransportResponse delete(HttpRequestInfo request) {
     if (registry.endedByServer(String.valueOf(connectionToken(request)))) {
-      return TransportResponse.empty(202); // already ended: the client's stop still succeeds
+      return TransportResponse.empty(202); // already ended: the client's stop succeeds all the same
     }
     AttachResult found = lookup(request);
     if (!found.isAccepted()) {
@@ -195,7 +195,7 @@ public final class ConnectionEndpoint {
     if (found.connection().transportType() != TransportType.LONG_POLLING) {
       return TransportResponse.text(400, "Cannot terminate this connection using the DELETE endpoint.");
     }
-    found.connection().terminate();
+    found.connection().deletedByClient();
     return TransportResponse.empty(202);
   }
 

@@ -12,9 +12,10 @@ import java.util.function.LongSupplier;
 final class ConnectionRegistry {
   private final ConcurrentHashMap<String, ManagedConnection> byToken = new ConcurrentHashMap<>();
   /**
-   * Tokens of HTTP-transport connections the application ended, with when they were forgotten:
-   * their clients may still have a poll or a DELETE under way, which get the answers of an ended
-   * connection (204, 202) instead of "No Connection with that ID" for one disconnect timeout.
+   * Tokens of HTTP-transport connections ended on purpose (by the application or the client's
+   * DELETE), with when they were forgotten: a poll or DELETE of theirs still under way gets the
+   * answer of an ended connection (204, 202) rather than "No Connection with that ID", for one
+   * disconnect timeout. Clients race their last poll against their DELETE.
    */
   private final ConcurrentHashMap<String, Long> endedByServer = new ConcurrentHashMap<>();
   private final CompletableFuture<Void> drained = new CompletableFuture<>();
@@ -44,7 +45,7 @@ final class ConnectionRegistry {
   }
 
   void remove(ManagedConnection connection) {
-    if (connection.endedByApplication() && connection.transportType() != TransportType.WEB_SOCKETS) {
+    if (connection.endedOnPurpose() && connection.transportType() != TransportType.WEB_SOCKETS) {
       endedByServer.put(connection.token(), nanoClock.getAsLong());
     }
     byToken.remove(connection.token(), connection);
@@ -53,7 +54,7 @@ final class ConnectionRegistry {
     }
   }
 
-  /** Whether the application ended the connection of {@code token} lately (see the field). */
+  /** Whether the connection of {@code token} was ended on purpose lately (see the field). */
   boolean endedByServer(String token) {
     return endedByServer.containsKey(token);
   }

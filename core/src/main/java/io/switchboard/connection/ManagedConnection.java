@@ -54,6 +54,8 @@ public final class ManagedConnection implements Connection {
   private volatile HeldWrites held;
   /** The application called {@link #close()} or {@link #abort()}: never re-attach. */
   private volatile boolean ending;
+  /** The client sent DELETE (long polling). */
+  private volatile boolean deleted;
 
   private final Object lock = new Object();
   // Guarded by lock.
@@ -100,9 +102,12 @@ public final class ManagedConnection implements Connection {
   }
 
   /** The secret token that opens transports (equal to the id for negotiate version 0). */
-  /** Whether the application ended this connection (close or abort), rather than the client. */
-  boolean endedByApplication() {
-    return ending;
+  /**
+   * Whether the connection was ended on purpose (the application closed or aborted it, or the
+   * client sent DELETE), rather than lost or expired: a poll that still comes gets 204.
+   */
+  boolean endedOnPurpose() {
+    return ending || deleted;
   }
 
   String token() {
@@ -186,8 +191,13 @@ public final class ManagedConnection implements Connection {
     terminate();
   }
 
-  /** Ends the connection at once; for the client's DELETE, which is not the application's end. */
-  void terminate() {
+  /** The client's DELETE: ends the connection at once (its waiting poll gets 204). */
+  void deletedByClient() {
+    deleted = true;
+    terminate();
+  }
+
+  private void terminate() {
     TransportSession current = session;
     if (current != null) {
       current.abort();

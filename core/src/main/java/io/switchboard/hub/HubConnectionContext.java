@@ -561,14 +561,10 @@ final class HubConnectionContext
     closeWith(new CloseMessage(text, allowReconnect), error);
   }
 
-  /**
-   * The client sent Close: answer with Close (best effort) and end without reconnect. On long
-   * polling the answer is skipped: the client is already ending its polls and sending DELETE, and
-   * a Close would turn the 204 that ends its last poll into a 200.
-   */
+  /** The client sent Close: answer with Close (best effort) and end without reconnect. */
   void closeRequestedByClient(CloseMessage message) {
     Throwable reason = message.error() != null ? new HubException(message.error()) : null;
-    closeWith(connection.transportType() == TransportType.LONG_POLLING ? null : CloseMessage.EMPTY, reason);
+    closeWith(CloseMessage.EMPTY, reason);
   }
 
   /** The server is shutting down: clients may reconnect (to another node). */
@@ -594,9 +590,7 @@ final class HubConnectionContext
       closing = true;
     }
     disconnectReason = reason;
-    if (close != null) {
-      send(close);
-    }
+    send(close);
     connection.close();
   }
 
