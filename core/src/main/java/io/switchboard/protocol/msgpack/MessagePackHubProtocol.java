@@ -17,6 +17,8 @@ import io.switchboard.protocol.internal.ReusableByteOutput;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import org.msgpack.core.MessagePack;
+import org.msgpack.core.MessageUnpacker;
+import org.msgpack.core.buffer.ArrayBufferInput;
 import org.msgpack.core.MessagePackException;
 import org.msgpack.core.MessagePacker;
 import org.msgpack.jackson.dataformat.MessagePackFactory;
@@ -38,6 +40,8 @@ public final class MessagePackHubProtocol implements HubProtocol {
   }
 
   private static final PerThreadCache<Encoder> ENCODERS = new PerThreadCache<>(Encoder::create);
+  private static final PerThreadCache<MessageUnpacker> UNPACKERS =
+      new PerThreadCache<>(() -> MessagePack.newDefaultUnpacker(new byte[0]));
 
   private final ObjectMapper payloadMapper;
   private final ObjectWriter payloadWriter;
@@ -81,15 +85,16 @@ public final class MessagePackHubProtocol implements HubProtocol {
   }
 
   private HubMessage parseFrame(ByteRange frame, InvocationBinder binder) {
-    MessagePackFieldReader reader =
-        new MessagePackFieldReader(
-            MessagePack.newDefaultUnpacker(frame.array(), frame.offset(), frame.length()),
-            frame,
-            payloadMapper);
+    // A fresh unpacker allocates a 16 KB string buffer on its first string: reuse one per thread.
+    MessageUnpacker unpacker = UNPACKERS.acquire();
     try {
+      unpacker.reset(new ArrayBufferInput(frame.array(), frame.offset(), frame.length()));
+      MessagePackFieldReader reader = new MessagePackFieldReader(unpacker, frame, payloadMapper);
       return new MessagePackMessageReader(reader, binder).read();
     } catch (IOException | MessagePackException e) {
       throw new InvalidDataException("Invalid MessagePack data.", e);
+    } finally {
+      UNPACKERS.release(unpacker);
     }
   }
 

@@ -21,7 +21,8 @@ import java.util.function.Consumer;
  * the event loop in batches, so that many writes cost one task and one flush. Keeps outbound
  * memory bounded (see {@link SwitchboardHttpHandler} for the policy).
  *
- * <p>Writers append to a lock-free queue and schedule a drain only if none is pending. The drain
+ * <p>Writers append to a lock-free queue and schedule a drain only if none is pending; drains of
+ * the channels of one event loop run together in one task ({@link EventLoopDrains}). The drain
  * clears the flag <em>before</em> emptying the queue, so a message added after the flag is
  * cleared is either seen by this drain or schedules the next one; none is stranded.
  */
@@ -35,6 +36,7 @@ final class ChannelOutbound {
   private final AtomicBoolean drainScheduled = new AtomicBoolean();
   private final AtomicBoolean overflowed = new AtomicBoolean();
   private final Runnable drainTask = this::drain;
+  private final EventLoopDrains loopDrains;
   private volatile ChannelHandlerContext ctx;
   private volatile boolean accepting = true;
   // Event loop only.
@@ -52,6 +54,7 @@ final class ChannelOutbound {
       Consumer<IOException> onOverflow,
       Consumer<Throwable> onSendFailure) {
     this.channel = channel;
+    this.loopDrains = EventLoopDrains.of(channel.eventLoop());
     this.options = options;
     this.onOverflow = onOverflow;
     this.sendListener =
@@ -147,7 +150,7 @@ final class ChannelOutbound {
 
   private void scheduleDrain() {
     if (drainScheduled.compareAndSet(false, true)) {
-      channel.eventLoop().execute(drainTask);
+      loopDrains.submit(channel.eventLoop(), drainTask);
     }
   }
 
