@@ -20,7 +20,7 @@ const LOG_LINES_KEPT = 200;
  * @param {string} options.jar path of the jar to run
  * @param {string[]} [options.args] program arguments
  * @param {Record<string, string>} [options.env] extra environment variables
- * @returns {Promise<{url: string, log: () => string, stop: () => Promise<void>}>}
+ * @returns {Promise<{url: string, log: () => string, stop: () => Promise<{code: number, signal: string}>}>}
  */
 async function startJavaServer({ jar, args = [], env = {} }) {
   if (!fs.existsSync(jar)) {
@@ -66,13 +66,16 @@ async function startJavaServer({ jar, args = [], env = {} }) {
     });
   });
 
+  /** Sends SIGTERM (SIGKILL after a while) and resolves with how the process ended: `{code, signal}`. */
   async function stop() {
     process.removeListener("exit", killOnExit);
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    child.kill("SIGTERM");
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill("SIGTERM");
+    }
     const timer = setTimeout(() => child.kill("SIGKILL"), STOP_TIMEOUT_MS);
-    await exited;
+    const ended = await exited;
     clearTimeout(timer);
+    return ended;
   }
 
   return { url, log, stop };

@@ -87,4 +87,20 @@ class ClientResultsTest {
     connection.receive("{\"type\":3,\"invocationId\":\"s1\",\"result\":7}" + RS);
     assertEquals("{\"type\":3,\"invocationId\":\"1\",\"result\":7}" + RS, connection.nextText());
   }
+
+  @Test
+  void aCancelledWaitIgnoresTheLateAnswer() throws Exception {
+    RecordingConnection connection = connect();
+    CompletableFuture<Integer> first = ask(connection);
+    connection.nextText();
+    first.cancel(true);
+    connection.receive("{\"type\":3,\"invocationId\":\"s1\",\"result\":1}" + RS);
+    CompletableFuture<Integer> second = ask(connection);
+    assertEquals(
+        "{\"type\":1,\"invocationId\":\"s2\",\"target\":\"Result\",\"arguments\":[]}" + RS,
+        connection.nextText());
+    connection.receive("{\"type\":3,\"invocationId\":\"s2\",\"result\":2}" + RS);
+    assertEquals(2, second.get(10, TimeUnit.SECONDS));
+    assertThrows(java.util.concurrent.CancellationException.class, first::join);
+  }
 }

@@ -347,4 +347,21 @@ class HubEndpointTest {
       assertTrue(connection.awaitClosed());
     }
   }
+
+  @Test
+  void expiredAuthenticationClosesTheConnectionWhenAsked() throws Exception {
+    endpoint.shutdown();
+    io.switchboard.auth.AuthenticatedUser expired =
+        new io.switchboard.auth.AuthenticatedUser(
+            "u", java.util.Map.of(), java.time.Instant.now().minusSeconds(1));
+    endpoint =
+        endpoint(
+            new HubOptions()
+                .authenticator(request -> java.util.Optional.of(expired))
+                .closeOnAuthenticationExpiration(true));
+    RecordingConnection connection = connectJson();
+    ((HubConnectionContext) connection.listener()).onHeartbeat(System.nanoTime());
+    assertEquals("{\"type\":7,\"allowReconnect\":true}" + RS, connection.nextText());
+    assertTrue(connection.awaitClosed());
+  }
 }

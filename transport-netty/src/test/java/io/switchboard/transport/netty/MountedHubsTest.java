@@ -1,0 +1,38 @@
+package io.switchboard.transport.netty;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.switchboard.hub.Hub;
+import io.switchboard.hub.HubEndpoint;
+import io.switchboard.hub.HubFilter;
+import io.switchboard.hub.HubOptions;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MountedHubsTest {
+  /** A hub for mounting. */
+  public static class MountedHub extends Hub {
+    public String echo(String message) {
+      return message;
+    }
+  }
+
+  @Test
+  void globalFiltersRunOutsideEachHubsOwn() {
+    HubFilter global = new HubFilter() {};
+    HubFilter own = new HubFilter() {};
+    HubMount<MountedHub> mount =
+        new HubMount<>(
+            "/hub",
+            MountedHub.class,
+            HubEndpoint.constructorOf(MountedHub.class),
+            new HubOptions().addFilter(own));
+    MountedHubs mounted = MountedHubs.create(List.of(mount), List.of(global), null);
+    try {
+      assertEquals(List.of(global, own), mount.options().filters());
+      assertEquals(List.of("/hub"), List.copyOf(mounted.endpoints().keySet()));
+    } finally {
+      mounted.endpoints().values().forEach(HubEndpoint::shutdown);
+    }
+  }
+}
