@@ -16,6 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * bounded pool on 17) and the one-second heartbeat. Hub methods never run on transport threads.
  */
 final class HubExecutors {
+  /** How many hub methods may block at once on Java 17, where there are no virtual threads. */
+  static final int BLOCKING_THREADS_ON_JAVA_17 = 256;
+
   private HubExecutors() {}
 
   private static final class Holder {
@@ -45,7 +48,10 @@ final class HubExecutors {
                   MethodType.methodType(ExecutorService.class))
               .invoke();
     } catch (Throwable java17) {
-      int threads = Math.max(16, Runtime.getRuntime().availableProcessors() * 8);
+      // Hub methods may block (a JDBC call, an upload stream waiting for the client's next item),
+      // so the pool is large; its threads start on demand and end after a minute idle. More
+      // blocked methods than threads would queue the rest: use Java 21+ or HubOptions.executor.
+      int threads = BLOCKING_THREADS_ON_JAVA_17;
       ThreadPoolExecutor pool =
           new ThreadPoolExecutor(
               threads,

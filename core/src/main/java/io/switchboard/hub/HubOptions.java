@@ -177,7 +177,11 @@ public final class HubOptions {
     return endpoint.transports();
   }
 
-  /** Where hub methods run, or null for the default (virtual threads on Java 21+, a pool on 17). */
+  /**
+   * Where hub methods run, or null for the default: a virtual thread per task on Java 21+, a pool
+   * of up to 256 threads started on demand on Java 17 (so at most 256 hub methods can block at
+   * once there).
+   */
   public Executor executor() {
     return executor;
   }
