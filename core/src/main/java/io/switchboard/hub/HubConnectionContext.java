@@ -239,6 +239,7 @@ final class HubConnectionContext
 
   private boolean completeHandshake() {
     HubHandshake.Outcome outcome;
+    int before = inbound.size();
     try {
       outcome = HubHandshake.read(inbound, hub, connection.transportType());
     } catch (InvalidDataException e) {
@@ -250,10 +251,9 @@ final class HubConnectionContext
       return false;
     }
     if (outcome == null) {
-      unparsedBytes.set(inbound.size());
       return false;
     }
-    unparsedBytes.set(inbound.size());
+    unparsedBytes.addAndGet(inbound.size() - before);
     if (outcome.error() != null) {
       rejectHandshake(outcome.error());
       return false;
