@@ -97,9 +97,9 @@ public final class Suite {
           runBoth(client, scenario);
         }
       }
-    }
-    if (config.selected("S7")) {
-      report.skipped("S7", "not_written_yet(the backplane-redis module exists; the scenario does not)");
+      if (config.selected("S7")) {
+        new CrossNodeScenario(config, pinning, report).run(client);
+      }
     }
     if (config.selected("S8")) {
       try {

@@ -20,6 +20,7 @@ final class SuiteConfig {
   int idleConnections;
   int connectCount;
   int latencyConnections;
+  int crossNodeReceivers;
   long latencyWarmupMillis;
   long latencyMeasureMillis;
   int[] latencyPercents = {10, 50, 80};
@@ -84,6 +85,7 @@ final class SuiteConfig {
         c.idleConnections = 100;
         c.connectCount = 100;
         c.latencyConnections = 20;
+        c.crossNodeReceivers = 3;
         c.latencyWarmupMillis = 200;
         c.latencyMeasureMillis = 400;
         c.jmhForks = 0;
@@ -102,6 +104,7 @@ final class SuiteConfig {
         c.idleConnections = 5_000;
         c.connectCount = 3_000;
         c.latencyConnections = 1_000;
+        c.crossNodeReceivers = 10;
         c.latencyWarmupMillis = 1_000;
         c.latencyMeasureMillis = 3_000;
         c.jmhForks = 1;
@@ -119,6 +122,7 @@ final class SuiteConfig {
         c.idleConnections = 25_000;
         c.connectCount = 20_000;
         c.latencyConnections = 1_000;
+        c.crossNodeReceivers = 10;
         c.latencyWarmupMillis = 10_000;
         c.latencyMeasureMillis = 30_000;
         c.largePayloads = true;
