@@ -97,9 +97,7 @@ public final class Suite {
           runBoth(client, scenario);
         }
       }
-      if (config.selected("S7")) {
-        new CrossNodeScenario(config, pinning, report).run(client);
-      }
+      new CrossNodeScenario(config, pinning, report).run(client); // runs the variants --only selects
     }
     if (config.selected("S8")) {
       try {

@@ -21,6 +21,7 @@ final class SuiteConfig {
   int connectCount;
   int latencyConnections;
   int crossNodeReceivers;
+  long crossNodeWarmupMillis;
   long latencyWarmupMillis;
   long latencyMeasureMillis;
   int[] latencyPercents = {10, 50, 80};
@@ -86,6 +87,7 @@ final class SuiteConfig {
         c.connectCount = 100;
         c.latencyConnections = 20;
         c.crossNodeReceivers = 3;
+        c.crossNodeWarmupMillis = 200;
         c.latencyWarmupMillis = 200;
         c.latencyMeasureMillis = 400;
         c.jmhForks = 0;
@@ -105,6 +107,7 @@ final class SuiteConfig {
         c.connectCount = 3_000;
         c.latencyConnections = 1_000;
         c.crossNodeReceivers = 10;
+        c.crossNodeWarmupMillis = 30_000;
         c.latencyWarmupMillis = 1_000;
         c.latencyMeasureMillis = 3_000;
         c.jmhForks = 1;
@@ -123,6 +126,7 @@ final class SuiteConfig {
         c.connectCount = 20_000;
         c.latencyConnections = 1_000;
         c.crossNodeReceivers = 10;
+        c.crossNodeWarmupMillis = 30_000;
         c.latencyWarmupMillis = 10_000;
         c.latencyMeasureMillis = 30_000;
         c.largePayloads = true;
