@@ -14,13 +14,26 @@ import java.nio.charset.StandardCharsets;
  * <ul>
  *   <li>{@code heap}: runs full collections and prints {@code HEAP <bytes used>}
  *   <li>{@code quit}: returns, so that the caller closes the server
+ *   <li>anything else: handed to the server's own {@link Commands}, if it has some
  * </ul>
  */
 public final class ServerControl {
   private ServerControl() {}
 
+  /** A server's own commands: answers one line, printing its replies; false if unknown. */
+  @FunctionalInterface
+  public interface Commands {
+    /** Runs the command {@code line}; returns false when it is not one of this server's. */
+    boolean run(String line) throws Exception;
+  }
+
   /** Announces the port and serves commands until told to quit. */
   public static void serve(int port) throws IOException {
+    serve(port, line -> false);
+  }
+
+  /** Announces the port and serves the common commands and {@code commands} until told to quit. */
+  public static void serve(int port, Commands commands) throws IOException {
     System.out.println("READY port=" + port);
     System.out.flush();
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -31,7 +44,15 @@ public final class ServerControl {
         case "quit" -> {
           return;
         }
-        default -> System.out.println("ERROR unknown command " + line);
+        default -> {
+          try {
+            if (!commands.run(line.trim())) {
+              System.out.println("ERROR unknown command " + line);
+            }
+          } catch (Exception e) {
+            System.out.println("ERROR " + line + ": " + e);
+          }
+        }
       }
       System.out.flush();
     }

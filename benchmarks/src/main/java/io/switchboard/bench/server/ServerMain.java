@@ -1,16 +1,22 @@
 package io.switchboard.bench.server;
 
+import io.switchboard.backplane.redis.RedisBackplane;
 import io.switchboard.transport.netty.SwitchboardServer;
 
 /**
  * Entry point of a server process of the suite: {@code switchboard} (the hub on {@code /bench}),
- * or a raw-Netty ceiling, {@code raw-echo} or {@code raw-fanout} (WebSockets on {@code /raw}).
+ * or a raw-Netty ceiling, {@code raw-echo} or {@code raw-fanout} (WebSockets on {@code /raw});
+ * for S7, {@code switchboard-redis} (the same hub with a Redis backplane) and {@code raw-pubsub}
+ * ({@link PubSubCeiling}, which listens on no port: it prints {@code READY port=0}).
  * Binds an ephemeral port on 127.0.0.1 and then follows {@link ServerControl}.
  */
 public final class ServerMain {
   private ServerMain() {}
 
-  /** Usage: {@code ServerMain switchboard|raw-echo|raw-fanout}. */
+  /**
+   * Usage: {@code ServerMain switchboard|raw-echo|raw-fanout}, or {@code ServerMain
+   * switchboard-redis|raw-pubsub <redis uri>}.
+   */
   public static void main(String[] args) throws Exception {
     String kind = args.length > 0 ? args[0] : "switchboard";
     switch (kind) {
@@ -23,6 +29,28 @@ public final class ServerMain {
           server.close();
         }
       }
+      case "switchboard-redis" -> {
+        RedisBackplane redis = RedisBackplane.create(args[1]);
+        awaitHealthy(redis);
+        SwitchboardServer server =
+            SwitchboardServer.builder()
+                .host("127.0.0.1")
+                .port(0)
+                .backplane(redis)
+                .hub("/bench", BenchHub.class)
+                .start();
+        try {
+          ServerControl.serve(server.port());
+        } finally {
+          server.close();
+          redis.close();
+        }
+      }
+      case "raw-pubsub" -> {
+        try (PubSubCeiling ceiling = PubSubCeiling.connect(args[1])) {
+          ServerControl.serve(0, ceiling);
+        }
+      }
       case "raw-echo", "raw-fanout" -> {
         try (RawWebSocketServer server =
             RawWebSocketServer.start(
@@ -33,5 +61,16 @@ public final class ServerMain {
       default -> throw new IllegalArgumentException("Unknown server kind " + kind);
     }
     System.exit(0);
+  }
+
+  /** Waits up to 10 s for the backplane's connections, so that the node is reachable at READY. */
+  private static void awaitHealthy(RedisBackplane redis) throws InterruptedException {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (!redis.isHealthy() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    if (!redis.isHealthy()) {
+      throw new IllegalStateException("Redis backplane not connected after 10 s");
+    }
   }
 }

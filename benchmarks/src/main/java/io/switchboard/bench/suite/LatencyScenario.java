@@ -5,11 +5,11 @@ import io.netty.channel.EventLoop;
 import io.switchboard.bench.client.BenchConnection;
 import io.switchboard.bench.client.FrameListener;
 import io.switchboard.bench.client.LoadClient;
+import io.switchboard.bench.client.Pacer;
 import io.switchboard.bench.client.WireFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.DoubleSupplier;
 import org.HdrHistogram.Histogram;
 
@@ -17,11 +17,10 @@ import org.HdrHistogram.Histogram;
  * S6, echo latency at fixed rates (10%, 50% and 80%, or 50% only in smoke mode, of the Switchboard S1 rate measured earlier in
  * the run; the ceiling gets the same absolute rates). Open loop: a pacer thread issues calls on a
  * fixed schedule whatever the replies do, round-robin over the connections, and every latency is
- * measured from the call's <em>scheduled</em> time, which corrects for coordinated omission. The
- * schedule's resolution is about 0.1 ms (the pacer's park time).
+ * measured from the call's <em>scheduled</em> time, which corrects for coordinated omission (see
+ * {@link Pacer}).
  */
 final class LatencyScenario implements Scenario {
-  private static final long PACER_PARK_NANOS = 50_000;
   private static final int MAX_OUTSTANDING_PER_CONNECTION = 1024;
   private static final long HISTOGRAM_MAX_NANOS = 60_000_000_000L;
 
@@ -57,23 +56,23 @@ final class LatencyScenario implements Scenario {
     List<Measurement> results = new ArrayList<>();
     for (int percent : config.latencyPercents) {
       double rate = fullRate.getAsDouble() * percent / 100;
-      Pacer pacer = new Pacer(loop, connections, ring, rate);
-      Thread thread = new Thread(pacer, "latency-pacer");
-      thread.start();
+      Calls calls = new Calls(connections, ring);
+      Pacer pacer = new Pacer(loop, rate, calls);
+      Thread thread = pacer.start("latency-pacer");
       Thread.sleep(config.latencyWarmupMillis);
       loop.submit(recording::start).sync();
       Thread.sleep(config.latencyMeasureMillis);
       Histogram histogram = loop.submit(recording::stop).get();
-      pacer.running.off();
+      pacer.stop();
       thread.join();
-      recording.awaitReplies(pacer.issued, 5_000);
-      results.add(measurement(context, percent, rate, histogram, pacer));
+      recording.awaitReplies(calls.issued, 5_000);
+      results.add(measurement(context, percent, rate, histogram, calls));
     }
     LoadClient.closeAll(connections, 5_000);
     return results;
   }
 
-  private Measurement measurement(ScenarioContext context, int percent, double rate, Histogram h, Pacer pacer) {
+  private Measurement measurement(ScenarioContext context, int percent, double rate, Histogram h, Calls calls) {
     String detail =
         String.format(
             Locale.ROOT,
@@ -84,9 +83,9 @@ final class LatencyScenario implements Scenario {
             h.getValueAtPercentile(99) / 1e3,
             h.getValueAtPercentile(99.9) / 1e3,
             h.getMaxValue() / 1e3,
-            pacer.skipped,
+            calls.skipped,
             context.server().maxGcPauseMillis(),
-            pacer.connections.size());
+            calls.connections.size());
     return new Measurement(name() + "-p99@" + percent + "%", h.getValueAtPercentile(99) / 1e3, "us", detail);
   }
 
@@ -155,52 +154,30 @@ final class LatencyScenario implements Scenario {
     }
   }
 
-  /** Issues calls on a fixed schedule; the writes themselves run on the event loop. */
-  private static final class Pacer implements Runnable {
-    final Flag running = new Flag();
+  /** One paced call: the next connection's next Echo, unless that connection has too many in flight. */
+  private static final class Calls implements Pacer.Call {
     final List<BenchConnection> connections;
-    private final EventLoop loop;
     private final ByteBuf[] ring;
-    private final double nanosPerCall;
-    volatile long issued;
+    volatile long issued; // event loop only writes
     volatile long skipped; // event loop only writes
     private int next; // event loop only
 
-    Pacer(EventLoop loop, List<BenchConnection> connections, ByteBuf[] ring, double rate) {
-      this.loop = loop;
+    Calls(List<BenchConnection> connections, ByteBuf[] ring) {
       this.connections = connections;
       this.ring = ring;
-      this.nanosPerCall = 1e9 / rate;
     }
 
     @Override
-    public void run() {
-      long start = System.nanoTime();
-      long scheduled = 0;
-      while (running.on()) {
-        long due = (long) ((System.nanoTime() - start) / nanosPerCall);
-        if (due > scheduled) {
-          long from = scheduled;
-          long to = due;
-          loop.execute(() -> send(start, from, to));
-          scheduled = due;
-        }
-        LockSupport.parkNanos(PACER_PARK_NANOS);
+    public void issue(long scheduledNanos) {
+      BenchConnection connection = connections.get(next++ % connections.size());
+      Outstanding outstanding = (Outstanding) connection.attachment();
+      if (!outstanding.offer(scheduledNanos)) {
+        skipped++;
+        return;
       }
-    }
-
-    private void send(long start, long from, long to) {
-      for (long k = from; k < to; k++) {
-        BenchConnection connection = connections.get(next++ % connections.size());
-        Outstanding outstanding = (Outstanding) connection.attachment();
-        if (!outstanding.offer(start + (long) (k * nanosPerCall))) {
-          skipped++;
-          continue;
-        }
-        connection.write(ring[outstanding.nextId++ % Frames.RING].duplicate());
-        connection.flush();
-        issued++;
-      }
+      connection.write(ring[outstanding.nextId++ % Frames.RING].duplicate());
+      connection.flush();
+      issued++;
     }
   }
 }

@@ -10,7 +10,11 @@ public enum ServerKind {
   /** Raw Netty writing every frame back. */
   RAW_ECHO("raw-echo", "/raw", true),
   /** Raw Netty writing every frame to every channel. */
-  RAW_FANOUT("raw-fanout", "/raw", true);
+  RAW_FANOUT("raw-fanout", "/raw", true),
+  /** {@code BenchHub} with a Redis backplane (S7); ServerMain takes the Redis URI. */
+  SWITCHBOARD_REDIS("switchboard-redis", "/bench", false),
+  /** Lettuce publishing to two subscribers, no WebSockets (S7's ceiling); takes the Redis URI. */
+  RAW_PUBSUB("raw-pubsub", "", true);
 
   private final String argument;
   private final String path;

@@ -20,7 +20,6 @@ import java.util.regex.Pattern;
  * /proc/&lt;pid&gt;, its GC pauses from its {@code -Xlog:gc} file.
  */
 final class ServerProcess implements AutoCloseable {
-  private static final long CLOCK_TICKS_PER_SECOND = 100; // USER_HZ on Linux
   private static final Pattern PAUSE = Pattern.compile("Pause.* ([0-9.]+)ms");
 
   private final Process process;
@@ -40,6 +39,13 @@ final class ServerProcess implements AutoCloseable {
   /** Starts a server of {@code kind} and waits until it listens. */
   static ServerProcess start(ServerKind kind, String label, SuiteConfig config, Pinning pinning)
       throws IOException {
+    return start(kind, label, config, pinning, List.of());
+  }
+
+  /** Starts a server of {@code kind} with more arguments for {@code ServerMain}, and waits until it listens. */
+  static ServerProcess start(
+      ServerKind kind, String label, SuiteConfig config, Pinning pinning, List<String> arguments)
+      throws IOException {
     Files.createDirectories(config.out);
     Path gcLog = config.out.resolve(label + "-gc.log");
     List<String> command = new ArrayList<>(pinning.serverPrefix());
@@ -54,6 +60,7 @@ final class ServerProcess implements AutoCloseable {
     command.add(System.getProperty("java.class.path"));
     command.add(ServerMain.class.getName());
     command.add(kind.argument());
+    command.addAll(arguments);
     Process process =
         new ProcessBuilder(command)
             .redirectError(ProcessBuilder.Redirect.appendTo(config.out.resolve(label + ".log").toFile()))
@@ -78,14 +85,7 @@ final class ServerProcess implements AutoCloseable {
 
   /** User plus system CPU time of the whole server process so far, in nanoseconds. */
   long cpuNanos() {
-    try {
-      String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
-      return ticks * (1_000_000_000L / CLOCK_TICKS_PER_SECOND);
-    } catch (IOException | RuntimeException e) {
-      return -1;
-    }
+    return ProcStat.cpuNanos(process.pid());
   }
 
   /** Voluntary plus involuntary context switches of all the server's threads so far, or -1. */
@@ -121,14 +121,30 @@ final class ServerProcess implements AutoCloseable {
 
   /** Heap in use after full collections, in bytes. */
   long heapAfterGc() throws IOException {
-    in.println("heap");
+    command("heap");
+    return Long.parseLong(awaitLine("HEAP ").substring(5).trim());
+  }
+
+  /** Sends one command line of {@link io.switchboard.bench.server.ServerControl}'s protocol. */
+  void command(String line) {
+    in.println(line);
+  }
+
+  /**
+   * Reads the server's output up to the next line starting with {@code prefix}, and returns it;
+   * fails on an {@code ERROR} line.
+   */
+  String awaitLine(String prefix) throws IOException {
     String line;
     while ((line = out.readLine()) != null) {
-      if (line.startsWith("HEAP ")) {
-        return Long.parseLong(line.substring(5).trim());
+      if (line.startsWith(prefix)) {
+        return line;
+      }
+      if (line.startsWith("ERROR ")) {
+        throw new IOException("Server answered " + line);
       }
     }
-    throw new IOException("Server ended while measuring its heap");
+    throw new IOException("Server ended while the suite waited for " + prefix.trim());
   }
 
   /** The longest GC pause in the log so far, in milliseconds (0 if none). */

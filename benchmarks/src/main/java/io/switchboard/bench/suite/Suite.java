@@ -97,9 +97,7 @@ public final class Suite {
           runBoth(client, scenario);
         }
       }
-    }
-    if (config.selected("S7")) {
-      report.skipped("S7", "not_written_yet(the backplane-redis module exists; the scenario does not)");
+      new CrossNodeScenario(config, pinning, report).run(client); // runs the variants --only selects
     }
     if (config.selected("S8")) {
       try {

@@ -20,6 +20,8 @@ final class SuiteConfig {
   int idleConnections;
   int connectCount;
   int latencyConnections;
+  int crossNodeReceivers;
+  long crossNodeWarmupMillis;
   long latencyWarmupMillis;
   long latencyMeasureMillis;
   int[] latencyPercents = {10, 50, 80};
@@ -84,6 +86,8 @@ final class SuiteConfig {
         c.idleConnections = 100;
         c.connectCount = 100;
         c.latencyConnections = 20;
+        c.crossNodeReceivers = 3;
+        c.crossNodeWarmupMillis = 200;
         c.latencyWarmupMillis = 200;
         c.latencyMeasureMillis = 400;
         c.jmhForks = 0;
@@ -102,6 +106,8 @@ final class SuiteConfig {
         c.idleConnections = 5_000;
         c.connectCount = 3_000;
         c.latencyConnections = 1_000;
+        c.crossNodeReceivers = 10;
+        c.crossNodeWarmupMillis = 30_000;
         c.latencyWarmupMillis = 1_000;
         c.latencyMeasureMillis = 3_000;
         c.jmhForks = 1;
@@ -119,6 +125,8 @@ final class SuiteConfig {
         c.idleConnections = 25_000;
         c.connectCount = 20_000;
         c.latencyConnections = 1_000;
+        c.crossNodeReceivers = 10;
+        c.crossNodeWarmupMillis = 30_000;
         c.latencyWarmupMillis = 10_000;
         c.latencyMeasureMillis = 30_000;
         c.largePayloads = true;
