@@ -1,5 +1,7 @@
 package io.switchboard.protocol;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +14,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.Date;
+import org.msgpack.jackson.dataformat.MessagePackFactory;
 import org.msgpack.jackson.dataformat.MessagePackMapper;
 import org.msgpack.jackson.dataformat.TimestampExtensionModule;
 
@@ -32,6 +35,10 @@ import org.msgpack.jackson.dataformat.TimestampExtensionModule;
  *
  * <p>MessagePack: {@code byte[]} as bin, {@link java.time.Instant} and {@link Date} as the
  * timestamp extension (type −1), UUIDs as strings, enums as names.
+ *
+ * <p>Both recycle Jackson's parser and generator buffers in one shared pool rather than per
+ * thread: hub methods run on virtual threads on Java 21+, which live for one task and would
+ * otherwise allocate fresh buffers for every message.
  */
 public final class PayloadMappers {
 
@@ -46,7 +53,9 @@ public final class PayloadMappers {
   public static JsonMapper.Builder jsonBuilder() {
     SimpleModule numbers = new SimpleModule("switchboard-json-numbers");
     JsonNumberSerializers.register(numbers);
-    return common(JsonMapper.builder())
+    return common(
+            JsonMapper.builder(
+                JsonFactory.builder().recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build()))
         .enable(SerializationFeature.WRITE_ENUMS_USING_INDEX)
         .addModule(numbers);
   }
@@ -62,7 +71,9 @@ public final class PayloadMappers {
     dates.addSerializer(Date.class, new MessagePackDates.Serializer());
     dates.addDeserializer(Date.class, new MessagePackDates.Deserializer());
     // Registered after JavaTimeModule so that its Instant handling takes precedence.
-    return common(MessagePackMapper.builder())
+    MessagePackFactory factory = new MessagePackFactory();
+    factory.setRecyclerPool(JsonRecyclerPools.sharedConcurrentDequePool());
+    return common(MessagePackMapper.builder(factory))
         .addModule(TimestampExtensionModule.INSTANCE)
         .addModule(dates);
   }

@@ -4,14 +4,14 @@ import java.io.OutputStream;
 import java.util.Arrays;
 
 /**
- * A growable in-memory output that is reset and reused between encodes (see {@link PerThreadCache})
+ * A growable in-memory output that is reset and reused between encodes (see {@link ReusePool})
  * instead of allocating a fresh buffer per message. {@link #close()} does nothing, so serializers
  * that close their target do not end its use.
  */
 public final class ReusableByteOutput extends OutputStream {
 
   private static final int INITIAL_CAPACITY = 512;
-  // A buffer grown past this by one large message is dropped on reset rather than kept per thread.
+  // A buffer grown past this by one large message is dropped on reset rather than kept in the pool.
   private static final int RETAINED_CAPACITY = 64 * 1024;
 
   private byte[] buffer = new byte[INITIAL_CAPACITY];

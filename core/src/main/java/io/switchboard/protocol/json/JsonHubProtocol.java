@@ -14,7 +14,7 @@ import io.switchboard.protocol.framing.TextFraming;
 import io.switchboard.protocol.internal.ByteRange;
 import io.switchboard.protocol.internal.FrameLoop;
 import io.switchboard.protocol.internal.HubMessageWriter;
-import io.switchboard.protocol.internal.PerThreadCache;
+import io.switchboard.protocol.internal.ReusePool;
 import io.switchboard.protocol.internal.ReusableByteOutput;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -27,8 +27,8 @@ import java.nio.ByteBuffer;
  */
 public final class JsonHubProtocol implements HubProtocol {
 
-  private static final PerThreadCache<ReusableByteOutput> BUFFERS =
-      new PerThreadCache<>(ReusableByteOutput::new);
+  private static final ReusePool<ReusableByteOutput> BUFFERS =
+      new ReusePool<>(ReusableByteOutput::new);
 
   private final ObjectMapper payloadMapper;
   private final ObjectWriter payloadWriter;

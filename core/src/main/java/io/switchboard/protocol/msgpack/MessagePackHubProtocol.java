@@ -12,8 +12,8 @@ import io.switchboard.protocol.framing.VarIntFraming;
 import io.switchboard.protocol.internal.ByteRange;
 import io.switchboard.protocol.internal.FrameLoop;
 import io.switchboard.protocol.internal.HubMessageWriter;
-import io.switchboard.protocol.internal.PerThreadCache;
 import io.switchboard.protocol.internal.ReusableByteOutput;
+import io.switchboard.protocol.internal.ReusePool;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import org.msgpack.core.MessagePack;
@@ -39,9 +39,9 @@ public final class MessagePackHubProtocol implements HubProtocol {
     }
   }
 
-  private static final PerThreadCache<Encoder> ENCODERS = new PerThreadCache<>(Encoder::create);
-  private static final PerThreadCache<MessageUnpacker> UNPACKERS =
-      new PerThreadCache<>(() -> MessagePack.newDefaultUnpacker(new byte[0]));
+  private static final ReusePool<Encoder> ENCODERS = new ReusePool<>(Encoder::create);
+  private static final ReusePool<MessageUnpacker> UNPACKERS =
+      new ReusePool<>(() -> MessagePack.newDefaultUnpacker(new byte[0]));
 
   private final ObjectMapper payloadMapper;
   private final ObjectWriter payloadWriter;
