@@ -1,6 +1,7 @@
 package io.switchboard.connection;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,17 +12,26 @@ import java.util.TreeMap;
  * names are matched case-insensitively.
  */
 public final class HttpRequestInfo {
+  /**
+   * Separates names and values in {@link #headerText}: HTTP forbids line feeds in field names and
+   * values (RFC 9110 §5.5), so it can never be part of one.
+   */
+  private static final char SEPARATOR = '\n';
+
   private final String method;
   private final String path;
-  private final Map<String, List<String>> query;
+  /** Query names and values, alternating, in request order (values may hold any character). */
+  private final String[] queryPairs;
   /**
-   * Header names and values, alternating, in request order: a connection keeps its request for
-   * its whole life, and a flat array costs a fraction of a map of lists (idle-connection memory).
+   * Header names and values, in request order, as {@code name\nvalue\nname\nvalue}: a connection
+   * keeps its request for its whole life, and one string costs a fraction of a string per name and
+   * value (idle-connection memory).
    */
-  private final String[] headerPairs;
-  private volatile Map<String, List<String>> headerMap;
+  private final String headerText;
   private final Map<String, String> cookies;
   private final String remoteAddress;
+  private volatile Map<String, List<String>> queryMap;
+  private volatile Map<String, List<String>> headerMap;
 
   /**
    * Creates a snapshot.
@@ -29,9 +39,10 @@ public final class HttpRequestInfo {
    * @param method HTTP method
    * @param path decoded path without the query
    * @param query decoded query parameters
-   * @param headers request headers
+   * @param headers request headers; no name or value may contain a line feed
    * @param cookies cookies of the {@code Cookie} header
    * @param remoteAddress the peer's address, or null
+   * @throws IllegalArgumentException when a header name or value contains a line feed
    */
   public HttpRequestInfo(
       String method,
@@ -42,32 +53,47 @@ public final class HttpRequestInfo {
       String remoteAddress) {
     this.method = method;
     this.path = path;
-    this.query = caseInsensitiveCopy(query);
-    this.headerPairs = flatten(headers);
+    this.queryPairs = flatten(query);
+    this.headerText = join(headers);
     this.cookies = Map.copyOf(cookies);
     this.remoteAddress = remoteAddress;
   }
 
-  private static String[] flatten(Map<String, List<String>> headers) {
+  private static String[] flatten(Map<String, List<String>> entries) {
     int count = 0;
-    for (List<String> values : headers.values()) {
+    for (List<String> values : entries.values()) {
       count += values.size();
     }
     String[] pairs = new String[count * 2];
     int i = 0;
-    for (Map.Entry<String, List<String>> header : headers.entrySet()) {
-      for (String value : header.getValue()) {
-        pairs[i++] = header.getKey();
+    for (Map.Entry<String, List<String>> entry : entries.entrySet()) {
+      for (String value : entry.getValue()) {
+        pairs[i++] = entry.getKey();
         pairs[i++] = value;
       }
     }
     return pairs;
   }
 
-  private static <V> Map<String, V> caseInsensitiveCopy(Map<String, V> source) {
-    TreeMap<String, V> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    copy.putAll(source);
-    return java.util.Collections.unmodifiableMap(copy);
+  private static String join(Map<String, List<String>> headers) {
+    StringBuilder text = new StringBuilder();
+    for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+      for (String value : header.getValue()) {
+        append(text, header.getKey());
+        append(text, value);
+      }
+    }
+    return text.toString();
+  }
+
+  private static void append(StringBuilder text, String part) {
+    if (part.indexOf(SEPARATOR) >= 0) {
+      throw new IllegalArgumentException("A header name or value contains a line feed: " + part);
+    }
+    if (text.length() > 0) {
+      text.append(SEPARATOR);
+    }
+    text.append(part);
   }
 
   /** The HTTP method. */
@@ -82,38 +108,60 @@ public final class HttpRequestInfo {
 
   /** The first value of a query parameter, or null. */
   public String queryParameter(String name) {
-    List<String> values = query.get(name);
-    return values == null || values.isEmpty() ? null : values.get(0);
+    for (int i = 0; i < queryPairs.length; i += 2) {
+      if (queryPairs[i].equalsIgnoreCase(name)) {
+        return queryPairs[i + 1];
+      }
+    }
+    return null;
   }
 
   /** All query parameters (case-insensitive keys). */
   public Map<String, List<String>> queryParameters() {
-    return query;
+    Map<String, List<String>> map = queryMap;
+    if (map == null) {
+      map = caseInsensitiveMap(queryPairs);
+      queryMap = map;
+    }
+    return map;
   }
 
   /** The first value of a header, or null. */
   public String header(String name) {
-    for (int i = 0; i < headerPairs.length; i += 2) {
-      if (headerPairs[i].equalsIgnoreCase(name)) {
-        return headerPairs[i + 1];
+    int at = 0;
+    while (at < headerText.length()) {
+      int nameEnd = headerText.indexOf(SEPARATOR, at);
+      int valueEnd = endOfPart(nameEnd + 1);
+      if (nameEnd - at == name.length() && headerText.regionMatches(true, at, name, 0, name.length())) {
+        return headerText.substring(nameEnd + 1, valueEnd);
       }
+      at = valueEnd + 1;
     }
     return null;
+  }
+
+  private int endOfPart(int from) {
+    int end = headerText.indexOf(SEPARATOR, from);
+    return end < 0 ? headerText.length() : end;
   }
 
   /** All headers (case-insensitive names). */
   public Map<String, List<String>> headers() {
     Map<String, List<String>> map = headerMap;
     if (map == null) {
-      TreeMap<String, List<String>> built = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-      for (int i = 0; i < headerPairs.length; i += 2) {
-        built.computeIfAbsent(headerPairs[i], name -> new ArrayList<>()).add(headerPairs[i + 1]);
-      }
-      built.replaceAll((name, values) -> List.copyOf(values));
-      map = java.util.Collections.unmodifiableMap(built);
+      map = caseInsensitiveMap(headerText.isEmpty() ? new String[0] : headerText.split(String.valueOf(SEPARATOR), -1));
       headerMap = map;
     }
     return map;
+  }
+
+  private static Map<String, List<String>> caseInsensitiveMap(String[] pairs) {
+    TreeMap<String, List<String>> built = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    for (int i = 0; i < pairs.length; i += 2) {
+      built.computeIfAbsent(pairs[i], name -> new ArrayList<>()).add(pairs[i + 1]);
+    }
+    built.replaceAll((name, values) -> List.copyOf(values));
+    return Collections.unmodifiableMap(built);
   }
 
   /** A cookie's value, or null. */

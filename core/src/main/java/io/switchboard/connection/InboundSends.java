@@ -24,9 +24,8 @@ final class InboundSends {
   private static final TransportResponse GONE = TransportResponse.empty(404);
 
   private final Consumer<ByteBuffer> application;
-  private final Object lock = new Object();
-  // Guarded by lock.
-  private final ArrayDeque<Send> waiting = new ArrayDeque<>();
+  // Guarded by this. Created by the first body that has to wait: WebSockets never use it.
+  private ArrayDeque<Send> waiting;
   private boolean delivering;
   private boolean started;
   private boolean paused;
@@ -50,7 +49,7 @@ final class InboundSends {
   CompletionStage<TransportResponse> offer(ByteBuffer body, Executor executor) {
     CompletableFuture<TransportResponse> answer = new CompletableFuture<>();
     boolean deliverNow;
-    synchronized (lock) {
+    synchronized (this) {
       if (disposed) {
         return CompletableFuture.completedFuture(GONE);
       }
@@ -58,6 +57,9 @@ final class InboundSends {
       if (deliverNow) {
         delivering = true;
       } else {
+        if (waiting == null) {
+          waiting = new ArrayDeque<>();
+        }
         waiting.add(new Send(copy(body), executor, answer));
       }
     }
@@ -69,7 +71,7 @@ final class InboundSends {
 
   /** The application runs on the connection: bodies may flow. */
   void start() {
-    synchronized (lock) {
+    synchronized (this) {
       started = true;
     }
     pump();
@@ -77,7 +79,7 @@ final class InboundSends {
 
   /** The application paused reading. */
   void pause() {
-    synchronized (lock) {
+    synchronized (this) {
       paused = true;
     }
   }
@@ -85,7 +87,7 @@ final class InboundSends {
   /** The application resumed reading: answer the held POST and go on with the line. */
   void resume() {
     Send release;
-    synchronized (lock) {
+    synchronized (this) {
       paused = false;
       release = held;
       held = null;
@@ -100,14 +102,16 @@ final class InboundSends {
   /** The connection is gone: every POST still waiting gets an empty 404. */
   void dispose() {
     List<Send> unanswered = new ArrayList<>();
-    synchronized (lock) {
+    synchronized (this) {
       disposed = true;
       if (held != null) {
         unanswered.add(held);
         held = null;
       }
-      unanswered.addAll(waiting);
-      waiting.clear();
+      if (waiting != null) {
+        unanswered.addAll(waiting);
+        waiting.clear();
+      }
     }
     for (Send send : unanswered) {
       send.answer().complete(GONE);
@@ -116,7 +120,7 @@ final class InboundSends {
 
   private void deliver(Send send) {
     application.accept(send.body());
-    synchronized (lock) {
+    synchronized (this) {
       if (paused && !disposed) {
         held = send;
         return;
@@ -128,7 +132,7 @@ final class InboundSends {
   /** Answers {@code send} and hands the turn to the next waiting body. */
   private void finish(Send send) {
     send.answer().complete(disposedNow() ? GONE : ACCEPTED);
-    synchronized (lock) {
+    synchronized (this) {
       delivering = false;
     }
     pump();
@@ -137,8 +141,8 @@ final class InboundSends {
   /** Starts delivering the next waiting body if nothing is in progress and the gate is open. */
   private void pump() {
     Send next;
-    synchronized (lock) {
-      if (delivering || !deliverable() || waiting.isEmpty()) {
+    synchronized (this) {
+      if (delivering || !deliverable() || waiting == null || waiting.isEmpty()) {
         return;
       }
       delivering = true;
@@ -152,7 +156,7 @@ final class InboundSends {
   }
 
   private boolean disposedNow() {
-    synchronized (lock) {
+    synchronized (this) {
       return disposed;
     }
   }

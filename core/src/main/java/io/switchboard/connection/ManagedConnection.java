@@ -41,7 +41,8 @@ public final class ManagedConnection implements Connection {
   private final ConnectionHandler handler;
   private final ConnectionRegistry registry;
   private final LongSupplier nanoClock;
-  private final Map<Object, Object> items = new ConcurrentHashMap<>();
+  /** Created on first use: most applications never touch it (idle-connection memory). */
+  private volatile Map<Object, Object> items;
   private final InboundSends sends = new InboundSends(this::receive);
   private final SerialCallbacks callbacks = new SerialCallbacks();
   private volatile TransferFormat transferFormat = TransferFormat.TEXT;
@@ -135,7 +136,17 @@ public final class ManagedConnection implements Connection {
 
   @Override
   public Map<Object, Object> items() {
-    return items;
+    Map<Object, Object> map = items;
+    if (map == null) {
+      synchronized (lock) {
+        map = items;
+        if (map == null) {
+          map = new ConcurrentHashMap<>();
+          items = map;
+        }
+      }
+    }
+    return map;
   }
 
   @Override

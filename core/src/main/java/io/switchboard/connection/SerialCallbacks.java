@@ -2,7 +2,7 @@ package io.switchboard.connection;
 
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 /**
  * Runs one connection's lifecycle callbacks ({@code onConnected}, transport lost / re-attached,
@@ -11,21 +11,25 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * event loops (a dying socket and its replacement) can therefore never overlap or reorder them.
  */
 final class SerialCallbacks {
+  private static final AtomicIntegerFieldUpdater<SerialCallbacks> RUNNING =
+      AtomicIntegerFieldUpdater.newUpdater(SerialCallbacks.class, "running");
+
   private final Queue<Runnable> queue = new ConcurrentLinkedQueue<>();
-  private final AtomicBoolean running = new AtomicBoolean();
+  /** 1 while a thread runs the queue; a field, not an AtomicBoolean, for idle-connection memory. */
+  private volatile int running;
 
   /** Runs {@code callback} now, or after the callbacks submitted before it. */
   void run(Runnable callback) {
     queue.add(callback);
     // Re-check after releasing: a callback added between the last poll and the release would
     // otherwise wait for the next submission.
-    while (!queue.isEmpty() && running.compareAndSet(false, true)) {
+    while (!queue.isEmpty() && RUNNING.compareAndSet(this, 0, 1)) {
       try {
         for (Runnable next = queue.poll(); next != null; next = queue.poll()) {
           next.run();
         }
       } finally {
-        running.set(false);
+        running = 0;
       }
     }
   }

@@ -12,8 +12,8 @@ import java.io.IOException;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 import java.util.function.Consumer;
 
 /**
@@ -27,14 +27,22 @@ import java.util.function.Consumer;
  * cleared is either seen by this drain or schedules the next one; none is stranded.
  */
 final class ChannelOutbound {
+  private static final AtomicLongFieldUpdater<ChannelOutbound> QUEUED_BYTES =
+      AtomicLongFieldUpdater.newUpdater(ChannelOutbound.class, "queuedBytes");
+  private static final AtomicIntegerFieldUpdater<ChannelOutbound> DRAIN_SCHEDULED =
+      AtomicIntegerFieldUpdater.newUpdater(ChannelOutbound.class, "drainScheduled");
+  private static final AtomicIntegerFieldUpdater<ChannelOutbound> OVERFLOWED =
+      AtomicIntegerFieldUpdater.newUpdater(ChannelOutbound.class, "overflowed");
+
   private final Channel channel;
   private final NettyTransportOptions options;
   private final Consumer<IOException> onOverflow;
   private final ChannelFutureListener sendListener;
   private final Queue<Object> queue = new ConcurrentLinkedQueue<>();
-  private final AtomicLong queuedBytes = new AtomicLong();
-  private final AtomicBoolean drainScheduled = new AtomicBoolean();
-  private final AtomicBoolean overflowed = new AtomicBoolean();
+  // Updater-driven fields rather than Atomic* objects: every idle connection has one of these.
+  private volatile long queuedBytes;
+  private volatile int drainScheduled;
+  private volatile int overflowed;
   private final Runnable drainTask = this::drain;
   private final EventLoopDrains loopDrains;
   private volatile ChannelHandlerContext ctx;
@@ -80,9 +88,9 @@ final class ChannelOutbound {
       ReferenceCountUtil.release(message);
       return;
     }
-    long queued = queuedBytes.addAndGet(bytes);
+    long queued = QUEUED_BYTES.addAndGet(this, bytes);
     if (queued + bytesInChannel() > options.maxPendingWriteBytes()) {
-      queuedBytes.addAndGet(-bytes);
+      QUEUED_BYTES.addAndGet(this, -bytes);
       ReferenceCountUtil.release(message);
       overflow(
           new IOException(
@@ -149,13 +157,13 @@ final class ChannelOutbound {
   }
 
   private void scheduleDrain() {
-    if (drainScheduled.compareAndSet(false, true)) {
+    if (DRAIN_SCHEDULED.compareAndSet(this, 0, 1)) {
       loopDrains.submit(channel.eventLoop(), drainTask);
     }
   }
 
   private void drain() {
-    drainScheduled.set(false);
+    drainScheduled = 0;
     ChannelHandlerContext context = ctx;
     boolean written = false;
     Object item;
@@ -165,7 +173,7 @@ final class ChannelOutbound {
         last.action().run();
         continue;
       }
-      queuedBytes.addAndGet(-sizeOf(item));
+      QUEUED_BYTES.addAndGet(this, -sizeOf(item));
       if (finished) {
         // Lost a race with finish(): nothing may follow the last action.
         ReferenceCountUtil.release(item);
@@ -185,7 +193,7 @@ final class ChannelOutbound {
   }
 
   private void overflow(IOException cause) {
-    if (overflowed.compareAndSet(false, true)) {
+    if (OVERFLOWED.compareAndSet(this, 0, 1)) {
       accepting = false;
       onOverflow.accept(cause);
     }
