@@ -2,7 +2,6 @@ package io.switchboard.connection;
 
 import io.switchboard.auth.AuthenticationOutcome;
 import java.nio.ByteBuffer;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -83,7 +82,7 @@ public final class ConnectionEndpoint {
     if (shutDown) {
       return TransportResponse.empty(503);
     }
-    String requested = queryValue(request, "negotiateVersion");
+    String requested = request.joinedQueryParameter("negotiateVersion");
     int version;
     if (requested != null) {
       try {
@@ -100,7 +99,7 @@ public final class ConnectionEndpoint {
     } else {
       version = 0;
     }
-    String statefulValue = queryValue(request, "useStatefulReconnect");
+    String statefulValue = request.joinedQueryParameter("useStatefulReconnect");
     boolean stateful =
         options.allowStatefulReconnects()
             && statefulValue != null
@@ -277,13 +276,7 @@ public final class ConnectionEndpoint {
 
   /** The {@code id} query value, or null when absent or empty. */
   private static String connectionToken(HttpRequestInfo request) {
-    String token = queryValue(request, "id");
+    String token = request.joinedQueryParameter("id");
     return token == null || token.isEmpty() ? null : token;
-  }
-
-  /** A query value as ASP.NET Core reads it: keys case-insensitive, repeated values joined. */
-  private static String queryValue(HttpRequestInfo request, String name) {
-    List<String> values = request.queryParameters().get(name);
-    return values == null || values.isEmpty() ? null : String.join(",", values);
   }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 
 /**
@@ -114,6 +115,22 @@ public final class HttpRequestInfo {
       }
     }
     return null;
+  }
+
+  /**
+   * Every value of a query parameter joined with commas, as ASP.NET Core reads a repeated key, or
+   * null when absent. Scans the pairs: the transport asks this of every request, and building the
+   * map would keep it alive with the connection.
+   */
+  String joinedQueryParameter(String name) {
+    StringJoiner values = null;
+    for (int i = 0; i < queryPairs.length; i += 2) {
+      if (queryPairs[i].equalsIgnoreCase(name)) {
+        values = values == null ? new StringJoiner(",") : values;
+        values.add(queryPairs[i + 1]);
+      }
+    }
+    return values == null ? null : values.toString();
   }
 
   /** All query parameters (case-insensitive keys). */
