@@ -1,5 +1,6 @@
 package io.switchboard.backplane;
 
+import io.switchboard.connection.WriteBatch;
 import io.switchboard.lifetime.HubConnection;
 import io.switchboard.lifetime.HubLifetimeManager;
 import io.switchboard.lifetime.SerializedHubMessage;
@@ -485,11 +486,14 @@ public final class ScaleOutHubLifetimeManager implements HubLifetimeManager, Aut
     }
 
     void writeTo(Collection<HubConnection> targets) {
-      for (HubConnection connection : targets) {
-        if (!excluded.contains(connection.connectionId())) {
-          write(connection, message);
-        }
-      }
+      WriteBatch.run(
+          () -> {
+            for (HubConnection connection : targets) {
+              if (!excluded.contains(connection.connectionId())) {
+                write(connection, message);
+              }
+            }
+          });
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.switchboard.lifetime;
 
+import io.switchboard.connection.WriteBatch;
 import io.switchboard.protocol.InvocationMessage;
 import java.util.Collection;
 import java.util.HashSet;
@@ -39,11 +40,14 @@ public final class InMemoryHubLifetimeManager implements HubLifetimeManager {
   public CompletableFuture<Void> sendAll(
       InvocationMessage message, Collection<String> excludedConnectionIds) {
     SerializedHubMessage serialized = new SerializedHubMessage(message);
-    for (HubConnection connection : connections.values()) {
-      if (!excludedConnectionIds.contains(connection.connectionId())) {
-        connection.write(serialized);
-      }
-    }
+    WriteBatch.run(
+        () -> {
+          for (HubConnection connection : connections.values()) {
+            if (!excludedConnectionIds.contains(connection.connectionId())) {
+              connection.write(serialized);
+            }
+          }
+        });
     return done();
   }
 
@@ -51,12 +55,15 @@ public final class InMemoryHubLifetimeManager implements HubLifetimeManager {
   public CompletableFuture<Void> sendConnections(
       InvocationMessage message, Collection<String> connectionIds) {
     SerializedHubMessage serialized = new SerializedHubMessage(message);
-    for (String connectionId : connectionIds) {
-      HubConnection connection = connections.get(connectionId);
-      if (connection != null) {
-        connection.write(serialized);
-      }
-    }
+    WriteBatch.run(
+        () -> {
+          for (String connectionId : connectionIds) {
+            HubConnection connection = connections.get(connectionId);
+            if (connection != null) {
+              connection.write(serialized);
+            }
+          }
+        });
     return done();
   }
 
@@ -113,8 +120,16 @@ public final class InMemoryHubLifetimeManager implements HubLifetimeManager {
     return done();
   }
 
-  /** Visits each member of the named sets once, even when it belongs to several of them. */
+  /**
+   * Visits each member of the named sets once, even when it belongs to several of them, in one
+   * write batch.
+   */
   private static void forEachMember(
+      MembershipIndex index, Collection<String> names, Consumer<HubConnection> action) {
+    WriteBatch.run(() -> visitEachMemberOnce(index, names, action));
+  }
+
+  private static void visitEachMemberOnce(
       MembershipIndex index, Collection<String> names, Consumer<HubConnection> action) {
     if (names.size() == 1) {
       index.members(names.iterator().next()).forEach(action);

@@ -1,6 +1,7 @@
 package io.switchboard.transport.netty;
 
 import io.netty.channel.EventLoop;
+import io.switchboard.connection.WriteBatch;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Queue;
@@ -10,7 +11,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Batches the drains of many channels of one event loop into one task: a broadcast to thousands
- * of connections then costs one task per event loop instead of one per connection.
+ * of connections then costs one task per event loop instead of one per connection. Inside a
+ * {@link WriteBatch} the task is handed to the loop when the batch ends, so that the loop does not
+ * wake up again and again while the broadcast is still being queued.
  */
 final class EventLoopDrains {
   // Weak keys: the batch of an event loop goes when its group is shut down and the loop is gone.
@@ -31,7 +34,7 @@ final class EventLoopDrains {
   /** Runs {@code drain} on {@code loop} soon, in the same task as the other pending drains. */
   void submit(EventLoop loop, Runnable drain) {
     pending.offer(drain);
-    if (scheduled.compareAndSet(false, true)) {
+    if (scheduled.compareAndSet(false, true) && !WriteBatch.defer(() -> loop.execute(runAll))) {
       loop.execute(runAll);
     }
   }
