@@ -1,13 +1,16 @@
 package io.switchboard.bench.server;
 
 import io.switchboard.hub.Hub;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The hub under load: {@code Echo} for S1 and S6 (the aspnet {@code echo} scenario) and {@code
  * Broadcast} for S2 and S3 (the aspnet {@code broadcast} and {@code echoAll} scenarios), which
- * sends {@code send(payload)} to every connection.
+ * sends {@code send(payload)} to every connection. Counts the connections that end with an error,
+ * such as slow clients the transport cut off (S10).
  */
 public class BenchHub extends Hub {
+  private static final LongAdder ENDED_WITH_ERROR = new LongAdder();
 
   /** Returns its argument: the client receives it in the completion. */
   public String echo(String payload) {
@@ -17,5 +20,21 @@ public class BenchHub extends Hub {
   /** Sends {@code payload} to every connection of the hub, the caller included. */
   public void broadcast(String payload) {
     clients().all().send("send", payload);
+  }
+
+  @Override
+  public void onDisconnected(Throwable error) {
+    if (error != null) {
+      ENDED_WITH_ERROR.increment();
+    }
+  }
+
+  /** The server's own command: {@code dropped} prints {@code DROPPED <connections ended with an error>}. */
+  static boolean command(String line) {
+    if (!"dropped".equals(line)) {
+      return false;
+    }
+    System.out.println("DROPPED " + ENDED_WITH_ERROR.sum());
+    return true;
   }
 }
