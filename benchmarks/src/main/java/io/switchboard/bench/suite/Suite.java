@@ -1,5 +1,6 @@
 package io.switchboard.bench.suite;
 
+import io.switchboard.bench.client.FallbackTransport;
 import io.switchboard.bench.client.LoadClient;
 import io.switchboard.bench.client.WireFormat;
 import java.io.IOException;
@@ -81,6 +82,13 @@ public final class Suite {
     list.add(new LatencyScenario(WireFormat.JSON, () -> switchboardFigures.getOrDefault("S1-json", FALLBACK_ECHO_RATE)));
     addIf(list, config.largePayloads,
         new LatencyScenario(WireFormat.MESSAGEPACK, () -> switchboardFigures.getOrDefault("S1-msgpack", FALLBACK_ECHO_RATE)));
+    for (int n : config.fallbackReceivers) {
+      // S2's shape at S9's N: the WebSocket figure the fallback transports are judged against.
+      addIf(list, all, new FanoutScenario(webSocketName(n), WireFormat.JSON, c -> n, false, 32, 16));
+      for (FallbackTransport transport : FallbackTransport.values()) {
+        list.add(new FallbackFanoutScenario(fallbackName(transport, n), transport, n, 16));
+      }
+    }
     return list;
   }
 
@@ -97,6 +105,7 @@ public final class Suite {
           runBoth(client, scenario);
         }
       }
+      compareWithWebSockets();
       new CrossNodeScenario(config, pinning, report).run(client); // runs the variants --only selects
     }
     if (config.selected("S8")) {
@@ -106,6 +115,37 @@ public final class Suite {
         report.failed("S8", e.toString());
       }
     }
+  }
+
+  /**
+   * S9's goals compare each fallback transport with WebSockets at the same N, on Switchboard: one
+   * RESULT line per pair that ran, the WebSocket figure in the ceiling's place.
+   */
+  private void compareWithWebSockets() {
+    boolean noted = false;
+    for (int n : config.fallbackReceivers) {
+      Double webSockets = switchboardFigures.get(webSocketName(n));
+      for (FallbackTransport transport : FallbackTransport.values()) {
+        Double fallback = switchboardFigures.get(fallbackName(transport, n));
+        if (webSockets == null || fallback == null) {
+          continue;
+        }
+        if (!noted) {
+          report.note("S9-<transport>-vs-ws: switchboard= is the fallback transport, ceiling= Switchboard's WebSocket fan-out (S9-ws) at the same N");
+          noted = true;
+        }
+        String name = "S9-" + transport.shortName() + "-vs-ws-" + k(n);
+        report.result(new Measurement(name, fallback, "deliveries/s", ""), new Measurement(name, webSockets, "deliveries/s", ""));
+      }
+    }
+  }
+
+  private static String webSocketName(int receivers) {
+    return "S9-ws-" + k(receivers);
+  }
+
+  private static String fallbackName(FallbackTransport transport, int receivers) {
+    return "S9-" + transport.shortName() + "-" + k(receivers);
   }
 
   private void runBoth(LoadClient client, Scenario scenario) {

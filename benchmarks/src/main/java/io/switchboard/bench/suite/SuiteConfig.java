@@ -21,6 +21,7 @@ final class SuiteConfig {
   int connectCount;
   int latencyConnections;
   int crossNodeReceivers;
+  int[] fallbackReceivers = {100, 1_000};
   long crossNodeWarmupMillis;
   long latencyWarmupMillis;
   long latencyMeasureMillis;
@@ -87,6 +88,7 @@ final class SuiteConfig {
         c.connectCount = 100;
         c.latencyConnections = 20;
         c.crossNodeReceivers = 3;
+        c.fallbackReceivers = new int[] {20};
         c.crossNodeWarmupMillis = 200;
         c.latencyWarmupMillis = 200;
         c.latencyMeasureMillis = 400;
