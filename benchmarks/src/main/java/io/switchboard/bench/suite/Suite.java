@@ -82,6 +82,7 @@ public final class Suite {
     list.add(new LatencyScenario(WireFormat.JSON, () -> switchboardFigures.getOrDefault("S1-json", FALLBACK_ECHO_RATE)));
     addIf(list, config.largePayloads,
         new LatencyScenario(WireFormat.MESSAGEPACK, () -> switchboardFigures.getOrDefault("S1-msgpack", FALLBACK_ECHO_RATE)));
+    list.add(new SlowConsumerScenario(1, config.slowConsumerPayloadBytes, 16));
     for (int n : config.fallbackReceivers) {
       // S2's shape at S9's N: the WebSocket figure the fallback transports are judged against.
       addIf(list, all, new FanoutScenario(webSocketName(n), WireFormat.JSON, c -> n, false, 32, 16));
@@ -150,8 +151,10 @@ public final class Suite {
 
   private void runBoth(LoadClient client, Scenario scenario) {
     try {
-      Map<String, Measurement> hub = runOn(client, scenario, ServerKind.SWITCHBOARD);
-      Map<String, Measurement> ceiling = runOn(client, scenario, scenario.ceiling());
+      Map<String, Measurement> hub = runOn(client, scenario, ServerKind.SWITCHBOARD, ServerKind.SWITCHBOARD.argument());
+      Scenario ceilingLoad = scenario.ceilingLoad();
+      String ceilingLabel = scenario.ceiling().argument() + (ceilingLoad == scenario ? "" : "-ceiling");
+      Map<String, Measurement> ceiling = runOn(client, ceilingLoad, scenario.ceiling(), ceilingLabel);
       for (Measurement measurement : hub.values()) {
         switchboardFigures.put(measurement.name(), measurement.value());
         Measurement raw = ceiling.get(measurement.name());
@@ -166,13 +169,14 @@ public final class Suite {
     }
   }
 
-  private Map<String, Measurement> runOn(LoadClient client, Scenario scenario, ServerKind kind)
+  /** Runs {@code scenario} on a fresh server of {@code kind}; {@code server} names the run in DETAIL lines and files. */
+  private Map<String, Measurement> runOn(LoadClient client, Scenario scenario, ServerKind kind, String server)
       throws Exception {
-    String label = scenario.name().replace('%', 'p') + "-" + kind.argument();
+    String label = scenario.name().replace('%', 'p') + "-" + server;
     Map<String, Measurement> figures = new LinkedHashMap<>();
-    try (ServerProcess server = ServerProcess.start(kind, label, config, pinning)) {
-      for (Measurement m : scenario.run(new ScenarioContext(client, server, kind, config))) {
-        report.detail(m.name(), kind.argument(), m.detail());
+    try (ServerProcess process = ServerProcess.start(kind, label, config, pinning)) {
+      for (Measurement m : scenario.run(new ScenarioContext(client, process, kind, config))) {
+        report.detail(m.name(), server, m.detail());
         figures.put(m.name(), m);
       }
     }

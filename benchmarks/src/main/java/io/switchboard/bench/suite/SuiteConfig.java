@@ -22,6 +22,10 @@ final class SuiteConfig {
   int latencyConnections;
   int crossNodeReceivers;
   int[] fallbackReceivers = {100, 1_000};
+  int slowConsumerReceivers = 10_000;
+  int slowConsumerPayloadBytes = 2048;
+  /** S10's measured window at least: slow clients are dropped only after the send timeout (10 s). */
+  long slowConsumerMinMeasureMillis = 25_000;
   long crossNodeWarmupMillis;
   long latencyWarmupMillis;
   long latencyMeasureMillis;
@@ -89,6 +93,8 @@ final class SuiteConfig {
         c.latencyConnections = 20;
         c.crossNodeReceivers = 3;
         c.fallbackReceivers = new int[] {20};
+        c.slowConsumerReceivers = 200;
+        c.slowConsumerMinMeasureMillis = 0;
         c.crossNodeWarmupMillis = 200;
         c.latencyWarmupMillis = 200;
         c.latencyMeasureMillis = 400;
@@ -148,16 +154,20 @@ final class SuiteConfig {
    */
   private void capConnections(long openFileLimit) {
     int cap = (int) Math.max(100, openFileLimit - 1_000);
-    if (fanoutReceiversLarge > cap) {
-      notes.add("S2 large fan-out scaled from " + fanoutReceiversLarge + " to " + cap
-          + " connections: open-file limit " + openFileLimit + " (raise ulimit -n)");
-      fanoutReceiversLarge = cap;
+    fanoutReceiversLarge = capped("S2 large fan-out", fanoutReceiversLarge, cap, openFileLimit, "");
+    slowConsumerReceivers = capped("S10", slowConsumerReceivers, cap, openFileLimit, "");
+    idleConnections =
+        capped("S4", idleConnections, cap, openFileLimit, "; above ~28k also bind extra loopback source addresses");
+  }
+
+  /** {@code wanted} connections, or {@code cap} with a note saying why. */
+  private int capped(String scenario, int wanted, int cap, long openFileLimit, String hint) {
+    if (wanted <= cap) {
+      return wanted;
     }
-    if (idleConnections > cap) {
-      notes.add("S4 scaled from " + idleConnections + " to " + cap
-          + " connections: open-file limit " + openFileLimit + " (raise ulimit -n; above ~28k also bind extra loopback source addresses)");
-      idleConnections = cap;
-    }
+    notes.add(scenario + " scaled from " + wanted + " to " + cap
+        + " connections: open-file limit " + openFileLimit + " (raise ulimit -n" + hint + ")");
+    return cap;
   }
 
   /** Whether the scenario named {@code name} was selected by {@code --only}. */
