@@ -11,6 +11,10 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public class BenchHub extends Hub {
   private static final LongAdder ENDED_WITH_ERROR = new LongAdder();
+  // By the transport's reason (its IOException's message): over maxPendingWriteBytes, or
+  // unwritable for longer than sendTimeout.
+  private static final LongAdder OUTBOUND_LIMIT = new LongAdder();
+  private static final LongAdder SEND_TIMEOUT = new LongAdder();
 
   /** Returns its argument: the client receives it in the completion. */
   public String echo(String payload) {
@@ -26,15 +30,25 @@ public class BenchHub extends Hub {
   public void onDisconnected(Throwable error) {
     if (error != null) {
       ENDED_WITH_ERROR.increment();
+      String message = String.valueOf(error.getMessage());
+      if (message.contains("Outbound limit")) {
+        OUTBOUND_LIMIT.increment();
+      } else if (message.contains("read too little")) {
+        SEND_TIMEOUT.increment();
+      }
     }
   }
 
-  /** The server's own command: {@code dropped} prints {@code DROPPED <connections ended with an error>}. */
+  /**
+   * The server's own command: {@code dropped} prints {@code DROPPED <connections ended with an
+   * error> outbound_limit=<n> send_timeout=<n>}.
+   */
   static boolean command(String line) {
     if (!"dropped".equals(line)) {
       return false;
     }
-    System.out.println("DROPPED " + ENDED_WITH_ERROR.sum());
+    System.out.println(
+        "DROPPED " + ENDED_WITH_ERROR.sum() + " outbound_limit=" + OUTBOUND_LIMIT.sum() + " send_timeout=" + SEND_TIMEOUT.sum());
     return true;
   }
 }

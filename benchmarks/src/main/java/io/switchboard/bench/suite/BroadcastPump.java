@@ -92,6 +92,11 @@ final class BroadcastPump implements FrameListener, MessageListener {
     return sent * receivers - deliveries.get();
   }
 
+  /** Bytes per second each receiver got in the window (the message's size as the sender sent it). */
+  double bytesPerReceiver(Window measured) {
+    return measured.rate() / receivers * trigger.readableBytes();
+  }
+
   /** {@code server_cpu_us_per_delivery=.. ... broadcasts_per_s=..}: the DETAIL every broadcast scenario starts with. */
   String detail(Window measured) {
     return measured.cpuDetail("delivery")

@@ -1,19 +1,31 @@
 package io.switchboard.bench.suite;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToLongFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Samples a Switchboard server's memory (RSS, heap in use, Netty direct memory) and the number of
- * connections it dropped, on its own thread every {@code periodMillis}, until stopped (S10). The
+ * Samples a Switchboard server's memory (RSS, heap in use, Netty direct memory), the kernel's TCP
+ * memory (the whole machine's, from /proc/net/sockstat: socket buffers of every process) and the
+ * number of connections the server dropped, on its own thread every {@code periodMillis}, until stopped (S10). The
  * server's command channel is the sampler's alone meanwhile.
  */
 final class ServerSampler {
-  /** One sample; {@code seconds} since the sampler started. */
-  record Sample(double seconds, long rss, long heap, long direct, long dropped) {}
+  /**
+   * One sample; {@code seconds} since the sampler started; {@code dropped} connections in all,
+   * {@code overLimit} of them for the outbound limit, {@code timedOut} for the send timeout.
+   */
+  record Sample(
+      double seconds, long rss, long heap, long direct, long kernelTcp, long dropped, long overLimit, long timedOut) {}
+
+  private static final Pattern TCP_MEM = Pattern.compile("^TCP:.* mem ([0-9]+)");
+  private static final long PAGE_BYTES = 4096;
 
   private final ServerProcess server;
   private final long periodMillis;
@@ -41,8 +53,17 @@ final class ServerSampler {
     try {
       while (running) {
         long[] memory = server.memoryNow();
+        long[] dropped = server.droppedConnections();
         Sample sample =
-            new Sample((System.nanoTime() - startNanos) / 1e9, server.rssBytes(), memory[0], memory[1], server.droppedConnections());
+            new Sample(
+                (System.nanoTime() - startNanos) / 1e9,
+                server.rssBytes(),
+                memory[0],
+                memory[1],
+                kernelTcpBytes(),
+                dropped[0],
+                dropped[1],
+                dropped[2]);
         synchronized (samples) {
           samples.add(sample);
         }
@@ -69,10 +90,11 @@ final class ServerSampler {
   }
 
   /**
-   * {@code rss_mb=<first>/<max>/<last> heap_mb=.. direct_mb=..}, then when the drops happened:
-   * {@code dropped=<n> first_drop_s=.. last_drop_s=..} (seconds since the start, at the sampling
-   * period's resolution), then a timeline of every {@code everySeconds}: {@code
-   * timeline=<s>:<rss MB>/<direct MB>/<dropped>,...}.
+   * {@code rss_mb=<first>/<max>/<last> heap_mb=.. direct_mb=..}, then the drops, why and when:
+   * {@code dropped=<n> outbound_limit=.. send_timeout=.. first_drop_s=.. last_drop_s=..} (seconds
+   * since the start, at the sampling period's resolution), then a timeline of every {@code
+   * everySeconds}: {@code
+   * timeline=<s>:<rss MB>/<direct MB>/<kernel TCP MB>/<dropped>,...}.
    */
   static String describe(List<Sample> samples, double everySeconds) {
     if (samples.isEmpty()) {
@@ -81,10 +103,15 @@ final class ServerSampler {
     StringBuilder out = new StringBuilder();
     out.append(range("rss_mb", samples, Sample::rss))
         .append(range(" heap_used_mb", samples, Sample::heap))
-        .append(range(" direct_mb", samples, Sample::direct));
-    long dropped0 = samples.get(0).dropped();
-    long dropped = samples.get(samples.size() - 1).dropped() - dropped0;
-    out.append(" dropped=").append(dropped);
+        .append(range(" direct_mb", samples, Sample::direct))
+        .append(range(" kernel_tcp_mb", samples, Sample::kernelTcp));
+    Sample start = samples.get(0);
+    Sample end = samples.get(samples.size() - 1);
+    long dropped0 = start.dropped();
+    long dropped = end.dropped() - dropped0;
+    out.append(" dropped=").append(dropped)
+        .append(" outbound_limit=").append(end.overLimit() - start.overLimit())
+        .append(" send_timeout=").append(end.timedOut() - start.timedOut());
     if (dropped > 0) {
       Sample first = samples.stream().filter(s -> s.dropped() > dropped0).findFirst().orElseThrow();
       Sample last = samples.stream().filter(s -> s.dropped() - dropped0 == dropped).findFirst().orElseThrow();
@@ -94,7 +121,15 @@ final class ServerSampler {
     double next = 0;
     for (Sample s : samples) {
       if (s.seconds() >= next || s == samples.get(samples.size() - 1)) {
-        out.append(String.format(Locale.ROOT, "%.0f:%.0f/%.0f/%d,", s.seconds(), mb(s.rss()), mb(s.direct()), s.dropped() - dropped0));
+        out.append(
+            String.format(
+                Locale.ROOT,
+                "%.0f:%.0f/%.0f/%.0f/%d,",
+                s.seconds(),
+                mb(s.rss()),
+                mb(s.direct()),
+                mb(s.kernelTcp()),
+                s.dropped() - dropped0));
         next = s.seconds() + everySeconds;
       }
     }
@@ -111,6 +146,21 @@ final class ServerSampler {
         mb(value.applyAsLong(samples.get(0))),
         mb(max),
         mb(value.applyAsLong(samples.get(samples.size() - 1))));
+  }
+
+  /** TCP socket memory of the whole machine, in bytes ({@code mem} pages of /proc/net/sockstat), or -1. */
+  private static long kernelTcpBytes() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/net/sockstat"))) {
+        Matcher m = TCP_MEM.matcher(line);
+        if (m.find()) {
+          return Long.parseLong(m.group(1)) * PAGE_BYTES;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+    return -1;
   }
 
   private static double mb(long bytes) {

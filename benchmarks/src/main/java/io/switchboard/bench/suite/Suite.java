@@ -82,7 +82,9 @@ public final class Suite {
     list.add(new LatencyScenario(WireFormat.JSON, () -> switchboardFigures.getOrDefault("S1-json", FALLBACK_ECHO_RATE)));
     addIf(list, config.largePayloads,
         new LatencyScenario(WireFormat.MESSAGEPACK, () -> switchboardFigures.getOrDefault("S1-msgpack", FALLBACK_ECHO_RATE)));
-    list.add(new SlowConsumerScenario(1, config.slowConsumerPayloadBytes, 16));
+    for (int n : config.slowConsumerReceivers) {
+      list.add(new SlowConsumerScenario("S10-" + k(n), n, 1, config.slowConsumerPayloadBytes, 16));
+    }
     for (int n : config.fallbackReceivers) {
       // S2's shape at S9's N: the WebSocket figure the fallback transports are judged against.
       addIf(list, all, new FanoutScenario(webSocketName(n), WireFormat.JSON, c -> n, false, 32, 16));
