@@ -76,6 +76,25 @@ final class ServerSampler {
     }
   }
 
+  /**
+   * Waits until the server has dropped {@code count} connections since sampling started, or for
+   * {@code timeoutMillis}; returns how long it waited, in milliseconds.
+   */
+  long awaitDropped(long count, long timeoutMillis) throws InterruptedException {
+    long start = System.nanoTime();
+    long deadline = ScenarioContext.deadline(timeoutMillis);
+    while (System.nanoTime() < deadline && droppedSoFar() < count && thread.isAlive()) {
+      Thread.sleep(100);
+    }
+    return (System.nanoTime() - start) / 1_000_000;
+  }
+
+  private long droppedSoFar() {
+    synchronized (samples) {
+      return samples.isEmpty() ? 0 : samples.get(samples.size() - 1).dropped() - samples.get(0).dropped();
+    }
+  }
+
   /** Stops sampling and returns the samples. */
   List<Sample> stop() throws IOException, InterruptedException {
     running = false;

@@ -24,7 +24,8 @@ import java.util.Locale;
  *
  * <p>Reports the server's memory over the window (RSS, heap in use, Netty direct memory, sampled
  * every half second), heap after full collections before and after, and how many slow clients
- * the server dropped and when. The bound it should hold: Switchboard aborts a connection whose
+ * the server dropped and when: after the measured window the broadcast goes on, uncounted, until
+ * every slow client is dropped or {@code slowConsumerDropWaitMillis} passed. The bound it should hold: Switchboard aborts a connection whose
  * queued output would pass {@code maxPendingWriteBytes} or that stays above the high watermark
  * for {@code sendTimeout} ({@link NettyTransportOptions#defaults()}), so slow clients can hold at
  * most slow × {@code maxPendingWriteBytes} of outbound memory, and only until they are dropped.
@@ -80,6 +81,8 @@ final class SlowConsumerScenario implements Scenario {
     pump.start(client, healthy.subList(0, 1), healthy.size());
     long measureMillis = Math.max(config.measureMillis, config.slowConsumerMinMeasureMillis);
     Window measured = Window.measure(context, pump.deliveries::get, config.warmupMillis, measureMillis);
+    // The broadcast goes on, uncounted, until the server dropped every slow client or gave up.
+    long dropWait = sampler.awaitDropped(slow.size(), slow.isEmpty() ? 0 : config.slowConsumerDropWaitMillis);
     long lost = pump.stop(10_000);
     List<ServerSampler.Sample> samples = sampler.stop();
     long heapAfter = context.server().heapAfterGc();
@@ -99,6 +102,7 @@ final class SlowConsumerScenario implements Scenario {
                 + String.format(Locale.ROOT, " per_receiver_kb_s=%.1f", pump.bytesPerReceiver(measured) / 1024)
                 + " lost=" + lost
                 + " window_s=" + (config.warmupMillis + measureMillis) / 1000.0
+                + " then_awaiting_drops_s=" + dropWait / 1000.0
                 + String.format(Locale.ROOT, " heap_after_gc_mb=%.1f/%.1f ", heapBefore / 1048576.0, heapAfter / 1048576.0)
                 + ServerSampler.describe(samples, 5)
                 + " bound: max_pending_write_bytes=" + options.maxPendingWriteBytes()

@@ -28,6 +28,8 @@ final class SuiteConfig {
   int slowConsumerPayloadBytes = 2048;
   /** S10's measured window at least: slow clients are dropped only after the send timeout (10 s). */
   long slowConsumerMinMeasureMillis = 25_000;
+  /** How long S10 goes on after its window for the server to drop the slow clients. */
+  long slowConsumerDropWaitMillis = 20_000;
   long crossNodeWarmupMillis;
   long latencyWarmupMillis;
   long latencyMeasureMillis;
@@ -97,6 +99,7 @@ final class SuiteConfig {
         c.fallbackReceivers = new int[] {20};
         c.slowConsumerReceivers = new int[] {200};
         c.slowConsumerMinMeasureMillis = 0;
+        c.slowConsumerDropWaitMillis = 0;
         c.crossNodeWarmupMillis = 200;
         c.latencyWarmupMillis = 200;
         c.latencyMeasureMillis = 400;
@@ -140,6 +143,7 @@ final class SuiteConfig {
         c.latencyWarmupMillis = 10_000;
         c.latencyMeasureMillis = 30_000;
         c.largePayloads = true;
+        c.slowConsumerDropWaitMillis = 60_000;
         c.jmhForks = 2;
         c.jmhWarmupIterations = 5;
         c.jmhMeasureIterations = 10;
