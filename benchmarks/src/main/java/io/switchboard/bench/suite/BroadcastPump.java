@@ -22,6 +22,7 @@ import java.util.Locale;
 final class BroadcastPump implements FrameListener, MessageListener {
   private final WireFormat format;
   private final ByteBuf trigger;
+  private final int payloadBytes;
   private final int window;
   /** Invocations delivered to the receivers. */
   final Counter deliveries = new Counter();
@@ -33,16 +34,18 @@ final class BroadcastPump implements FrameListener, MessageListener {
   private int receivers = 1;
   private int nextSender;
 
-  private BroadcastPump(WireFormat format, ByteBuf trigger, int window) {
+  private BroadcastPump(WireFormat format, ByteBuf trigger, int payloadBytes, int window) {
     this.format = format;
     this.trigger = trigger;
+    this.payloadBytes = payloadBytes;
     this.window = window;
   }
 
   /** A pump of {@code payloadBytes}-character broadcasts for the server of {@code context}. */
   static BroadcastPump of(ScenarioContext context, WireFormat format, int payloadBytes, int window) {
     String target = context.kind().raw() ? "send" : "Broadcast";
-    return new BroadcastPump(format, Frames.shared(format.invocation(null, target, Frames.payload(payloadBytes))), window);
+    return new BroadcastPump(
+        format, Frames.shared(format.invocation(null, target, Frames.payload(payloadBytes))), payloadBytes, window);
   }
 
   /** Starts sending round-robin over {@code senderList}; {@code receiverCount} receivers listen. */
@@ -97,9 +100,20 @@ final class BroadcastPump implements FrameListener, MessageListener {
     return measured.rate() / receivers * trigger.readableBytes();
   }
 
-  /** {@code server_cpu_us_per_delivery=.. ... broadcasts_per_s=..}: the DETAIL every broadcast scenario starts with. */
-  String detail(Window measured) {
-    return measured.cpuDetail("delivery")
-        + String.format(Locale.ROOT, " broadcasts_per_s=%.0f", measured.rate() / receivers);
+  /**
+   * The figure of a broadcast scenario, deliveries/s over {@code measured}, with the DETAIL every
+   * one reports ({@code server_cpu_us_per_delivery=.. ... broadcasts_per_s=.. payload=.. lost=..})
+   * followed by the scenario's own {@code facts} ({@code " key=value ..."}).
+   */
+  Measurement measurement(String name, Window measured, long lost, String facts) {
+    return new Measurement(
+        name,
+        measured.rate(),
+        "deliveries/s",
+        measured.cpuDetail("delivery")
+            + String.format(Locale.ROOT, " broadcasts_per_s=%.0f", measured.rate() / receivers)
+            + " payload=" + payloadBytes + "B"
+            + " lost=" + lost
+            + facts);
   }
 }

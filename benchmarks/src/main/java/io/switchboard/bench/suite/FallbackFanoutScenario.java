@@ -17,26 +17,13 @@ import java.util.Locale;
  * too (one more write per broadcast on either server) but is not counted. Also reports how many
  * messages each batch carried: per SSE chunk read, per long-poll answer (the batching long polling
  * gains from).
+ *
+ * @param receivers how many fallback receivers
+ * @param window broadcasts in flight
  */
-final class FallbackFanoutScenario implements Scenario {
+record FallbackFanoutScenario(String name, FallbackTransport transport, int receivers, int window)
+    implements Scenario {
   private static final int PAYLOAD_BYTES = 32;
-
-  private final String name;
-  private final FallbackTransport transport;
-  private final int receivers;
-  private final int window;
-
-  FallbackFanoutScenario(String name, FallbackTransport transport, int receivers, int window) {
-    this.name = name;
-    this.transport = transport;
-    this.receivers = receivers;
-    this.window = window;
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
 
   @Override
   public ServerKind ceiling() {
@@ -48,9 +35,8 @@ final class FallbackFanoutScenario implements Scenario {
     SuiteConfig config = context.config();
     LoadClient client = context.client();
     BroadcastPump pump = BroadcastPump.of(context, WireFormat.JSON, PAYLOAD_BYTES, window);
-    FrameListener uncounted = (connection, content) -> {};
     List<BenchConnection> sender =
-        client.connectAll(context.target(WireFormat.JSON), 1, 1, uncounted, ScenarioContext.deadline(30_000));
+        client.connectAll(context.target(WireFormat.JSON), 1, 1, FrameListener.NONE, ScenarioContext.deadline(30_000));
     List<LoadConnection> all =
         client.openAll(
             receivers,
@@ -63,16 +49,13 @@ final class FallbackFanoutScenario implements Scenario {
     LoadClient.closeAll(all, 10_000);
     LoadClient.closeAll(sender, 5_000);
     return List.of(
-        new Measurement(
+        pump.measurement(
             name,
-            measured.rate(),
-            "deliveries/s",
-            pump.detail(measured)
-                + " transport=" + transport.shortName()
+            measured,
+            lost,
+            " transport=" + transport.shortName()
                 + " receivers=" + all.size()
                 + String.format(
-                    Locale.ROOT, " messages_per_batch=%.2f", (double) pump.deliveries.get() / Math.max(1, pump.batches.get()))
-                + " payload=" + PAYLOAD_BYTES + "B"
-                + " lost=" + lost));
+                    Locale.ROOT, " messages_per_batch=%.2f", (double) pump.deliveries.get() / Math.max(1, pump.batches.get()))));
   }
 }

@@ -63,14 +63,6 @@ final class FanoutScenario implements Scenario {
     long lost = pump.stop(10_000);
     LoadClient.closeAll(all, 10_000);
     return List.of(
-        new Measurement(
-            name,
-            measured.rate(),
-            "deliveries/s",
-            pump.detail(measured)
-                + " connections=" + all.size()
-                + " senders=" + (allSend ? all.size() : 1)
-                + " payload=" + payloadBytes + "B"
-                + " lost=" + lost));
+        pump.measurement(name, measured, lost, " connections=" + all.size() + " senders=" + (allSend ? all.size() : 1)));
   }
 }

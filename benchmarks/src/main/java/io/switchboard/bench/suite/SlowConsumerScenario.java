@@ -25,33 +25,15 @@ import java.util.Locale;
  * <p>Reports the server's memory over the window (RSS, heap in use, Netty direct memory, sampled
  * every half second), heap after full collections before and after, and how many slow clients
  * the server dropped and when: after the measured window the broadcast goes on, uncounted, until
- * every slow client is dropped or {@code slowConsumerDropWaitMillis} passed. The bound it should hold: Switchboard aborts a connection whose
- * queued output would pass {@code maxPendingWriteBytes} or that stays above the high watermark
- * for {@code sendTimeout} ({@link NettyTransportOptions#defaults()}), so slow clients can hold at
- * most slow × {@code maxPendingWriteBytes} of outbound memory, and only until they are dropped.
+ * every slow client is dropped or {@code slowConsumerDropWaitMillis} passed. The bound it should
+ * hold: Switchboard aborts a connection whose queued output would pass {@code
+ * maxPendingWriteBytes} or that stays above the high watermark for {@code sendTimeout} ({@link
+ * NettyTransportOptions#defaults()}), so slow clients can hold at most slow × {@code
+ * maxPendingWriteBytes} of outbound memory, and only until they are dropped.
  */
-final class SlowConsumerScenario implements Scenario {
+record SlowConsumerScenario(String name, int receivers, int slowPercent, int payloadBytes, int window)
+    implements Scenario {
   private static final long SAMPLE_MILLIS = 500;
-
-  private final String name;
-  private final int receivers;
-  private final int slowPercent;
-  private final int payloadBytes;
-  private final int window;
-
-  /** @param slowPercent share of the receivers that stop reading; 0 for the unaffected run */
-  SlowConsumerScenario(String name, int receivers, int slowPercent, int payloadBytes, int window) {
-    this.name = name;
-    this.receivers = receivers;
-    this.slowPercent = slowPercent;
-    this.payloadBytes = payloadBytes;
-    this.window = window;
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
 
   @Override
   public ServerKind ceiling() {
@@ -72,9 +54,10 @@ final class SlowConsumerScenario implements Scenario {
     long deadline = ScenarioContext.deadline(180_000);
     List<BenchConnection> healthy =
         client.connectAll(context.target(WireFormat.JSON), receivers - slowCount, 64, pump, deadline);
-    FrameListener uncounted = (connection, content) -> {};
     List<BenchConnection> slow =
-        slowCount == 0 ? List.of() : client.connectAll(context.target(WireFormat.JSON), slowCount, 64, uncounted, deadline);
+        slowCount == 0
+            ? List.of()
+            : client.connectAll(context.target(WireFormat.JSON), slowCount, 64, FrameListener.NONE, deadline);
     slow.forEach(connection -> connection.channel().config().setAutoRead(false));
     long heapBefore = context.server().heapAfterGc();
     ServerSampler sampler = ServerSampler.start(context.server(), SAMPLE_MILLIS);
@@ -91,16 +74,13 @@ final class SlowConsumerScenario implements Scenario {
     LoadClient.closeAll(healthy, 10_000);
     NettyTransportOptions options = NettyTransportOptions.defaults();
     return List.of(
-        new Measurement(
+        pump.measurement(
             name,
-            measured.rate(),
-            "deliveries/s",
-            pump.detail(measured)
-                + " receivers=" + (healthy.size() + slow.size())
+            measured,
+            lost,
+            " receivers=" + (healthy.size() + slow.size())
                 + " slow=" + slow.size()
-                + " payload=" + payloadBytes + "B"
                 + String.format(Locale.ROOT, " per_receiver_kb_s=%.1f", pump.bytesPerReceiver(measured) / 1024)
-                + " lost=" + lost
                 + " window_s=" + (config.warmupMillis + measureMillis) / 1000.0
                 + " then_awaiting_drops_s=" + dropWait / 1000.0
                 + String.format(Locale.ROOT, " heap_after_gc_mb=%.1f/%.1f ", heapBefore / 1048576.0, heapAfter / 1048576.0)
