@@ -17,13 +17,14 @@ import java.util.Locale;
  * <p>What a slow client cannot take fills the kernel's socket buffers first, and only then the
  * server's outbound. On loopback (64 KB segments) Linux lets a socket's send buffer grow to its
  * 4 MB maximum ({@code tcp_wmem}), and a slow client gets the broadcast rate divided by the
- * receivers: about 35 KB/s at 2 KB with 10 k receivers, which takes minutes to pass 4 MB. So the
+ * receivers: about 30 KB/s at 2 KB with 10 k receivers, which takes minutes to pass 4 MB. So the
  * 10 k variant shows the healthy clients' throughput with the kernel holding the backlog and the
- * server's memory flat, and a 200-receiver variant (about 0.8 MB/s per client) reaches the
- * server's bound within the window and shows the drops.
+ * server's memory flat, and a 200-receiver variant (1–2 MB/s per client) reaches the server's
+ * bound within the window and shows the drops.
  *
- * <p>Reports the server's memory over the window (RSS, heap in use, Netty direct memory, sampled
- * every half second), heap after full collections before and after, and how many slow clients
+ * <p>Reports the server's memory over the window (RSS, heap in use, Netty direct memory, and the
+ * machine's kernel TCP memory, sampled every half second), heap after full collections before and
+ * after, and how many slow clients
  * the server dropped and when: after the measured window the broadcast goes on, uncounted, until
  * every slow client is dropped or {@code slowConsumerDropWaitMillis} passed. The bound it should
  * hold: Switchboard aborts a connection whose queued output would pass {@code
