@@ -28,7 +28,7 @@ import java.util.concurrent.CompletableFuture;
  * its {@link FrameListener}. All methods but {@link #send} and {@link #close} belong to the event
  * loop.
  */
-public final class BenchConnection extends ChannelInboundHandlerAdapter {
+public final class BenchConnection extends ChannelInboundHandlerAdapter implements LoadConnection {
   private static final int MAX_FRAME = 1 << 20;
 
   private final Target target;
@@ -50,6 +50,7 @@ public final class BenchConnection extends ChannelInboundHandlerAdapter {
   }
 
   /** The channel, once connected. */
+  @Override
   public Channel channel() {
     return channel;
   }
@@ -87,6 +88,7 @@ public final class BenchConnection extends ChannelInboundHandlerAdapter {
    * Sends a Close frame and lets the server end the TCP connection (so that TIME_WAIT stays on the
    * server side and the client's ephemeral ports are free at once); any thread.
    */
+  @Override
   public ChannelFuture close() {
     if (channel.isActive()) {
       channel.writeAndFlush(new CloseWebSocketFrame(1000, ""));
@@ -137,9 +139,8 @@ public final class BenchConnection extends ChannelInboundHandlerAdapter {
 
   private void handshakeResponse(ByteBuf content) {
     String text = content.toString(StandardCharsets.UTF_8);
-    if (!text.startsWith("{}")) {
-      throw new IllegalStateException("Handshake refused: " + text);
-    }
+    int separator = text.indexOf(WireFormat.recordSeparator());
+    WireFormat.requireHandshakeAccepted(separator < 0 ? text : text.substring(0, separator));
     awaitingHandshakeResponse = false;
     ready.complete(this);
   }

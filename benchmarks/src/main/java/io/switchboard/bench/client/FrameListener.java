@@ -8,6 +8,9 @@ import io.netty.buffer.ByteBuf;
  */
 @FunctionalInterface
 public interface FrameListener {
+  /** Ignores every frame. */
+  FrameListener NONE = (connection, content) -> {};
+
   /** A Text or Binary frame arrived; {@code content} is released after the call. */
   void onFrame(BenchConnection connection, ByteBuf content);
 }

@@ -1,6 +1,7 @@
 package io.switchboard.bench.client;
 
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
@@ -19,14 +20,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * The load generator's Netty client: one NIO event loop (the generator gets one core), TCP_NODELAY,
  * connections to 127.0.0.1 only. A hub connection is a negotiate on its own HTTP connection, a
  * WebSocket upgrade with {@code id=<token>}, and the hub handshake; a raw one is the upgrade only.
+ * Receive-only connections over Server-Sent Events or long polling ({@link #receive}) negotiate
+ * the same way and send the handshake by POST.
  */
 public final class LoadClient implements AutoCloseable {
-  private static final int MAX_RESPONSE = 64 * 1024;
+  // A long poll's answer holds everything the server buffered, up to Switchboard's 8 MiB bound.
+  private static final int MAX_RESPONSE = 8 << 20;
+  private static final String TOKEN_KEY = "\"connectionToken\":\"";
 
   private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
   private final Bootstrap bootstrap =
@@ -46,9 +52,19 @@ public final class LoadClient implements AutoCloseable {
     if (target.raw()) {
       return openWebSocket(target, target.path(), listener);
     }
-    CompletableFuture<String> token = new CompletableFuture<>();
-    open(new NegotiateHandler(target.path(), token), target.port(), token);
-    return token.thenCompose(t -> openWebSocket(target, target.path() + "?id=" + t, listener));
+    return negotiate(target).thenCompose(t -> openWebSocket(target, target.path() + "?id=" + t, listener));
+  }
+
+  /**
+   * Opens one receive-only connection over a fallback transport (JSON); completes once it is ready
+   * for hub messages. A hub connection negotiates first; a raw one only makes the transport request.
+   */
+  public CompletableFuture<LoadConnection> receive(
+      Target target, FallbackTransport transport, MessageListener listener) {
+    if (target.raw()) {
+      return openReceiver(target, transport, target.path(), listener);
+    }
+    return negotiate(target).thenCompose(t -> openReceiver(target, transport, target.path() + "?id=" + t, listener));
   }
 
   /**
@@ -60,7 +76,19 @@ public final class LoadClient implements AutoCloseable {
   public List<BenchConnection> connectAll(
       Target target, int count, int concurrency, FrameListener listener, long deadlineNanos)
       throws InterruptedException {
-    List<BenchConnection> ready = new ArrayList<>(count);
+    return openAll(count, concurrency, () -> connect(target, listener), deadlineNanos);
+  }
+
+  /**
+   * Opens {@code count} connections with {@code open}, at most {@code concurrency} at a time,
+   * stopping at {@code deadlineNanos} (System.nanoTime). Returns those that became ready.
+   *
+   * @throws IllegalStateException if none did
+   */
+  public <T> List<T> openAll(
+      int count, int concurrency, Supplier<CompletableFuture<T>> open, long deadlineNanos)
+      throws InterruptedException {
+    List<T> ready = new ArrayList<>(count);
     Semaphore slots = new Semaphore(concurrency);
     AtomicInteger failures = new AtomicInteger();
     Throwable[] firstFailure = new Throwable[1];
@@ -68,7 +96,7 @@ public final class LoadClient implements AutoCloseable {
       if (!slots.tryAcquire(Math.max(1, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS)) {
         break;
       }
-      connect(target, listener)
+      open.get()
           .whenComplete(
               (connection, error) -> {
                 synchronized (ready) {
@@ -93,10 +121,10 @@ public final class LoadClient implements AutoCloseable {
     }
   }
 
-  /** Closes every connection (Close frame first) and waits up to {@code timeoutMillis}. */
-  public static void closeAll(List<BenchConnection> connections, long timeoutMillis) {
+  /** Closes every connection (a WebSocket with a Close frame first) and waits up to {@code timeoutMillis}. */
+  public static void closeAll(List<? extends LoadConnection> connections, long timeoutMillis) {
     List<ChannelFuture> closing = new ArrayList<>(connections.size());
-    for (BenchConnection connection : connections) {
+    for (LoadConnection connection : connections) {
       closing.add(connection.close());
     }
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
@@ -108,15 +136,46 @@ public final class LoadClient implements AutoCloseable {
     }
   }
 
+  /** POSTs negotiate on its own connection; completes with the connection token. */
+  private CompletableFuture<String> negotiate(Target target) {
+    return post(target.port(), target.path() + "/negotiate?negotiateVersion=1", new byte[0])
+        .thenApply(
+            reply -> {
+              int start = reply.body().indexOf(TOKEN_KEY);
+              if (reply.status() != 200 || start < 0) {
+                throw new IllegalStateException("Negotiate failed: " + reply);
+              }
+              start += TOKEN_KEY.length();
+              return reply.body().substring(start, reply.body().indexOf('"', start));
+            });
+  }
+
+  private CompletableFuture<HttpCall.Reply> post(int port, String uri, byte[] body) {
+    CompletableFuture<HttpCall.Reply> reply = new CompletableFuture<>();
+    open(new HttpCall(uri, Unpooled.wrappedBuffer(body), reply), port, true, reply);
+    return reply;
+  }
+
   private CompletableFuture<BenchConnection> openWebSocket(
       Target target, String pathAndQuery, FrameListener listener) {
     CompletableFuture<BenchConnection> ready = new CompletableFuture<>();
     String uri = "ws://" + Target.HOST + ":" + target.port() + pathAndQuery;
-    open(new BenchConnection(target, uri, listener, ready), target.port(), ready);
+    open(new BenchConnection(target, uri, listener, ready), target.port(), true, ready);
     return ready;
   }
 
-  private void open(ChannelHandler handler, int port, CompletableFuture<?> result) {
+  private CompletableFuture<LoadConnection> openReceiver(
+      Target target, FallbackTransport transport, String uri, MessageListener listener) {
+    CompletableFuture<LoadConnection> ready = new CompletableFuture<>();
+    ChannelHandler receiver =
+        transport.receiver(
+            target, uri, () -> post(target.port(), uri, target.format().handshakeRequest()), listener, ready);
+    open(receiver, target.port(), transport.aggregated(), ready);
+    return ready;
+  }
+
+  /** Connects a channel with an HTTP client codec, an aggregator unless the handler reads a stream, then {@code handler}. */
+  private void open(ChannelHandler handler, int port, boolean aggregate, CompletableFuture<?> result) {
     ChannelFuture connecting =
         bootstrap
             .clone()
@@ -124,10 +183,11 @@ public final class LoadClient implements AutoCloseable {
                 new ChannelInitializer<Channel>() {
                   @Override
                   protected void initChannel(Channel ch) {
-                    ch.pipeline()
-                        .addLast(new HttpClientCodec())
-                        .addLast(new HttpObjectAggregator(MAX_RESPONSE))
-                        .addLast(handler);
+                    ch.pipeline().addLast(new HttpClientCodec());
+                    if (aggregate) {
+                      ch.pipeline().addLast(new HttpObjectAggregator(MAX_RESPONSE));
+                    }
+                    ch.pipeline().addLast(handler);
                   }
                 })
             .connect(Target.HOST, port);

@@ -133,6 +133,23 @@ public enum WireFormat {
         .getBytes(StandardCharsets.UTF_8);
   }
 
+  /**
+   * Checks the server's handshake response, {@code firstMessage} being the text before its record
+   * separator (a transport's framing may precede it): {@code {}} accepts, anything else refuses.
+   *
+   * @throws IllegalStateException if the server refused the handshake
+   */
+  public static void requireHandshakeAccepted(String firstMessage) {
+    if (!firstMessage.endsWith("{}")) {
+      throw new IllegalStateException("Handshake refused: " + firstMessage);
+    }
+  }
+
+  /** The record separator that ends every JSON message (and the handshake in either protocol). */
+  public static byte recordSeparator() {
+    return (byte) RECORD_SEPARATOR;
+  }
+
   /** Whether messages travel in Binary WebSocket frames (else Text). */
   public boolean binary() {
     return binary;

@@ -1,6 +1,6 @@
 package io.switchboard.bench.server;
 
-import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
@@ -8,23 +8,46 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.util.ReferenceCountUtil;
 
-/** Registers each upgraded channel with the {@link RawFanout} and publishes every data frame. */
-@Sharable
-final class RawFanoutHandler extends ChannelInboundHandlerAdapter {
+/**
+ * One upgraded WebSocket channel of the {@link RawFanout}: publishes every data frame it receives
+ * and subscribes the channel, which gets each published payload in a frame of the kind it came in.
+ */
+final class RawFanoutHandler extends ChannelInboundHandlerAdapter implements RawFanout.Subscriber {
   private final RawFanout fanout;
+  private Channel channel;
 
   RawFanoutHandler(RawFanout fanout) {
     this.fanout = fanout;
   }
 
   @Override
+  public Channel channel() {
+    return channel;
+  }
+
+  @Override
+  public void write(RawFanout.Published message) {
+    channel.write(
+        message.text()
+            ? new TextWebSocketFrame(message.content().retainedDuplicate())
+            : new BinaryWebSocketFrame(message.content().retainedDuplicate()),
+        channel.voidPromise());
+  }
+
+  @Override
+  public void flush() {
+    channel.flush();
+  }
+
+  @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
-    fanout.add(ctx.channel());
+    channel = ctx.channel();
+    fanout.add(this);
   }
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
-    fanout.remove(ctx.channel());
+    fanout.remove(this);
     ctx.fireChannelInactive();
   }
 

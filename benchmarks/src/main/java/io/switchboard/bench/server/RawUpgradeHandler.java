@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import io.switchboard.transport.netty.NettyTransportOptions;
+import java.util.function.Supplier;
 
 /**
  * Upgrades every request to a WebSocket with Switchboard's default decoder settings and
@@ -27,9 +28,10 @@ final class RawUpgradeHandler extends SimpleChannelInboundHandler<FullHttpReques
   private static final WriteBufferWaterMark WATER_MARK =
       new WriteBufferWaterMark(OPTIONS.writeBufferLowWaterMark(), OPTIONS.writeBufferHighWaterMark());
 
-  private final ChannelHandler frameHandler;
+  private final Supplier<ChannelHandler> frameHandler;
 
-  RawUpgradeHandler(ChannelHandler frameHandler) {
+  /** @param frameHandler the handler of the upgraded channel's frames (one per channel, or a shared one) */
+  RawUpgradeHandler(Supplier<ChannelHandler> frameHandler) {
     this.frameHandler = frameHandler;
   }
 
@@ -42,7 +44,7 @@ final class RawUpgradeHandler extends SimpleChannelInboundHandler<FullHttpReques
       WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(ctx.channel());
       return;
     }
-    ctx.pipeline().replace(this, "raw-frames", frameHandler);
+    ctx.pipeline().replace(this, "raw-frames", frameHandler.get());
     handshaker
         .handshake(ctx.channel(), request)
         .addListener(

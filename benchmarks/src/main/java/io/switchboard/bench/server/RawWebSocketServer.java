@@ -2,6 +2,7 @@ package io.switchboard.bench.server;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -18,7 +19,9 @@ import java.util.concurrent.TimeUnit;
  * number of NIO workers), HTTP codec and aggregator, WebSocket decoder settings and write-buffer
  * watermarks, and no hub: {@code ECHO} writes every frame back, {@code FANOUT} writes every frame
  * it receives to every channel ({@link RawFanout}). Either mode also serves as the ceiling for
- * holding idle channels (S4) and for accepting upgrades (S5).
+ * holding idle channels (S4) and for accepting upgrades (S5). {@code FALLBACK_FANOUT} is the
+ * fan-out with receivers on Server-Sent Events and long polling as well ({@link
+ * RawTransportRouter}).
  */
 public final class RawWebSocketServer implements AutoCloseable {
   /** What the server does with a received frame. */
@@ -26,8 +29,12 @@ public final class RawWebSocketServer implements AutoCloseable {
     /** Write it back to its channel. */
     ECHO,
     /** Write it to every channel. */
-    FANOUT
+    FANOUT,
+    /** Write it to every channel, WebSocket, Server-Sent Events stream or long-polling client. */
+    FALLBACK_FANOUT
   }
+
+  private static final RawEchoHandler ECHO_HANDLER = new RawEchoHandler();
 
   private final Channel serverChannel;
   private final EventLoopGroup boss;
@@ -55,15 +62,21 @@ public final class RawWebSocketServer implements AutoCloseable {
                     ch.pipeline()
                         .addLast(new HttpServerCodec())
                         .addLast(new HttpObjectAggregator(RawUpgradeHandler.MAX_REQUEST_SIZE))
-                        .addLast(
-                            new RawUpgradeHandler(
-                                mode == Mode.ECHO ? new RawEchoHandler() : new RawFanoutHandler(fanout)));
+                        .addLast(entry(mode, fanout));
                   }
                 })
             .bind("127.0.0.1", 0)
             .sync()
             .channel();
     return new RawWebSocketServer(channel, boss, workers);
+  }
+
+  private static ChannelHandler entry(Mode mode, RawFanout fanout) {
+    return switch (mode) {
+      case ECHO -> new RawUpgradeHandler(() -> ECHO_HANDLER);
+      case FANOUT -> new RawUpgradeHandler(() -> new RawFanoutHandler(fanout));
+      case FALLBACK_FANOUT -> new RawTransportRouter(fanout);
+    };
   }
 
   /** The bound port. */

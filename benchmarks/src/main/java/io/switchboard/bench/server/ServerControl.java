@@ -1,5 +1,7 @@
 package io.switchboard.bench.server;
 
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufAllocatorMetricProvider;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -13,6 +15,9 @@ import java.nio.charset.StandardCharsets;
  *
  * <ul>
  *   <li>{@code heap}: runs full collections and prints {@code HEAP <bytes used>}
+ *   <li>{@code memory}: prints {@code MEMORY heap=<bytes used> direct=<bytes>} at once, without a
+ *       collection: heap in use (garbage included) and the direct memory of Netty's default
+ *       allocator, where outbound buffers live
  *   <li>{@code quit}: returns, so that the caller closes the server
  *   <li>anything else: handed to the server's own {@link Commands}, if it has some
  * </ul>
@@ -41,6 +46,7 @@ public final class ServerControl {
     while ((line = in.readLine()) != null) {
       switch (line.trim()) {
         case "heap" -> System.out.println("HEAP " + heapAfterGc());
+        case "memory" -> System.out.println("MEMORY heap=" + heapNow() + " direct=" + nettyDirect());
         case "quit" -> {
           return;
         }
@@ -58,6 +64,17 @@ public final class ServerControl {
     }
   }
 
+  private static long heapNow() {
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+
+  /** Direct memory in use by Netty's default allocator, or -1 if it does not say. */
+  private static long nettyDirect() {
+    return ByteBufAllocator.DEFAULT instanceof ByteBufAllocatorMetricProvider metrics
+        ? metrics.metric().usedDirectMemory()
+        : -1;
+  }
+
   /** Heap in use after full collections settle (three rounds, a short pause between). */
   static long heapAfterGc() {
     for (int i = 0; i < 3; i++) {
@@ -69,6 +86,6 @@ public final class ServerControl {
         break;
       }
     }
-    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    return heapNow();
   }
 }

@@ -5,7 +5,8 @@ import io.switchboard.transport.netty.SwitchboardServer;
 
 /**
  * Entry point of a server process of the suite: {@code switchboard} (the hub on {@code /bench}),
- * or a raw-Netty ceiling, {@code raw-echo} or {@code raw-fanout} (WebSockets on {@code /raw});
+ * or a raw-Netty ceiling, {@code raw-echo} or {@code raw-fanout} (WebSockets on {@code /raw}) or
+ * {@code raw-fallback-fanout} (the fan-out to WebSockets, Server-Sent Events and long polls);
  * for S7, {@code switchboard-redis} (the same hub with a Redis backplane) and {@code raw-pubsub}
  * ({@link PubSubCeiling}, which listens on no port: it prints {@code READY port=0}).
  * Binds an ephemeral port on 127.0.0.1 and then follows {@link ServerControl}.
@@ -14,7 +15,7 @@ public final class ServerMain {
   private ServerMain() {}
 
   /**
-   * Usage: {@code ServerMain switchboard|raw-echo|raw-fanout}, or {@code ServerMain
+   * Usage: {@code ServerMain switchboard|raw-echo|raw-fanout|raw-fallback-fanout}, or {@code ServerMain
    * switchboard-redis|raw-pubsub <redis uri>}.
    */
   public static void main(String[] args) throws Exception {
@@ -24,7 +25,7 @@ public final class ServerMain {
         SwitchboardServer server =
             SwitchboardServer.builder().host("127.0.0.1").port(0).hub("/bench", BenchHub.class).start();
         try {
-          ServerControl.serve(server.port());
+          ServerControl.serve(server.port(), BenchHub::command);
         } finally {
           server.close();
         }
@@ -51,16 +52,22 @@ public final class ServerMain {
           ServerControl.serve(0, ceiling);
         }
       }
-      case "raw-echo", "raw-fanout" -> {
-        try (RawWebSocketServer server =
-            RawWebSocketServer.start(
-                "raw-echo".equals(kind) ? RawWebSocketServer.Mode.ECHO : RawWebSocketServer.Mode.FANOUT)) {
+      case "raw-echo", "raw-fanout", "raw-fallback-fanout" -> {
+        try (RawWebSocketServer server = RawWebSocketServer.start(rawMode(kind))) {
           ServerControl.serve(server.port());
         }
       }
       default -> throw new IllegalArgumentException("Unknown server kind " + kind);
     }
     System.exit(0);
+  }
+
+  private static RawWebSocketServer.Mode rawMode(String kind) {
+    return switch (kind) {
+      case "raw-echo" -> RawWebSocketServer.Mode.ECHO;
+      case "raw-fanout" -> RawWebSocketServer.Mode.FANOUT;
+      default -> RawWebSocketServer.Mode.FALLBACK_FANOUT;
+    };
   }
 
   /** Waits up to 10 s for the backplane's connections, so that the node is reachable at READY. */

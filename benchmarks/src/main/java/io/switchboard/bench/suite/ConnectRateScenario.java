@@ -50,7 +50,6 @@ final class ConnectRateScenario implements Scenario {
   /** Connects and closes up to {@code count} connections within {@code maxMillis}; returns {ok, failed}. */
   private static int[] churn(LoadClient client, Target target, int count, long maxMillis)
       throws InterruptedException {
-    FrameListener ignore = (connection, content) -> {};
     Semaphore slots = new Semaphore(CONCURRENCY);
     int[] done = new int[2];
     long deadline = ScenarioContext.deadline(maxMillis);
@@ -58,7 +57,7 @@ final class ConnectRateScenario implements Scenario {
       if (!slots.tryAcquire(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
         break;
       }
-      client.connect(target, ignore)
+      client.connect(target, FrameListener.NONE)
           .whenComplete(
               (connection, error) -> {
                 synchronized (done) {

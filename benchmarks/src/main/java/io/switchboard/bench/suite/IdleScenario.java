@@ -28,11 +28,10 @@ final class IdleScenario implements Scenario {
 
   @Override
   public List<Measurement> run(ScenarioContext context) throws Exception {
-    FrameListener ignore = (connection, content) -> {};
     LoadClient client = context.client();
     int warmUp = Math.min(WARM_UP_CONNECTIONS, context.config().idleConnections / 4);
     LoadClient.closeAll(
-        client.connectAll(context.target(WireFormat.JSON), warmUp, 64, ignore, ScenarioContext.deadline(30_000)),
+        client.connectAll(context.target(WireFormat.JSON), warmUp, 64, FrameListener.NONE, ScenarioContext.deadline(30_000)),
         5_000);
     Thread.sleep(SETTLE_MILLIS);
     long heap0 = context.server().heapAfterGc();
@@ -40,7 +39,7 @@ final class IdleScenario implements Scenario {
     long cpu0 = context.server().cpuNanos();
     List<BenchConnection> connections =
         client.connectAll(
-            context.target(WireFormat.JSON), context.config().idleConnections, 64, ignore, ScenarioContext.deadline(180_000));
+            context.target(WireFormat.JSON), context.config().idleConnections, 64, FrameListener.NONE, ScenarioContext.deadline(180_000));
     Thread.sleep(SETTLE_MILLIS);
     long heap1 = context.server().heapAfterGc();
     long rss1 = context.server().rssBytes();

@@ -14,6 +14,14 @@ interface Scenario {
   ServerKind ceiling();
 
   /**
+   * The load run against the ceiling: this scenario, unless the ceiling is the same server under
+   * another load (S10: the broadcast without slow clients, on Switchboard). Same figure names.
+   */
+  default Scenario ceilingLoad() {
+    return this;
+  }
+
+  /**
    * Runs the load against one server and returns its figures (same names for both servers). Every
    * loop is bounded in count and time.
    */

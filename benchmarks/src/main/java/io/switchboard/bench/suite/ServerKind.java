@@ -11,6 +11,8 @@ public enum ServerKind {
   RAW_ECHO("raw-echo", "/raw", true),
   /** Raw Netty writing every frame to every channel. */
   RAW_FANOUT("raw-fanout", "/raw", true),
+  /** Raw Netty writing every frame from a WebSocket to every WebSocket, SSE stream and long poll. */
+  RAW_FALLBACK_FANOUT("raw-fallback-fanout", "/raw", true),
   /** {@code BenchHub} with a Redis backplane (S7); ServerMain takes the Redis URI. */
   SWITCHBOARD_REDIS("switchboard-redis", "/bench", false),
   /** Lettuce publishing to two subscribers, no WebSockets (S7's ceiling); takes the Redis URI. */

@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  */
 final class ServerProcess implements AutoCloseable {
   private static final Pattern PAUSE = Pattern.compile("Pause.* ([0-9.]+)ms");
+  private static final Pattern DROPPED = Pattern.compile("DROPPED ([0-9]+) outbound_limit=([0-9]+) send_timeout=([0-9]+)");
+  private static final Pattern MEMORY = Pattern.compile("heap=(-?[0-9]+) direct=(-?[0-9]+)");
 
   private final Process process;
   private final BufferedReader out;
@@ -123,6 +125,29 @@ final class ServerProcess implements AutoCloseable {
   long heapAfterGc() throws IOException {
     command("heap");
     return Long.parseLong(awaitLine("HEAP ").substring(5).trim());
+  }
+
+  /** Heap in use now (garbage included) and Netty's direct memory, in bytes: {@code [heap, direct]}. */
+  long[] memoryNow() throws IOException {
+    command("memory");
+    Matcher m = MEMORY.matcher(awaitLine("MEMORY "));
+    if (!m.find()) {
+      throw new IOException("Unexpected MEMORY line");
+    }
+    return new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))};
+  }
+
+  /**
+   * How many hub connections ended with an error so far, then how many of them for exceeding the
+   * outbound limit and for the send timeout (Switchboard only): {@code [total, limit, timeout]}.
+   */
+  long[] droppedConnections() throws IOException {
+    command("dropped");
+    Matcher m = DROPPED.matcher(awaitLine("DROPPED "));
+    if (!m.find()) {
+      throw new IOException("Unexpected DROPPED line");
+    }
+    return new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3))};
   }
 
   /** Sends one command line of {@link io.switchboard.bench.server.ServerControl}'s protocol. */

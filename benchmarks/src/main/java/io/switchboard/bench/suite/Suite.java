@@ -1,5 +1,6 @@
 package io.switchboard.bench.suite;
 
+import io.switchboard.bench.client.FallbackTransport;
 import io.switchboard.bench.client.LoadClient;
 import io.switchboard.bench.client.WireFormat;
 import java.io.IOException;
@@ -54,8 +55,8 @@ public final class Suite {
   }
 
   /**
-   * Every scenario of the mode. The smoke keeps one variant of each (both protocols still appear),
-   * so that it stays within a few tens of seconds.
+   * Every scenario of the mode. The smoke keeps one variant of each (both protocols still appear;
+   * S9 over SSE only), so that it stays within a few tens of seconds.
    */
   private List<Scenario> scenarios() {
     boolean all = !"smoke".equals(config.mode);
@@ -81,6 +82,17 @@ public final class Suite {
     list.add(new LatencyScenario(WireFormat.JSON, () -> switchboardFigures.getOrDefault("S1-json", FALLBACK_ECHO_RATE)));
     addIf(list, config.largePayloads,
         new LatencyScenario(WireFormat.MESSAGEPACK, () -> switchboardFigures.getOrDefault("S1-msgpack", FALLBACK_ECHO_RATE)));
+    for (int n : config.slowConsumerReceivers) {
+      list.add(new SlowConsumerScenario("S10-" + k(n), n, 1, config.slowConsumerPayloadBytes, 16));
+    }
+    for (int n : config.fallbackReceivers) {
+      // S2's shape at S9's N: the WebSocket figure the fallback transports are judged against.
+      addIf(list, all, new FanoutScenario(webSocketName(n), WireFormat.JSON, c -> n, false, 32, 16));
+      for (FallbackTransport transport : FallbackTransport.values()) {
+        addIf(list, all || transport == FallbackTransport.SERVER_SENT_EVENTS,
+            new FallbackFanoutScenario(fallbackName(transport, n), transport, n, 16));
+      }
+    }
     return list;
   }
 
@@ -97,6 +109,7 @@ public final class Suite {
           runBoth(client, scenario);
         }
       }
+      compareWithWebSockets();
       new CrossNodeScenario(config, pinning, report).run(client); // runs the variants --only selects
     }
     if (config.selected("S8")) {
@@ -108,10 +121,43 @@ public final class Suite {
     }
   }
 
+  /**
+   * S9's goals compare each fallback transport with WebSockets at the same N, on Switchboard: one
+   * RESULT line per pair that ran, the WebSocket figure in the ceiling's place.
+   */
+  private void compareWithWebSockets() {
+    boolean noted = false;
+    for (int n : config.fallbackReceivers) {
+      Double webSockets = switchboardFigures.get(webSocketName(n));
+      for (FallbackTransport transport : FallbackTransport.values()) {
+        Double fallback = switchboardFigures.get(fallbackName(transport, n));
+        if (webSockets == null || fallback == null) {
+          continue;
+        }
+        if (!noted) {
+          report.note("S9-<transport>-vs-ws: switchboard= is the fallback transport, ceiling= Switchboard's WebSocket fan-out (S9-ws) at the same N");
+          noted = true;
+        }
+        String name = "S9-" + transport.shortName() + "-vs-ws-" + k(n);
+        report.result(new Measurement(name, fallback, "deliveries/s", ""), new Measurement(name, webSockets, "deliveries/s", ""));
+      }
+    }
+  }
+
+  private static String webSocketName(int receivers) {
+    return "S9-ws-" + k(receivers);
+  }
+
+  private static String fallbackName(FallbackTransport transport, int receivers) {
+    return "S9-" + transport.shortName() + "-" + k(receivers);
+  }
+
   private void runBoth(LoadClient client, Scenario scenario) {
     try {
-      Map<String, Measurement> hub = runOn(client, scenario, ServerKind.SWITCHBOARD);
-      Map<String, Measurement> ceiling = runOn(client, scenario, scenario.ceiling());
+      Map<String, Measurement> hub = runOn(client, scenario, ServerKind.SWITCHBOARD, ServerKind.SWITCHBOARD.argument());
+      Scenario ceilingLoad = scenario.ceilingLoad();
+      String ceilingLabel = scenario.ceiling().argument() + (ceilingLoad == scenario ? "" : "-ceiling");
+      Map<String, Measurement> ceiling = runOn(client, ceilingLoad, scenario.ceiling(), ceilingLabel);
       for (Measurement measurement : hub.values()) {
         switchboardFigures.put(measurement.name(), measurement.value());
         Measurement raw = ceiling.get(measurement.name());
@@ -126,13 +172,14 @@ public final class Suite {
     }
   }
 
-  private Map<String, Measurement> runOn(LoadClient client, Scenario scenario, ServerKind kind)
+  /** Runs {@code scenario} on a fresh server of {@code kind}; {@code server} names the run in DETAIL lines and files. */
+  private Map<String, Measurement> runOn(LoadClient client, Scenario scenario, ServerKind kind, String server)
       throws Exception {
-    String label = scenario.name().replace('%', 'p') + "-" + kind.argument();
+    String label = scenario.name().replace('%', 'p') + "-" + server;
     Map<String, Measurement> figures = new LinkedHashMap<>();
-    try (ServerProcess server = ServerProcess.start(kind, label, config, pinning)) {
-      for (Measurement m : scenario.run(new ScenarioContext(client, server, kind, config))) {
-        report.detail(m.name(), kind.argument(), m.detail());
+    try (ServerProcess process = ServerProcess.start(kind, label, config, pinning)) {
+      for (Measurement m : scenario.run(new ScenarioContext(client, process, kind, config))) {
+        report.detail(m.name(), server, m.detail());
         figures.put(m.name(), m);
       }
     }
