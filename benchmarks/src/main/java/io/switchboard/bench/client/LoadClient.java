@@ -1,7 +1,6 @@
 package io.switchboard.bench.client;
 
 import io.netty.bootstrap.Bootstrap;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
@@ -24,8 +23,8 @@ import java.util.function.Supplier;
 
 /**
  * The load generator's Netty client: one NIO event loop (the generator gets one core), TCP_NODELAY,
- * connections to 127.0.0.1 only. A hub connection is a negotiate on its own HTTP connection, a
- * WebSocket upgrade with {@code id=<token>}, and the hub handshake; a raw one is the upgrade only.
+ * connections to 127.0.0.1 only. A hub connection is a negotiate on a pooled kept-alive HTTP
+ * connection ({@link HttpPosts}), a WebSocket upgrade with {@code id=<token>}, and the hub handshake; a raw one is the upgrade only.
  * Receive-only connections over Server-Sent Events or long polling ({@link #receive}) negotiate
  * the same way and send the handshake by POST.
  */
@@ -41,6 +40,7 @@ public final class LoadClient implements AutoCloseable {
           .channel(NioSocketChannel.class)
           .option(ChannelOption.TCP_NODELAY, true)
           .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000);
+  private final HttpPosts posts = new HttpPosts(bootstrap);
 
   /** The single event loop that runs every listener; schedule scenario tasks here. */
   public EventLoop loop() {
@@ -136,7 +136,7 @@ public final class LoadClient implements AutoCloseable {
     }
   }
 
-  /** POSTs negotiate on its own connection; completes with the connection token. */
+  /** POSTs negotiate on a kept-alive connection; completes with the connection token. */
   private CompletableFuture<String> negotiate(Target target) {
     return post(target.port(), target.path() + "/negotiate?negotiateVersion=1", new byte[0])
         .thenApply(
@@ -151,9 +151,7 @@ public final class LoadClient implements AutoCloseable {
   }
 
   private CompletableFuture<HttpCall.Reply> post(int port, String uri, byte[] body) {
-    CompletableFuture<HttpCall.Reply> reply = new CompletableFuture<>();
-    open(new HttpCall(uri, Unpooled.wrappedBuffer(body), reply), port, true, reply);
-    return reply;
+    return posts.post(port, uri, body);
   }
 
   private CompletableFuture<BenchConnection> openWebSocket(
