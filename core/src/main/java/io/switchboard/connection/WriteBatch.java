@@ -2,21 +2,23 @@ package io.switchboard.connection;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A scope in which one thread writes to many connections at once (a broadcast): transports may
- * put off handing the writes to their I/O threads until the scope ends, and then hand them over
- * together. On Netty this makes a broadcast to thousands of connections cost one task and one
- * wake-up per event loop, instead of a wake-up whenever an event loop has caught up with the
- * writer.
+ * gather the writes and hand them to their I/O threads together when the scope ends. On Netty this
+ * makes a broadcast to thousands of connections cost one task per event loop, which then writes
+ * to each channel in turn, instead of a queued message and a scheduled drain per connection.
  *
- * <p>Writes inside the scope are queued in order as usual; only their hand-over waits. Scopes
- * nest: an inner one joins the outer one.
+ * <p>A write inside the scope is accepted or refused at once, as usual; only its hand-over waits.
+ * Scopes nest: an inner one joins the outer one.
  */
 public final class WriteBatch {
   private static final ThreadLocal<WriteBatch> CURRENT = new ThreadLocal<>();
 
-  private final List<Runnable> handOvers = new ArrayList<>(4);
+  /** Keys of the transports' pieces, in the order of {@link #pieces}: a few event loops at most. */
+  private final List<Object> pieceKeys = new ArrayList<>(4);
+  private final List<Runnable> pieces = new ArrayList<>(4);
 
   private WriteBatch() {}
 
@@ -37,26 +39,37 @@ public final class WriteBatch {
   }
 
   /**
-   * Puts off {@code handOver} until the current batch ends, for a transport.
+   * The current batch's piece for {@code key}, for a transport that gathers the batch's writes
+   * (e.g. per event loop): made by {@code create} on first use, and run when the batch ends, in
+   * the order of first use.
    *
-   * @return false when no batch is open on this thread: the caller hands over at once
+   * @return null when no batch is open on this thread: the transport hands its write over at once
    */
-  public static boolean defer(Runnable handOver) {
+  public static <T extends Runnable> T piece(Object key, Supplier<T> create) {
     WriteBatch batch = CURRENT.get();
     if (batch == null) {
-      return false;
+      return null;
     }
-    batch.handOvers.add(handOver);
-    return true;
+    for (int i = 0; i < batch.pieceKeys.size(); i++) {
+      if (batch.pieceKeys.get(i) == key) {
+        @SuppressWarnings("unchecked")
+        T piece = (T) batch.pieces.get(i);
+        return piece;
+      }
+    }
+    T piece = create.get();
+    batch.pieceKeys.add(key);
+    batch.pieces.add(piece);
+    return piece;
   }
 
   private void end() {
     RuntimeException failure = null;
-    for (Runnable handOver : handOvers) {
+    for (Runnable piece : pieces) {
       try {
-        handOver.run();
+        piece.run();
       } catch (RuntimeException e) {
-        // Every other connection's writes still go out.
+        // Every other piece's writes still go out.
         if (failure == null) {
           failure = e;
         } else {

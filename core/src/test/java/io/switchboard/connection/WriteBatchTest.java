@@ -1,64 +1,84 @@
 package io.switchboard.connection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WriteBatchTest {
+  private final List<String> events = new ArrayList<>();
 
-  @Test
-  void outsideABatchNothingIsPutOff() {
-    assertFalse(WriteBatch.defer(() -> {}));
+  /** A transport's piece that records when it runs. */
+  private final class Piece implements Runnable {
+    private final String name;
+    final List<String> writes = new ArrayList<>();
+
+    Piece(String name) {
+      this.name = name;
+    }
+
+    @Override
+    public void run() {
+      events.add(name + " " + writes);
+    }
   }
 
   @Test
-  void handOversRunWhenTheOutermostBatchEndsInOrder() {
-    List<String> events = new ArrayList<>();
+  void outsideABatchThereIsNoPiece() {
+    assertNull(WriteBatch.piece("loop", () -> new Piece("loop")));
+  }
+
+  @Test
+  void piecesGatherTheWritesOfTheOutermostBatchAndRunAtItsEndInOrderOfFirstUse() {
+    Object loopA = new Object();
+    Object loopB = new Object();
     WriteBatch.run(
         () -> {
-          assertTrue(WriteBatch.defer(() -> events.add("hand-over 1")));
-          WriteBatch.run(() -> assertTrue(WriteBatch.defer(() -> events.add("hand-over 2"))));
-          events.add("inner batch ended");
+          WriteBatch.piece(loopB, () -> new Piece("B")).writes.add("1");
+          WriteBatch.run(() -> WriteBatch.piece(loopA, () -> new Piece("A")).writes.add("2"));
+          Piece again = WriteBatch.piece(loopB, () -> new Piece("other B"));
+          again.writes.add("3");
+          assertSame(again, WriteBatch.piece(loopB, () -> new Piece("yet another B")));
+          events.add("writes done");
         });
-    assertEquals(List.of("inner batch ended", "hand-over 1", "hand-over 2"), events);
-    assertFalse(WriteBatch.defer(() -> {}), "the batch is closed once it ended");
+    assertEquals(List.of("writes done", "B [1, 3]", "A [2]"), events);
+    assertNull(WriteBatch.piece(loopA, () -> new Piece("A")), "the batch is closed once it ended");
   }
 
   @Test
-  void aFailingHandOverDoesNotStopTheOthers() {
-    List<String> events = new ArrayList<>();
+  void aFailingPieceDoesNotStopTheOthers() {
     IllegalStateException thrown =
         assertThrows(
             IllegalStateException.class,
             () ->
                 WriteBatch.run(
                     () -> {
-                      WriteBatch.defer(
-                          () -> {
-                            throw new IllegalStateException("first");
-                          });
-                      WriteBatch.defer(() -> events.add("second"));
+                      WriteBatch.piece(
+                          "first",
+                          () ->
+                              () -> {
+                                throw new IllegalStateException("first");
+                              });
+                      WriteBatch.piece("second", () -> new Piece("second"));
                     }));
     assertEquals("first", thrown.getMessage());
-    assertEquals(List.of("second"), events);
+    assertEquals(List.of("second []"), events);
   }
 
   @Test
-  void writesThatFailStillHandOverWhatWasQueued() {
-    List<String> events = new ArrayList<>();
+  void whatWasGatheredGoesOutEvenWhenTheWriterFails() {
     assertThrows(
         IllegalArgumentException.class,
         () ->
             WriteBatch.run(
                 () -> {
-                  WriteBatch.defer(() -> events.add("handed over"));
+                  WriteBatch.piece("loop", () -> new Piece("loop")).writes.add("1");
                   throw new IllegalArgumentException("writer failed");
                 }));
-    assertEquals(List.of("handed over"), events);
+    assertEquals(List.of("loop [1]"), events);
   }
 }

@@ -2,6 +2,7 @@ package io.switchboard.transport.netty;
 
 import io.netty.channel.EventLoop;
 import io.switchboard.connection.WriteBatch;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Queue;
@@ -11,9 +12,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Batches the drains of many channels of one event loop into one task: a broadcast to thousands
- * of connections then costs one task per event loop instead of one per connection. Inside a
- * {@link WriteBatch} the task is handed to the loop when the batch ends, so that the loop does not
- * wake up again and again while the broadcast is still being queued.
+ * of connections then costs one task per event loop instead of one per connection. The drains of
+ * a {@link WriteBatch} (a broadcast) are gathered on the writing thread and handed over when it
+ * ends, so that the loop is not woken again and again while the broadcast is still being queued.
  */
 final class EventLoopDrains {
   // Weak keys: the batch of an event loop goes when its group is shut down and the loop is gone.
@@ -31,11 +32,49 @@ final class EventLoopDrains {
     return BY_LOOP.computeIfAbsent(loop, key -> new EventLoopDrains());
   }
 
-  /** Runs {@code drain} on {@code loop} soon, in the same task as the other pending drains. */
+  /**
+   * Runs {@code drain} on {@code loop} soon, in the same task as the other pending drains; inside
+   * a {@link WriteBatch}, in one task with the batch's other drains for this loop when it ends.
+   */
   void submit(EventLoop loop, Runnable drain) {
+    GatheredDrains gathered = WriteBatch.piece(this, () -> new GatheredDrains(loop));
+    if (gathered != null) {
+      gathered.add(drain);
+      return;
+    }
     pending.offer(drain);
-    if (scheduled.compareAndSet(false, true) && !WriteBatch.defer(() -> loop.execute(runAll))) {
+    if (scheduled.compareAndSet(false, true)) {
       loop.execute(runAll);
+    }
+  }
+
+  /** One write batch's drains for the channels of one event loop. */
+  private static final class GatheredDrains implements Runnable {
+    private final EventLoop loop;
+    private Runnable[] drains = new Runnable[32];
+    private int size;
+
+    GatheredDrains(EventLoop loop) {
+      this.loop = loop;
+    }
+
+    void add(Runnable drain) {
+      if (size == drains.length) {
+        drains = Arrays.copyOf(drains, size * 2);
+      }
+      drains[size++] = drain;
+    }
+
+    /** The batch ended: hand every drain to the loop in one task. */
+    @Override
+    public void run() {
+      loop.execute(this::runAll);
+    }
+
+    private void runAll() {
+      for (int i = 0; i < size; i++) {
+        drains[i].run();
+      }
     }
   }
 

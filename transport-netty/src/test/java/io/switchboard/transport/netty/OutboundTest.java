@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.switchboard.connection.Connection;
+import io.switchboard.connection.WriteBatch;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -74,6 +76,75 @@ class OutboundTest {
       assertEquals("m" + i, client.awaitText());
     }
     assertEquals(1, counter.flushes.get() - flushesBefore, "500 writes, one flush");
+  }
+
+  @Test
+  void aWriteBatchGoesOutAfterWhatWasQueuedBeforeItAndBeforeWhatFollows() throws Exception {
+    start(NettyTransportOptions.defaults());
+    WsClient client = new Http(server.port()).webSocket("/echo");
+    Connection connection = echo.awaitConnection();
+    FlushCounter counter = Await.poll(counters);
+    CountDownLatch held = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    counter.context.executor()
+        .execute(
+            () -> {
+              held.countDown();
+              awaitQuietly(release);
+            });
+    assertTrue(held.await(Await.SECONDS, TimeUnit.SECONDS));
+    connection.write(bytes("before"));
+    WriteBatch.run(
+        () -> {
+          connection.write(bytes("batch 1"));
+          connection.write(bytes("batch 2"));
+        });
+    connection.write(bytes("after"));
+    release.countDown();
+
+    for (String expected : List.of("before", "batch 1", "batch 2", "after")) {
+      assertEquals(expected, client.awaitText());
+    }
+  }
+
+  @Test
+  void aWriteBatchReachesEveryConnection() throws Exception {
+    start(NettyTransportOptions.defaults());
+    Http http = new Http(server.port());
+    int clients = 5;
+    List<WsClient> sockets = new java.util.ArrayList<>();
+    List<Connection> connections = new java.util.ArrayList<>();
+    for (int i = 0; i < clients; i++) {
+      sockets.add(http.webSocket("/echo"));
+      connections.add(echo.awaitConnection());
+    }
+    WriteBatch.run(() -> connections.forEach(c -> c.write(bytes("to all"))));
+    for (WsClient socket : sockets) {
+      assertEquals("to all", socket.awaitText());
+    }
+  }
+
+  @Test
+  void theHardBoundHoldsInsideAWriteBatch() throws Exception {
+    start(NettyTransportOptions.defaults().withMaxPendingWriteBytes(256 << 10));
+    try (RawHttp silent = new RawHttp(server.port())) {
+      assertEquals(101, silent.upgrade("/echo").status());
+      Connection connection = echo.awaitConnection();
+      byte[] chunk = new byte[16 << 10];
+      // Nothing is handed over before the batch ends, so the bound is what stops the writer.
+      WriteBatch.run(
+          () -> {
+            for (int i = 0; i < 4096 && echo.closed.isEmpty(); i++) {
+              connection.write(chunk);
+            }
+          });
+      Throwable error = echo.awaitClosed().orElseThrow();
+      assertTrue(error.getMessage().startsWith("Outbound limit"), error.getMessage());
+    }
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
   }
 
   @Test
