@@ -177,6 +177,29 @@ class OutboundTest {
   }
 
   @Test
+  void aWriterKeepsItsOrderWhetherItsMessagesMeetAnEmptyQueueOrAFullOne() throws Exception {
+    start(NettyTransportOptions.defaults());
+    WsClient client = new Http(server.port()).webSocket("/echo");
+    Connection connection = echo.awaitConnection();
+    int messages = 20_000;
+    Thread writer =
+        new Thread(
+            () -> {
+              for (int i = 0; i < messages; i++) {
+                connection.write(Integer.toString(i).getBytes(StandardCharsets.UTF_8));
+                if (i % 7 == 0) {
+                  Thread.yield(); // lets the drain empty the queue now and then
+                }
+              }
+            });
+    writer.start();
+    for (int i = 0; i < messages; i++) {
+      assertEquals(Integer.toString(i), client.awaitText());
+    }
+    writer.join();
+  }
+
+  @Test
   void aClientThatDoesNotReadIsAbortedAtTheHardBound() throws Exception {
     start(NettyTransportOptions.defaults().withMaxPendingWriteBytes(256 << 10));
     try (RawHttp silent = new RawHttp(server.port())) {
