@@ -80,21 +80,19 @@ public final class HttpRequestInfo {
     StringBuilder text = new StringBuilder();
     for (Map.Entry<String, List<String>> header : headers.entrySet()) {
       for (String value : header.getValue()) {
+        // A separator after every part, the last one's dropped below: empty parts stay in place.
         append(text, header.getKey());
         append(text, value);
       }
     }
-    return text.toString();
+    return text.isEmpty() ? "" : text.substring(0, text.length() - 1);
   }
 
   private static void append(StringBuilder text, String part) {
     if (part.indexOf(SEPARATOR) >= 0) {
       throw new IllegalArgumentException("A header name or value contains a line feed: " + part);
     }
-    if (text.length() > 0) {
-      text.append(SEPARATOR);
-    }
-    text.append(part);
+    text.append(part).append(SEPARATOR);
   }
 
   /** The HTTP method. */

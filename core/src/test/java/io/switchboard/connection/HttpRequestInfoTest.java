@@ -58,6 +58,18 @@ class HttpRequestInfoTest {
   }
 
   @Test
+  void anEmptyFirstNameKeepsEveryPairInPlace() {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    headers.put("", List.of("a"));
+    headers.put("Host", List.of("h"));
+    HttpRequestInfo info = new HttpRequestInfo("GET", "/", Map.of(), headers, Map.of(), null);
+    assertEquals("h", info.header("host"));
+    assertNull(info.header("a"));
+    assertEquals(List.of("a"), info.headers().get(""));
+    assertEquals(2, info.headers().size());
+  }
+
+  @Test
   void noHeadersAtAll() {
     HttpRequestInfo info = new HttpRequestInfo("GET", "/", Map.of(), Map.of(), Map.of(), null);
     assertNull(info.header("Host"));
