@@ -1,7 +1,9 @@
 package io.switchboard.protocol;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.util.BufferRecycler;
 import com.fasterxml.jackson.core.util.JsonRecyclerPools;
+import com.fasterxml.jackson.core.util.RecyclerPool;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +15,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.switchboard.protocol.internal.ReusePool;
 import java.util.Date;
 import org.msgpack.jackson.dataformat.MessagePackFactory;
 import org.msgpack.jackson.dataformat.MessagePackMapper;
@@ -49,13 +52,21 @@ public final class PayloadMappers {
     return jsonBuilder().build();
   }
 
+  /**
+   * Jackson's buffers, shared by all threads (virtual threads never reuse a thread-local one) and
+   * bounded like {@code ReusePool}: a burst of concurrent calls leaves at most this many behind.
+   */
+  private static RecyclerPool<BufferRecycler> recyclers() {
+    return JsonRecyclerPools.newBoundedPool(ReusePool.MAX_IDLE);
+  }
+
   /** A builder preset with the JSON defaults, to adjust before building. */
   public static JsonMapper.Builder jsonBuilder() {
     SimpleModule numbers = new SimpleModule("switchboard-json-numbers");
     JsonNumberSerializers.register(numbers);
     return common(
             JsonMapper.builder(
-                JsonFactory.builder().recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build()))
+                JsonFactory.builder().recyclerPool(recyclers()).build()))
         .enable(SerializationFeature.WRITE_ENUMS_USING_INDEX)
         .addModule(numbers);
   }
@@ -72,7 +83,7 @@ public final class PayloadMappers {
     dates.addDeserializer(Date.class, new MessagePackDates.Deserializer());
     // Registered after JavaTimeModule so that its Instant handling takes precedence.
     MessagePackFactory factory = new MessagePackFactory();
-    factory.setRecyclerPool(JsonRecyclerPools.sharedConcurrentDequePool());
+    factory.setRecyclerPool(recyclers());
     return common(MessagePackMapper.builder(factory))
         .addModule(TimestampExtensionModule.INSTANCE)
         .addModule(dates);

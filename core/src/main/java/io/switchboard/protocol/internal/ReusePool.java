@@ -13,8 +13,11 @@ import java.util.function.Supplier;
  * @param <T> the pooled type
  */
 public final class ReusePool<T> {
-  /** More idle instances than threads that encode at once would only hold memory. */
-  private static final int MAX_IDLE = 64;
+  /**
+   * How many idle instances a pool keeps at most: more than the threads that encode at once would
+   * only hold memory.
+   */
+  public static final int MAX_IDLE = 64;
 
   private final Supplier<T> factory;
   private final Queue<T> idle = new ArrayBlockingQueue<>(MAX_IDLE);

@@ -40,6 +40,7 @@ public final class MessagePackHubProtocol implements HubProtocol {
   }
 
   private static final ReusePool<Encoder> ENCODERS = new ReusePool<>(Encoder::create);
+  private static final byte[] NO_BYTES = new byte[0];
   private static final ReusePool<MessageUnpacker> UNPACKERS =
       new ReusePool<>(() -> MessagePack.newDefaultUnpacker(new byte[0]));
 
@@ -85,7 +86,7 @@ public final class MessagePackHubProtocol implements HubProtocol {
   }
 
   private HubMessage parseFrame(ByteRange frame, InvocationBinder binder) {
-    // A fresh unpacker allocates a 16 KB string buffer on its first string: reuse one per thread.
+    // A fresh unpacker allocates a 16 KB string buffer on its first string: reuse pooled ones.
     MessageUnpacker unpacker = UNPACKERS.acquire();
     try {
       unpacker.reset(new ArrayBufferInput(frame.array(), frame.offset(), frame.length()));
@@ -94,7 +95,17 @@ public final class MessagePackHubProtocol implements HubProtocol {
     } catch (IOException | MessagePackException e) {
       throw new InvalidDataException("Invalid MessagePack data.", e);
     } finally {
+      release(unpacker);
+    }
+  }
+
+  /** Back to the pool without the frame: an idle unpacker must not keep a connection's buffer. */
+  private static void release(MessageUnpacker unpacker) {
+    try {
+      unpacker.reset(new ArrayBufferInput(NO_BYTES));
       UNPACKERS.release(unpacker);
+    } catch (IOException e) {
+      // Swapping an array input does no I/O; were it to fail, the unpacker is just not reused.
     }
   }
 
