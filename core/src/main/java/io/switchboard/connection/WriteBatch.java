@@ -30,11 +30,22 @@ public final class WriteBatch {
     }
     WriteBatch batch = new WriteBatch();
     CURRENT.set(batch);
+    Throwable failure = null;
     try {
       writes.run();
+    } catch (Throwable t) {
+      failure = t;
+      throw t;
     } finally {
       CURRENT.remove();
-      batch.end();
+      try {
+        batch.end();
+      } catch (RuntimeException e) {
+        if (failure == null) {
+          throw e;
+        }
+        failure.addSuppressed(e); // the writer's failure is the one to report
+      }
     }
   }
 

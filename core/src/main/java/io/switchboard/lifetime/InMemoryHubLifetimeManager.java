@@ -55,7 +55,7 @@ public final class InMemoryHubLifetimeManager implements HubLifetimeManager {
   public CompletableFuture<Void> sendConnections(
       InvocationMessage message, Collection<String> connectionIds) {
     SerializedHubMessage serialized = new SerializedHubMessage(message);
-    WriteBatch.run(
+    Runnable writes =
         () -> {
           for (String connectionId : connectionIds) {
             HubConnection connection = connections.get(connectionId);
@@ -63,7 +63,12 @@ public final class InMemoryHubLifetimeManager implements HubLifetimeManager {
               connection.write(serialized);
             }
           }
-        });
+        };
+    if (connectionIds.size() > 1) {
+      WriteBatch.run(writes);
+    } else {
+      writes.run(); // one connection (Clients.Client): nothing to gather
+    }
     return done();
   }
 

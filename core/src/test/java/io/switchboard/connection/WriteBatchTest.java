@@ -81,4 +81,24 @@ class WriteBatchTest {
                 }));
     assertEquals(List.of("loop [1]"), events);
   }
+
+  @Test
+  void whenTheWriterAndAPieceFailTheWritersFailureIsThrownWithThePiecesAttached() {
+    IllegalArgumentException thrown =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                WriteBatch.run(
+                    () -> {
+                      WriteBatch.piece(
+                          "loop",
+                          () ->
+                              () -> {
+                                throw new IllegalStateException("piece failed");
+                              });
+                      throw new IllegalArgumentException("writer failed");
+                    }));
+    assertEquals("writer failed", thrown.getMessage());
+    assertEquals("piece failed", thrown.getSuppressed()[0].getMessage());
+  }
 }

@@ -37,6 +37,7 @@ final class ChannelOutbound {
   private final Channel channel;
   private final NettyTransportOptions options;
   private final Consumer<IOException> onOverflow;
+  private final Consumer<Throwable> onSendFailure;
   private final ChannelFutureListener sendListener;
   private final Queue<Object> queue = new ConcurrentLinkedQueue<>();
   // Updater-driven fields rather than Atomic* objects: every idle connection has one of these.
@@ -65,6 +66,7 @@ final class ChannelOutbound {
     this.loopDrains = EventLoopDrains.of(channel.eventLoop());
     this.options = options;
     this.onOverflow = onOverflow;
+    this.onSendFailure = onSendFailure;
     this.sendListener =
         written -> {
           if (!written.isSuccess() && channel.isActive()) {
@@ -162,8 +164,17 @@ final class ChannelOutbound {
     }
   }
 
+  /** Never throws: a failing write or last action is this connection's send failure alone. */
   private void drain() {
     drainScheduled = 0;
+    try {
+      drainQueue();
+    } catch (RuntimeException e) {
+      onSendFailure.accept(e);
+    }
+  }
+
+  private void drainQueue() {
     ChannelHandlerContext context = ctx;
     boolean written = false;
     Object item;
