@@ -9,11 +9,15 @@ import io.switchboard.connection.WriteBatch;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -112,8 +116,8 @@ class OutboundTest {
     start(NettyTransportOptions.defaults());
     Http http = new Http(server.port());
     int clients = 5;
-    List<WsClient> sockets = new java.util.ArrayList<>();
-    List<Connection> connections = new java.util.ArrayList<>();
+    List<WsClient> sockets = new ArrayList<>();
+    List<Connection> connections = new ArrayList<>();
     for (int i = 0; i < clients; i++) {
       sockets.add(http.webSocket("/echo"));
       connections.add(echo.awaitConnection());
@@ -122,6 +126,85 @@ class OutboundTest {
     for (WsClient socket : sockets) {
       assertEquals("to all", socket.awaitText());
     }
+  }
+
+  @Test
+  void broadcastsQueuedBehindEachOtherKeepEveryConnectionsOrder() throws Exception {
+    start(NettyTransportOptions.defaults());
+    Http http = new Http(server.port());
+    List<WsClient> sockets = new ArrayList<>();
+    List<Connection> connections = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      sockets.add(http.webSocket("/echo"));
+      connections.add(echo.awaitConnection());
+    }
+    CountDownLatch release = holdEventLoops(4);
+    for (int i = 0; i < 20; i++) {
+      byte[] message = bytes("b" + i);
+      WriteBatch.run(() -> connections.forEach(c -> c.write(message)));
+      if (i == 9) {
+        connections.get(0).write(bytes("single")); // between two waves
+      }
+    }
+    release.countDown();
+
+    for (int s = 0; s < sockets.size(); s++) {
+      for (int i = 0; i < 20; i++) {
+        assertEquals("b" + i, sockets.get(s).awaitText());
+        if (i == 9 && s == 0) {
+          assertEquals("single", sockets.get(s).awaitText());
+        }
+      }
+    }
+  }
+
+  @Test
+  void batchesThatWriteToAConnectionTwiceGoOutBatchByBatch() throws Exception {
+    start(NettyTransportOptions.defaults());
+    Http http = new Http(server.port());
+    WsClient first = http.webSocket("/echo");
+    Connection a = echo.awaitConnection();
+    WsClient second = http.webSocket("/echo");
+    Connection b = echo.awaitConnection();
+    CountDownLatch release = holdEventLoops(2);
+    for (int i = 0; i < 10; i++) {
+      String n = Integer.toString(i);
+      WriteBatch.run(
+          () -> {
+            a.write(bytes(n + "a"));
+            b.write(bytes(n));
+            a.write(bytes(n + "b"));
+          });
+    }
+    release.countDown();
+
+    for (int i = 0; i < 10; i++) {
+      assertEquals(i + "a", first.awaitText());
+      assertEquals(i + "b", first.awaitText());
+      assertEquals(Integer.toString(i), second.awaitText());
+    }
+  }
+
+  /**
+   * Blocks the event loops of the first {@code channels} channels, so that what is written next
+   * queues up; they go on when the returned latch is counted down.
+   */
+  private CountDownLatch holdEventLoops(int channels) throws InterruptedException {
+    CountDownLatch release = new CountDownLatch(1);
+    Set<Executor> loops = new HashSet<>();
+    for (int i = 0; i < channels; i++) {
+      loops.add(Await.poll(counters).context.executor());
+    }
+    for (Executor loop : loops) {
+      CountDownLatch held = new CountDownLatch(1);
+      loop.execute(
+          () -> {
+            held.countDown();
+            awaitQuietly(release);
+          });
+      assertTrue(held.await(Await.SECONDS, TimeUnit.SECONDS));
+    }
+    return release;
   }
 
   @Test
