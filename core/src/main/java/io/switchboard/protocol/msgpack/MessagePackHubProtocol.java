@@ -42,7 +42,7 @@ public final class MessagePackHubProtocol implements HubProtocol {
   private static final ReusePool<Encoder> ENCODERS = new ReusePool<>(Encoder::create);
   private static final byte[] NO_BYTES = new byte[0];
   private static final ReusePool<MessageUnpacker> UNPACKERS =
-      new ReusePool<>(() -> MessagePack.newDefaultUnpacker(new byte[0]));
+      new ReusePool<>(() -> MessagePack.newDefaultUnpacker(NO_BYTES));
 
   private final ObjectMapper payloadMapper;
   private final ObjectWriter payloadWriter;
