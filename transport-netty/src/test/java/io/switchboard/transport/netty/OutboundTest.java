@@ -60,15 +60,7 @@ class OutboundTest {
     FlushCounter counter = Await.poll(counters);
 
     // Hold the channel's event loop so that every write below is queued before any is drained.
-    CountDownLatch held = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    counter.context.executor()
-        .execute(
-            () -> {
-              held.countDown();
-              awaitQuietly(release);
-            });
-    assertTrue(held.await(Await.SECONDS, TimeUnit.SECONDS));
+    CountDownLatch release = hold(List.of(counter));
     int flushesBefore = counter.flushes.get();
     int messages = 500;
     for (int i = 0; i < messages; i++) {
@@ -87,16 +79,7 @@ class OutboundTest {
     start(NettyTransportOptions.defaults());
     WsClient client = new Http(server.port()).webSocket("/echo");
     Connection connection = echo.awaitConnection();
-    FlushCounter counter = Await.poll(counters);
-    CountDownLatch held = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    counter.context.executor()
-        .execute(
-            () -> {
-              held.countDown();
-              awaitQuietly(release);
-            });
-    assertTrue(held.await(Await.SECONDS, TimeUnit.SECONDS));
+    CountDownLatch release = holdEventLoops(1);
     connection.write(bytes("before"));
     WriteBatch.run(
         () -> {
@@ -143,7 +126,7 @@ class OutboundTest {
       byte[] message = bytes("b" + i);
       WriteBatch.run(() -> connections.forEach(c -> c.write(message)));
       if (i == 9) {
-        connections.get(0).write(bytes("single")); // between two waves
+        connections.get(0).write(bytes("single")); // between two batches
       }
     }
     release.countDown();
@@ -185,28 +168,6 @@ class OutboundTest {
     }
   }
 
-  /**
-   * Blocks the event loops of the first {@code channels} channels, so that what is written next
-   * queues up; they go on when the returned latch is counted down.
-   */
-  private CountDownLatch holdEventLoops(int channels) throws InterruptedException {
-    CountDownLatch release = new CountDownLatch(1);
-    Set<Executor> loops = new HashSet<>();
-    for (int i = 0; i < channels; i++) {
-      loops.add(Await.poll(counters).context.executor());
-    }
-    for (Executor loop : loops) {
-      CountDownLatch held = new CountDownLatch(1);
-      loop.execute(
-          () -> {
-            held.countDown();
-            awaitQuietly(release);
-          });
-      assertTrue(held.await(Await.SECONDS, TimeUnit.SECONDS));
-    }
-    return release;
-  }
-
   @Test
   void theHardBoundHoldsInsideAWriteBatch() throws Exception {
     start(NettyTransportOptions.defaults().withMaxPendingWriteBytes(256 << 10));
@@ -244,6 +205,9 @@ class OutboundTest {
           () -> {
             for (int i = 0; i < perWriter; i++) {
               connection.write((name + i).getBytes(StandardCharsets.UTF_8));
+              if (i % 7 == 0) {
+                Thread.yield(); // lets the drain empty the queue now and then
+              }
             }
           });
     }
@@ -257,29 +221,6 @@ class OutboundTest {
     pool.shutdown();
     FlushCounter counter = Await.poll(counters);
     assertTrue(counter.flushes.get() <= writers * perWriter);
-  }
-
-  @Test
-  void aWriterKeepsItsOrderWhetherItsMessagesMeetAnEmptyQueueOrAFullOne() throws Exception {
-    start(NettyTransportOptions.defaults());
-    WsClient client = new Http(server.port()).webSocket("/echo");
-    Connection connection = echo.awaitConnection();
-    int messages = 20_000;
-    Thread writer =
-        new Thread(
-            () -> {
-              for (int i = 0; i < messages; i++) {
-                connection.write(Integer.toString(i).getBytes(StandardCharsets.UTF_8));
-                if (i % 7 == 0) {
-                  Thread.yield(); // lets the drain empty the queue now and then
-                }
-              }
-            });
-    writer.start();
-    for (int i = 0; i < messages; i++) {
-      assertEquals(Integer.toString(i), client.awaitText());
-    }
-    writer.join();
   }
 
   @Test
@@ -314,6 +255,37 @@ class OutboundTest {
       Throwable error = echo.awaitClosed().orElseThrow();
       assertTrue(error.getMessage().startsWith("The client read too little"), error.getMessage());
     }
+  }
+
+  /**
+   * Blocks the event loops of the next {@code channels} channels, so that what is written next
+   * queues up; they go on when the returned latch is counted down.
+   */
+  private CountDownLatch holdEventLoops(int channels) throws InterruptedException {
+    List<FlushCounter> held = new ArrayList<>();
+    for (int i = 0; i < channels; i++) {
+      held.add(Await.poll(counters));
+    }
+    return hold(held);
+  }
+
+  /** Blocks the event loops of {@code channels} until the returned latch is counted down. */
+  private static CountDownLatch hold(List<FlushCounter> channels) throws InterruptedException {
+    CountDownLatch release = new CountDownLatch(1);
+    Set<Executor> loops = new HashSet<>();
+    for (FlushCounter channel : channels) {
+      loops.add(channel.context.executor());
+    }
+    for (Executor loop : loops) {
+      CountDownLatch held = new CountDownLatch(1);
+      loop.execute(
+          () -> {
+            held.countDown();
+            awaitQuietly(release);
+          });
+      assertTrue(held.await(Await.SECONDS, TimeUnit.SECONDS));
+    }
+    return release;
   }
 
   private static void awaitQuietly(CountDownLatch latch) {
