@@ -8,11 +8,9 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.switchboard.transport.netty.IoTransport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -22,8 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * The load generator's Netty client: one NIO event loop (the generator gets one core), TCP_NODELAY,
- * connections to 127.0.0.1 only. A hub connection is a negotiate on a pooled kept-alive HTTP
+ * The load generator's Netty client: one event loop of the suite's {@link IoTransport} (the
+ * generator gets one core), TCP_NODELAY, connections to 127.0.0.1 only. A hub connection is a negotiate on a pooled kept-alive HTTP
  * connection ({@link HttpPosts}), a WebSocket upgrade with {@code id=<token>}, and the hub handshake; a raw one is the upgrade only.
  * Receive-only connections over Server-Sent Events or long polling ({@link #receive}) negotiate
  * the same way and send the handshake by POST.
@@ -33,14 +31,21 @@ public final class LoadClient implements AutoCloseable {
   private static final int MAX_RESPONSE = 8 << 20;
   private static final String TOKEN_KEY = "\"connectionToken\":\"";
 
-  private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-  private final Bootstrap bootstrap =
-      new Bootstrap()
-          .group(group)
-          .channel(NioSocketChannel.class)
-          .option(ChannelOption.TCP_NODELAY, true)
-          .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000);
-  private final HttpPosts posts = new HttpPosts(bootstrap);
+  private final EventLoopGroup group;
+  private final Bootstrap bootstrap;
+  private final HttpPosts posts;
+
+  /** A client on one event loop of {@code io}. */
+  public LoadClient(IoTransport io) {
+    group = io.newEventLoopGroup(1);
+    bootstrap =
+        new Bootstrap()
+            .group(group)
+            .channel(io.socketChannelClass())
+            .option(ChannelOption.TCP_NODELAY, true)
+            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000);
+    posts = new HttpPosts(bootstrap);
+  }
 
   /** The single event loop that runs every listener; schedule scenario tasks here. */
   public EventLoop loop() {

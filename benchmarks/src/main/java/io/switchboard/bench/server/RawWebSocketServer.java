@@ -5,18 +5,16 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.switchboard.transport.netty.IoTransport;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A raw-Netty WebSocket server doing only the unavoidable work of a scenario, the ceiling that
- * Switchboard is compared with. It has Switchboard's threads (one NIO acceptor, Netty's default
- * number of NIO workers), HTTP codec and aggregator, WebSocket decoder settings and write-buffer
+ * Switchboard is compared with. It has Switchboard's threads (one acceptor, Netty's default number
+ * of workers, on the same {@link IoTransport}), HTTP codec and aggregator, WebSocket decoder settings and write-buffer
  * watermarks, and no hub: {@code ECHO} writes every frame back, {@code FANOUT} writes every frame
  * it receives to every channel ({@link RawFanout}). Either mode also serves as the ceiling for
  * holding idle channels (S4) and for accepting upgrades (S5). {@code FALLBACK_FANOUT} is the
@@ -46,15 +44,15 @@ public final class RawWebSocketServer implements AutoCloseable {
     this.workers = workers;
   }
 
-  /** Binds an ephemeral port on 127.0.0.1. */
-  public static RawWebSocketServer start(Mode mode) throws InterruptedException {
-    EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-    EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+  /** Binds an ephemeral port on 127.0.0.1, with event loops of {@code io}. */
+  public static RawWebSocketServer start(Mode mode, IoTransport io) throws InterruptedException {
+    EventLoopGroup boss = io.newEventLoopGroup(1);
+    EventLoopGroup workers = io.newEventLoopGroup(0);
     RawFanout fanout = new RawFanout();
     Channel channel =
         new ServerBootstrap()
             .group(boss, workers)
-            .channel(NioServerSocketChannel.class)
+            .channel(io.serverChannelClass())
             .childHandler(
                 new ChannelInitializer<Channel>() {
                   @Override

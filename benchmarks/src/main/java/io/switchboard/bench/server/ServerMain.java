@@ -1,6 +1,7 @@
 package io.switchboard.bench.server;
 
 import io.switchboard.backplane.redis.RedisBackplane;
+import io.switchboard.transport.netty.IoTransport;
 import io.switchboard.transport.netty.SwitchboardServer;
 
 /**
@@ -12,6 +13,9 @@ import io.switchboard.transport.netty.SwitchboardServer;
  * Binds an ephemeral port on 127.0.0.1 and then follows {@link ServerControl}.
  */
 public final class ServerMain {
+  /** The system property naming the {@link IoTransport} of the server (default: the best one). */
+  public static final String IO_PROPERTY = "bench.io";
+
   private ServerMain() {}
 
   /**
@@ -20,10 +24,16 @@ public final class ServerMain {
    */
   public static void main(String[] args) throws Exception {
     String kind = args.length > 0 ? args[0] : "switchboard";
+    IoTransport io = IoTransport.valueOf(System.getProperty(IO_PROPERTY, IoTransport.best().name()));
     switch (kind) {
       case "switchboard" -> {
         SwitchboardServer server =
-            SwitchboardServer.builder().host("127.0.0.1").port(0).hub("/bench", BenchHub.class).start();
+            SwitchboardServer.builder()
+                .host("127.0.0.1")
+                .port(0)
+                .ioTransport(io)
+                .hub("/bench", BenchHub.class)
+                .start();
         try {
           ServerControl.serve(server.port(), BenchHub::command);
         } finally {
@@ -37,6 +47,7 @@ public final class ServerMain {
             SwitchboardServer.builder()
                 .host("127.0.0.1")
                 .port(0)
+                .ioTransport(io)
                 .backplane(redis)
                 .hub("/bench", BenchHub.class)
                 .start();
@@ -53,7 +64,7 @@ public final class ServerMain {
         }
       }
       case "raw-echo", "raw-fanout", "raw-fallback-fanout" -> {
-        try (RawWebSocketServer server = RawWebSocketServer.start(rawMode(kind))) {
+        try (RawWebSocketServer server = RawWebSocketServer.start(rawMode(kind), io)) {
           ServerControl.serve(server.port());
         }
       }

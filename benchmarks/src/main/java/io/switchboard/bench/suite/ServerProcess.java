@@ -54,6 +54,7 @@ final class ServerProcess implements AutoCloseable {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(config.serverJvmArgs);
     command.add("-Dio.netty.leakDetection.level=disabled");
+    command.add("-D" + ServerMain.IO_PROPERTY + "=" + config.io);
     command.add("-Xlog:gc:file=" + gcLog);
     if (config.jfr) {
       command.add("-XX:StartFlightRecording=filename=" + config.out.resolve(label + ".jfr") + ",settings=profile");

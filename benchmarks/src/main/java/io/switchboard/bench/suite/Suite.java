@@ -103,7 +103,7 @@ public final class Suite {
   }
 
   private void runAll() throws Exception {
-    try (LoadClient client = new LoadClient()) {
+    try (LoadClient client = new LoadClient(config.io)) {
       for (Scenario scenario : scenarios()) {
         if (config.selected(scenario.name())) {
           runBoth(client, scenario);
@@ -192,7 +192,7 @@ public final class Suite {
         + pinning.describe() + " open_files=" + OpenFiles.limit());
     report.note("jdk=" + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
         + " server_jvm_args=" + String.join(" ", config.serverJvmArgs) + " loadgen_gc="
-        + ManagementFactory.getGarbageCollectorMXBeans().get(0).getName());
+        + ManagementFactory.getGarbageCollectorMXBeans().get(0).getName() + " io=" + config.io);
     config.notes.forEach(report::note);
   }
 

@@ -1,8 +1,10 @@
 package io.switchboard.bench.suite;
 
+import io.switchboard.transport.netty.IoTransport;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Durations and sizes of one suite run: {@code smoke} (about a second per scenario, for CI),
@@ -44,11 +46,12 @@ final class SuiteConfig {
   boolean pin = true;
   int cpus;
   List<String> only = new ArrayList<>();
+  IoTransport io = IoTransport.best();
   List<String> serverJvmArgs = new ArrayList<>(List.of("-Xms1g", "-Xmx2g", "-XX:+UseG1GC"));
   Path out = Path.of("target", "bench-out");
   final List<String> notes = new ArrayList<>();
 
-  /** Parses {@code --mode smoke|short|full}, {@code --warmup s}, {@code --measure s}, {@code --jfr}, {@code --check}, {@code --no-pin}, {@code --only S1,S2}, {@code --out dir}, {@code --server-jvm-arg x}. */
+  /** Parses {@code --mode smoke|short|full}, {@code --warmup s}, {@code --measure s}, {@code --jfr}, {@code --check}, {@code --no-pin}, {@code --only S1,S2}, {@code --out dir}, {@code --server-jvm-arg x}, {@code --io epoll|nio}. */
   static SuiteConfig parse(String[] args) {
     String mode = "short";
     for (int i = 0; i < args.length; i++) {
@@ -68,6 +71,7 @@ final class SuiteConfig {
         case "--only" -> config.only.addAll(List.of(args[++i].split(",")));
         case "--out" -> config.out = Path.of(args[++i]);
         case "--server-jvm-arg" -> config.serverJvmArgs.add(args[++i]);
+        case "--io" -> config.io = IoTransport.valueOf(args[++i].toUpperCase(Locale.ROOT));
         default -> throw new IllegalArgumentException("Unknown argument " + args[i]);
       }
     }

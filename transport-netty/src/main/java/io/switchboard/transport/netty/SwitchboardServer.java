@@ -6,11 +6,8 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.switchboard.backplane.Backplane;
 import io.switchboard.connection.ConnectionHandler;
@@ -51,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * server.close();
  * }</pre>
  *
- * <p>Threads: NIO event loops, one acceptor and Netty's default number of workers. Closing is
+ * <p>Threads: event loops of the {@link IoTransport} (epoll on Linux, else NIO), one acceptor and
+ * Netty's default number of workers. Closing is
  * graceful: the server stops accepting, shuts every hub down and closes every connection, waits up
  * to the stop timeout for them to end, then closes the remaining channels.
  */
@@ -186,6 +184,7 @@ public final class SwitchboardServer implements AutoCloseable {
     private Backplane backplane;
     private String host = "127.0.0.1";
     private int port = 5000;
+    private IoTransport ioTransport = IoTransport.best();
 
     private Builder() {}
 
@@ -198,6 +197,12 @@ public final class SwitchboardServer implements AutoCloseable {
     /** The port to bind (default 5000; 0 picks a free one, see {@link #port()}). */
     public Builder port(int value) {
       port = value;
+      return this;
+    }
+
+    /** The I/O transport (default {@link IoTransport#best()}: epoll on Linux, else NIO). */
+    public Builder ioTransport(IoTransport value) {
+      ioTransport = Objects.requireNonNull(value);
       return this;
     }
 
@@ -286,14 +291,14 @@ public final class SwitchboardServer implements AutoCloseable {
       MountedHubs mounted = MountedHubs.create(hubMounts, globalFilters, backplane);
       mounted.endpoints().forEach(switchboard::hub);
       SwitchboardHttpHandler handler = switchboard.build();
-      EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-      EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+      EventLoopGroup boss = ioTransport.newEventLoopGroup(1);
+      EventLoopGroup workers = ioTransport.newEventLoopGroup(0);
       ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
       List<Consumer<ChannelPipeline>> appHandlers = List.copyOf(customizers);
       ServerBootstrap bootstrap =
           new ServerBootstrap()
               .group(boss, workers)
-              .channel(NioServerSocketChannel.class)
+              .channel(ioTransport.serverChannelClass())
               .childHandler(
                   new SwitchboardChannelInitializer(
                       handler,
@@ -309,6 +314,7 @@ public final class SwitchboardServer implements AutoCloseable {
         mounted.endpoints().values().forEach(HubEndpoint::shutdown);
         throw new IllegalStateException("Cannot bind " + host + ":" + port, bound.cause());
       }
+      LOG.debug("Listening on {} over {}", bound.channel().localAddress(), ioTransport);
       return new SwitchboardServer(bound.channel(), channels, boss, workers, handler, mounted);
     }
 

@@ -5,12 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import io.netty.channel.epoll.Epoll;
 import io.switchboard.connection.TransportType;
 import io.switchboard.hub.Hub;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class SwitchboardServerTest {
 
@@ -72,6 +79,31 @@ class SwitchboardServerTest {
       SwitchboardServer.Builder second =
           SwitchboardServer.builder().host("127.0.0.1").port(first.port());
       assertThrows(IllegalStateException.class, second::start);
+    }
+  }
+
+  @Test
+  @EnabledOnOs(value = OS.LINUX, architectures = {"amd64", "aarch64"})
+  void linuxServersRunOnEpoll() {
+    assertEquals(IoTransport.EPOLL, IoTransport.best(), () -> "epoll: " + Epoll.unavailabilityCause());
+  }
+
+  @ParameterizedTest
+  @EnumSource(IoTransport.class)
+  void echoesOverEachIoTransport(IoTransport transport) throws Exception {
+    assumeTrue(transport != IoTransport.EPOLL || Epoll.isAvailable(), "no epoll here");
+    EchoHandler echo = new EchoHandler();
+    try (SwitchboardServer server =
+        SwitchboardServer.builder()
+            .host("127.0.0.1")
+            .port(0)
+            .ioTransport(transport)
+            .endpoint("/echo", echo)
+            .start()) {
+      Http http = new Http(server.port());
+      WsClient client = http.webSocket("/echo?id=" + http.token("/echo"));
+      client.sendText("over " + transport);
+      assertEquals("over " + transport, Await.poll(client.texts));
     }
   }
 }
