@@ -21,8 +21,9 @@ import java.util.function.Supplier;
 
 /**
  * The load generator's Netty client: one event loop of the suite's {@link IoTransport} (the
- * generator gets one core), TCP_NODELAY, connections to 127.0.0.1 only. A hub connection is a negotiate on a pooled kept-alive HTTP
- * connection ({@link HttpPosts}), a WebSocket upgrade with {@code id=<token>}, and the hub handshake; a raw one is the upgrade only.
+ * generator gets one core), TCP_NODELAY, connections to 127.0.0.1 only. A hub connection is a
+ * negotiate on a pooled kept-alive HTTP connection ({@link HttpPosts}), a WebSocket upgrade with
+ * {@code id=<token>}, and the hub handshake; a raw one is the upgrade only.
  * Receive-only connections over Server-Sent Events or long polling ({@link #receive}) negotiate
  * the same way and send the handshake by POST.
  */

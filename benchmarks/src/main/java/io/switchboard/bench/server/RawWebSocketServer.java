@@ -14,9 +14,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A raw-Netty WebSocket server doing only the unavoidable work of a scenario, the ceiling that
  * Switchboard is compared with. It has Switchboard's threads (one acceptor, Netty's default number
- * of workers, on the same {@link IoTransport}), HTTP codec and aggregator, WebSocket decoder settings and write-buffer
- * watermarks, and no hub: {@code ECHO} writes every frame back, {@code FANOUT} writes every frame
- * it receives to every channel ({@link RawFanout}). Either mode also serves as the ceiling for
+ * of workers, on the same {@link IoTransport}), HTTP codec and aggregator, WebSocket decoder
+ * settings and write-buffer watermarks, and no hub: {@code ECHO} writes every frame back, {@code
+ * FANOUT} writes every frame it receives to every channel ({@link RawFanout}). Either mode also serves as the ceiling for
  * holding idle channels (S4) and for accepting upgrades (S5). {@code FALLBACK_FANOUT} is the
  * fan-out with receivers on Server-Sent Events and long polling as well ({@link
  * RawTransportRouter}).

@@ -13,6 +13,8 @@ import io.switchboard.connection.TransportType;
 import io.switchboard.hub.Hub;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -93,11 +95,13 @@ class SwitchboardServerTest {
   void echoesOverEachIoTransport(IoTransport transport) throws Exception {
     assumeTrue(transport != IoTransport.EPOLL || Epoll.isAvailable(), "no epoll here");
     EchoHandler echo = new EchoHandler();
+    Set<Class<?>> acceptedChannels = ConcurrentHashMap.newKeySet();
     try (SwitchboardServer server =
         SwitchboardServer.builder()
             .host("127.0.0.1")
             .port(0)
             .ioTransport(transport)
+            .pipeline(pipeline -> acceptedChannels.add(pipeline.channel().getClass()))
             .endpoint("/echo", echo)
             .start()) {
       Http http = new Http(server.port());
@@ -105,5 +109,6 @@ class SwitchboardServerTest {
       client.sendText("over " + transport);
       assertEquals("over " + transport, Await.poll(client.texts));
     }
+    assertEquals(Set.of(transport.socketChannelClass()), acceptedChannels);
   }
 }
