@@ -1,5 +1,6 @@
 package io.switchboard.transport.netty;
 
+import io.netty.channel.ChannelConfig;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -8,6 +9,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.ReferenceCountUtil;
+import io.switchboard.auth.AuthenticationOutcome;
 import io.switchboard.connection.ConnectionEndpoint;
 import io.switchboard.connection.ConnectionHandler;
 import io.switchboard.connection.EndpointOptions;
@@ -18,8 +20,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,8 +36,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>For each endpoint mounted on a path {@code P} (matched case-insensitively) it serves {@code
  * POST P/negotiate} and the transport requests on {@code P}: WebSockets, Server-Sent Events, long
- * polls, POST sends and DELETE. Every one of them is first authenticated by the endpoint's
- * handler; a refused request gets the refusal's status with an empty body. It needs an {@link
+ * polls, POST sends and DELETE. Every one of them is first authenticated, once, by the endpoint's
+ * handler (on its authentication executor, never on the event loop when that may block); a refused
+ * request gets the refusal's status with an empty body, and one of a user other than the
+ * connection's owner gets 403. It needs an {@link
  * io.netty.handler.codec.http.HttpServerCodec} and an {@link
  * io.netty.handler.codec.http.HttpObjectAggregator} before it; {@link
  * SwitchboardChannelInitializer} builds such a pipeline. One instance may serve many channels.
@@ -135,26 +142,77 @@ public final class SwitchboardHttpHandler extends ChannelInboundHandlerAdapter
   }
 
   /**
-   * Checks the method (405 first, as routing does), then authentication (nothing is created for
-   * a refused request), then dispatches by method and, for GET, by transport (§1.1).
+   * Checks the method (405 first, as routing does), then authenticates the request once (nothing
+   * is created for a refused request), then dispatches by method and, for GET, by transport
+   * (§1.1). An authentication that runs on the endpoint's authentication executor (user code that
+   * may block) is waited for off the event loop: the request is retained until it is dispatched,
+   * back on the event loop, and the channel reads nothing more meanwhile.
    */
   private void serve(
       ChannelHandlerContext ctx,
       FullHttpRequest request,
       HttpRequestInfo info,
       EndpointRoutes.Match match) {
-    ConnectionEndpoint endpoint = match.endpoint();
     HttpMethod method = request.method();
-    HttpExchange exchange = HttpExchange.of(ctx, request);
     boolean negotiate = match.kind() == EndpointRoutes.Kind.NEGOTIATE;
     if (negotiate ? !HttpMethod.POST.equals(method) : !CONNECTION_METHODS.contains(method)) {
-      exchange.respond(TransportResponse.empty(405));
+      HttpExchange.of(ctx, request).respond(TransportResponse.empty(405));
       return;
     }
-    TransportResponse refusal = endpoint.authenticate(info);
-    if (refusal != null) {
-      exchange.respond(refusal);
-    } else if (negotiate) {
+    CompletableFuture<AuthenticationOutcome> outcome = match.endpoint().authenticate(info);
+    if (outcome.isDone()) {
+      dispatch(ctx, request, info, match, outcome);
+      return;
+    }
+    request.retain();
+    ChannelConfig config = ctx.channel().config();
+    boolean autoRead = config.isAutoRead();
+    config.setAutoRead(false);
+    outcome.whenComplete(
+        (ignored, error) -> {
+          try {
+            ctx.executor()
+                .execute(
+                    () -> {
+                      try {
+                        config.setAutoRead(autoRead);
+                        if (ctx.channel().isActive()) {
+                          dispatch(ctx, request, info, match, outcome);
+                        }
+                      } finally {
+                        request.release();
+                      }
+                    });
+          } catch (RejectedExecutionException e) {
+            request.release(); // the event loop is shutting down with its channels
+          }
+        });
+  }
+
+  /** Answers a refused or failed authentication, or serves the request as its user. */
+  private void dispatch(
+      ChannelHandlerContext ctx,
+      FullHttpRequest request,
+      HttpRequestInfo unauthenticated,
+      EndpointRoutes.Match match,
+      CompletableFuture<AuthenticationOutcome> authentication) {
+    HttpExchange exchange = HttpExchange.of(ctx, request);
+    AuthenticationOutcome outcome;
+    try {
+      outcome = authentication.join();
+    } catch (CompletionException | CancellationException e) {
+      LOG.error("Authenticating a request to {} failed", unauthenticated.path(), e.getCause());
+      exchange.respond(TransportResponse.empty(500));
+      return;
+    }
+    if (!outcome.allowed()) {
+      exchange.respond(TransportResponse.empty(outcome.status()));
+      return;
+    }
+    HttpRequestInfo info = unauthenticated.withUser(outcome.user());
+    ConnectionEndpoint endpoint = match.endpoint();
+    HttpMethod method = request.method();
+    if (match.kind() == EndpointRoutes.Kind.NEGOTIATE) {
       exchange.respond(endpoint.negotiate(info));
     } else if (HttpMethod.POST.equals(method)) {
       endpoint
