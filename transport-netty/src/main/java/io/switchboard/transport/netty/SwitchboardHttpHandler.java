@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.ReferenceCountUtil;
 import io.switchboard.auth.AuthenticationOutcome;
+import io.switchboard.auth.BrowserOrigins;
 import io.switchboard.connection.ConnectionEndpoint;
 import io.switchboard.connection.ConnectionHandler;
 import io.switchboard.connection.EndpointOptions;
@@ -87,11 +88,16 @@ public final class SwitchboardHttpHandler extends ChannelInboundHandlerAdapter
   private final WebSocketTransport webSockets;
   private final ServerSentEventsTransport serverSentEvents;
   private final LongPollingTransport longPolling;
+  private final BrowserOriginChecks originChecks;
 
   private SwitchboardHttpHandler(
-      EndpointRoutes routes, NettyTransportOptions options, ScheduledExecutorService heartbeat) {
+      EndpointRoutes routes,
+      NettyTransportOptions options,
+      BrowserOrigins origins,
+      ScheduledExecutorService heartbeat) {
     this.routes = routes;
     this.options = options;
+    this.originChecks = new BrowserOriginChecks(origins);
     this.heartbeat = heartbeat;
     this.webSockets = new WebSocketTransport(options);
     this.serverSentEvents = new ServerSentEventsTransport(options);
@@ -142,8 +148,10 @@ public final class SwitchboardHttpHandler extends ChannelInboundHandlerAdapter
   }
 
   /**
-   * Checks the method (405 first, as routing does), then authenticates the request once (nothing
-   * is created for a refused request), then dispatches by method and, for GET, by transport
+   * Answers a CORS preflight (when CORS is on) and marks the answer of an allowed origin for its
+   * CORS headers; checks the method (405 first, as routing does) and a WebSocket upgrade's origin
+   * (403 for one outside the allow-list); then authenticates the request once (nothing is created
+   * for a refused request), then dispatches by method and, for GET, by transport
    * (§1.1). An authentication that runs on the endpoint's authentication executor (user code that
    * may block) is waited for off the event loop: the request is retained until it is dispatched,
    * back on the event loop, and the channel reads nothing more meanwhile.
@@ -153,10 +161,20 @@ public final class SwitchboardHttpHandler extends ChannelInboundHandlerAdapter
       FullHttpRequest request,
       HttpRequestInfo info,
       EndpointRoutes.Match match) {
+    if (originChecks.answeredPreflight(ctx, request)) {
+      return;
+    }
+    originChecks.decorateAnswer(ctx, request);
     HttpMethod method = request.method();
     boolean negotiate = match.kind() == EndpointRoutes.Kind.NEGOTIATE;
     if (negotiate ? !HttpMethod.POST.equals(method) : !CONNECTION_METHODS.contains(method)) {
       HttpExchange.of(ctx, request).respond(TransportResponse.empty(405));
+      return;
+    }
+    if (HttpMethod.GET.equals(method)
+        && HttpRequests.isWebSocketUpgrade(request)
+        && !originChecks.webSocketAllowed(request)) {
+      HttpExchange.of(ctx, request).respond(TransportResponse.empty(403));
       return;
     }
     CompletableFuture<AuthenticationOutcome> outcome = match.endpoint().authenticate(info);
@@ -260,6 +278,7 @@ public final class SwitchboardHttpHandler extends ChannelInboundHandlerAdapter
   public static final class Builder {
     private final List<Mount> mounts = new ArrayList<>();
     private NettyTransportOptions options = NettyTransportOptions.defaults();
+    private BrowserOrigins origins = BrowserOrigins.unchecked();
 
     private Builder() {}
 
@@ -289,6 +308,12 @@ public final class SwitchboardHttpHandler extends ChannelInboundHandlerAdapter
       return this;
     }
 
+    /** Sets the CORS origins and the WebSocket origin allow-list (default: both off). */
+    public Builder browserOrigins(BrowserOrigins value) {
+      origins = Objects.requireNonNull(value);
+      return this;
+    }
+
     /** Creates the handler and starts its one-second heartbeat thread. */
     public SwitchboardHttpHandler build() {
       ScheduledExecutorService heartbeat =
@@ -307,7 +332,7 @@ public final class SwitchboardHttpHandler extends ChannelInboundHandlerAdapter
         heartbeat.shutdownNow();
         throw e;
       }
-      return new SwitchboardHttpHandler(routes, options, heartbeat);
+      return new SwitchboardHttpHandler(routes, options, origins, heartbeat);
     }
 
     private record Mount(String path, ConnectionHandler handler, EndpointOptions options) {}

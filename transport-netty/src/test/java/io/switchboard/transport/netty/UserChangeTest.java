@@ -7,8 +7,6 @@ import io.switchboard.auth.AuthenticatedUser;
 import io.switchboard.auth.AuthenticationOutcome;
 import io.switchboard.connection.Connection;
 import io.switchboard.connection.ConnectionHandler;
-import io.switchboard.connection.ConnectionListener;
-import io.switchboard.connection.HttpRequestInfo;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -28,20 +26,13 @@ class UserChangeTest {
 
   /** {@code access_token=NAME} authenticates user NAME; no token is anonymous. */
   private final ConnectionHandler byName =
-      new ConnectionHandler() {
-        @Override
-        public ConnectionListener onConnected(Connection connection) {
-          return echo.onConnected(connection);
-        }
-
-        @Override
-        public AuthenticationOutcome authenticate(HttpRequestInfo request) {
-          String name = request.queryParameter("access_token");
-          return name == null
-              ? AuthenticationOutcome.ANONYMOUS
-              : new AuthenticationOutcome(200, new AuthenticatedUser(name, Map.of(), null));
-        }
-      };
+      echo.authenticatedBy(
+          request -> {
+            String name = request.queryParameter("access_token");
+            return name == null
+                ? AuthenticationOutcome.ANONYMOUS
+                : new AuthenticationOutcome(200, new AuthenticatedUser(name, Map.of(), null));
+          });
 
   @BeforeEach
   void start() {
