@@ -47,6 +47,9 @@ class AuthenticatorThreadsTest {
                     options.authenticator(
                         request -> {
                           callers.add(Thread.currentThread());
+                          if ("boom".equals(request.queryParameter("access_token"))) {
+                            throw new IllegalStateException("the identity provider is down");
+                          }
                           return Optional.ofNullable(request.queryParameter("access_token"))
                               .map(name -> new AuthenticatedUser(name, Map.of(), null));
                         }))
@@ -90,5 +93,13 @@ class AuthenticatorThreadsTest {
     for (Thread caller : callers) {
       assertFalse(caller instanceof FastThreadLocalThread, caller + " is an event loop");
     }
+  }
+
+  @Test
+  void anAuthenticatorThatThrowsGets500AndTheServerServesOn() throws Exception {
+    var failed = http.send("POST", "/who/negotiate?negotiateVersion=1&access_token=boom");
+    assertEquals(500, failed.statusCode());
+    assertEquals("", failed.body());
+    assertEquals(200, http.send("POST", "/who/negotiate?negotiateVersion=1&access_token=carol").statusCode());
   }
 }
