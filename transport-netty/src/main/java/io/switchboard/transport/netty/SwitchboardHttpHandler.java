@@ -1,6 +1,5 @@
 package io.switchboard.transport.netty;
 
-import io.netty.channel.ChannelConfig;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -25,7 +24,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -151,10 +149,9 @@ public final class SwitchboardHttpHandler extends ChannelInboundHandlerAdapter
    * Answers a CORS preflight (when CORS is on) and marks the answer of an allowed origin for its
    * CORS headers; checks the method (405 first, as routing does) and a WebSocket upgrade's origin
    * (403 for one outside the allow-list); then authenticates the request once (nothing is created
-   * for a refused request), then dispatches by method and, for GET, by transport
-   * (§1.1). An authentication that runs on the endpoint's authentication executor (user code that
-   * may block) is waited for off the event loop: the request is retained until it is dispatched,
-   * back on the event loop, and the channel reads nothing more meanwhile.
+   * for a refused request), then dispatches by method and, for GET, by transport (§1.1). An
+   * authentication that runs on the endpoint's authentication executor (user code that may block)
+   * is waited for off the event loop ({@link HeldRequests}).
    */
   private void serve(
       ChannelHandlerContext ctx,
@@ -182,29 +179,7 @@ public final class SwitchboardHttpHandler extends ChannelInboundHandlerAdapter
       dispatch(ctx, request, info, match, outcome);
       return;
     }
-    request.retain();
-    ChannelConfig config = ctx.channel().config();
-    boolean autoRead = config.isAutoRead();
-    config.setAutoRead(false);
-    outcome.whenComplete(
-        (ignored, error) -> {
-          try {
-            ctx.executor()
-                .execute(
-                    () -> {
-                      try {
-                        config.setAutoRead(autoRead);
-                        if (ctx.channel().isActive()) {
-                          dispatch(ctx, request, info, match, outcome);
-                        }
-                      } finally {
-                        request.release();
-                      }
-                    });
-          } catch (RejectedExecutionException e) {
-            request.release(); // the event loop is shutting down with its channels
-          }
-        });
+    HeldRequests.serveAfter(ctx, request, outcome, () -> dispatch(ctx, request, info, match, outcome));
   }
 
   /** Answers a refused or failed authentication, or serves the request as its user. */
