@@ -1,5 +1,6 @@
 package io.switchboard.connection;
 
+import io.switchboard.auth.AuthenticatedUser;
 import io.switchboard.protocol.TransferFormat;
 import java.util.Map;
 
@@ -18,6 +19,15 @@ public interface Connection {
 
   /** The HTTP request that carried the transport. */
   HttpRequestInfo request();
+
+  /**
+   * The user the connection belongs to, or null for an anonymous connection. Every request of a
+   * connection authenticates as this same user (a request of another user is refused with 403);
+   * this is the latest such request's credential, e.g. with the later expiry of a refreshed token.
+   */
+  default AuthenticatedUser user() {
+    return null;
+  }
 
   /** Per-connection items that the application may use freely. */
   Map<Object, Object> items();

@@ -10,6 +10,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The transport-agnostic part of one mounted endpoint (a hub or a raw {@link ConnectionHandler}
@@ -20,8 +22,14 @@ import java.util.function.LongSupplier;
  * <p>Inactive connections (negotiated but never attached, or between transport requests) are
  * disposed once they are older than {@link EndpointOptions#disconnectTimeout()}, checked by a
  * one-second heartbeat on the given scheduler.
+ *
+ * <p>A connection belongs to the user who created it (negotiate, or a WebSocket without {@code
+ * id}): every later request on it must be authenticated as the same user ({@link
+ * HttpRequestInfo#user()}, compared by name identifier), or it is refused with 403, as the
+ * reference refuses a user change on a connection the client comes back to.
  */
 public final class ConnectionEndpoint {
+  private static final Logger LOG = LoggerFactory.getLogger(ConnectionEndpoint.class);
   private static final int MAXIMUM_NEGOTIATE_VERSION = 1;
   private static final long HEARTBEAT_MILLIS = 1000;
 
@@ -72,8 +80,9 @@ public final class ConnectionEndpoint {
   }
 
   /**
-   * {@code P/negotiate}: creates a connection and describes it (protocol §1.3). Methods other than
-   * POST get 405; version errors are answered with 200 and an {@code error} body.
+   * {@code P/negotiate}: creates a connection owned by the request's user and describes it
+   * (protocol §1.3). Methods other than POST get 405; version errors are answered with 200 and an
+   * {@code error} body.
    */
   public TransportResponse negotiate(HttpRequestInfo request) {
     if (!"POST".equalsIgnoreCase(request.method())) {
@@ -104,20 +113,38 @@ public final class ConnectionEndpoint {
         options.allowStatefulReconnects()
             && statefulValue != null
             && statefulValue.trim().equalsIgnoreCase("true");
-    ManagedConnection connection = registry.create(handler, version, stateful);
+    ManagedConnection connection = create(request, version, stateful);
     return TransportResponse.json(
         NegotiateResponse.success(connection, version, options.transports()));
   }
 
   /**
-   * Authentication of a negotiate or transport request by the {@link
-   * ConnectionHandler#authenticate handler}: null to go on, otherwise the refusal (the outcome's
-   * status with an empty body, which clients surface as {@code Unauthorized}).
+   * Authenticates a negotiate or transport request, once, with the {@link
+   * ConnectionHandler#authenticate handler} on its {@link ConnectionHandler#authenticationExecutor()
+   * authentication executor} (on the calling thread when it has none: the result is then complete
+   * on return). A refused request is answered with the outcome's status and an empty body (clients
+   * surface it as {@code Unauthorized}); an allowed one goes on as {@code
+   * request.withUser(outcome.user())}. An authenticator that throws, or an executor that refuses
+   * the task, completes the result exceptionally.
    */
-  public TransportResponse authenticate(HttpRequestInfo request) {
-    AuthenticationOutcome outcome =
-        Objects.requireNonNull(handler.authenticate(request), "authenticate returned null");
-    return outcome.allowed() ? null : TransportResponse.empty(outcome.status());
+  public CompletableFuture<AuthenticationOutcome> authenticate(HttpRequestInfo request) {
+    Executor executor = handler.authenticationExecutor();
+    if (executor == null) {
+      try {
+        return CompletableFuture.completedFuture(outcomeOf(request));
+      } catch (RuntimeException e) {
+        return CompletableFuture.failedFuture(e);
+      }
+    }
+    try {
+      return CompletableFuture.supplyAsync(() -> outcomeOf(request), executor);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  private AuthenticationOutcome outcomeOf(HttpRequestInfo request) {
+    return Objects.requireNonNull(handler.authenticate(request), "authenticate returned null");
   }
 
   /**
@@ -225,7 +252,7 @@ public final class ConnectionEndpoint {
       TransportResponse rejection = newConnectionRejection(type);
       return rejection != null
           ? AttachResult.rejected(rejection)
-          : AttachResult.accepted(registry.create(handler, 0, false));
+          : AttachResult.accepted(create(request, 0, false));
     }
     AttachResult found = lookup(request);
     if (found.isAccepted() && !options.transports().contains(type)) {
@@ -255,7 +282,22 @@ public final class ConnectionEndpoint {
     if (connection == null) {
       return AttachResult.rejected(TransportResponse.text(404, "No Connection with that ID"));
     }
+    if (!connection.ownedBy(request.user())) {
+      LOG.warn(
+          "Rejecting the request because the name of the user changed from '{}' to '{}' on {}",
+          ManagedConnection.nameOf(connection.user()),
+          ManagedConnection.nameOf(request.user()),
+          connection);
+      return AttachResult.rejected(TransportResponse.empty(403));
+    }
+    connection.authenticatedAs(request.user());
     return AttachResult.accepted(connection);
+  }
+
+  private ManagedConnection create(HttpRequestInfo request, int version, boolean stateful) {
+    ManagedConnection connection = registry.create(handler, version, stateful);
+    connection.authenticatedAs(request.user());
+    return connection;
   }
 
   private static TransportResponse transportNotSupported(TransportType type) {

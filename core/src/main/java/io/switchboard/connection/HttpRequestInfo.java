@@ -1,5 +1,6 @@
 package io.switchboard.connection;
 
+import io.switchboard.auth.AuthenticatedUser;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -10,7 +11,8 @@ import java.util.TreeMap;
 /**
  * An immutable snapshot of the HTTP request that carried a transport (the WebSocket upgrade, the
  * SSE request or the first long poll): what hub code may read about its caller. Header and query
- * names are matched case-insensitively.
+ * names are matched case-insensitively. Once the endpoint has authenticated the request, it also
+ * carries the {@link #user() user} it authenticated as.
  */
 public final class HttpRequestInfo {
   /**
@@ -31,6 +33,7 @@ public final class HttpRequestInfo {
   private final String headerText;
   private final Map<String, String> cookies;
   private final String remoteAddress;
+  private final AuthenticatedUser user;
   private volatile Map<String, List<String>> queryMap;
   private volatile Map<String, List<String>> headerMap;
 
@@ -58,6 +61,27 @@ public final class HttpRequestInfo {
     this.headerText = join(headers);
     this.cookies = Map.copyOf(cookies);
     this.remoteAddress = remoteAddress;
+    this.user = null;
+  }
+
+  private HttpRequestInfo(HttpRequestInfo request, AuthenticatedUser user) {
+    this.method = request.method;
+    this.path = request.path;
+    this.queryPairs = request.queryPairs;
+    this.headerText = request.headerText;
+    this.cookies = request.cookies;
+    this.remoteAddress = request.remoteAddress;
+    this.user = user;
+  }
+
+  /** The same request, authenticated as {@code authenticated} (null: anonymous). */
+  public HttpRequestInfo withUser(AuthenticatedUser authenticated) {
+    return new HttpRequestInfo(this, authenticated);
+  }
+
+  /** The user the endpoint authenticated this request as, or null (anonymous, or not yet known). */
+  public AuthenticatedUser user() {
+    return user;
   }
 
   private static String[] flatten(Map<String, List<String>> entries) {

@@ -1,5 +1,6 @@
 package io.switchboard.connection;
 
+import io.switchboard.auth.AuthenticatedUser;
 import io.switchboard.protocol.TransferFormat;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -46,6 +47,8 @@ public final class ManagedConnection implements Connection {
   private final InboundSends sends = new InboundSends(this::receive);
   private final SerialCallbacks callbacks = new SerialCallbacks();
   private volatile TransferFormat transferFormat = TransferFormat.TEXT;
+  /** The owner's latest credential (see {@link #ownedBy}); null for an anonymous connection. */
+  private volatile AuthenticatedUser user;
 
   // Written under lock, read without it on the hot paths.
   private volatile TransportType transportType;
@@ -132,6 +135,28 @@ public final class ManagedConnection implements Connection {
   @Override
   public HttpRequestInfo request() {
     return request;
+  }
+
+  @Override
+  public AuthenticatedUser user() {
+    return user;
+  }
+
+  /** Records the credential of a request of the connection's owner (the first one makes it so). */
+  void authenticatedAs(AuthenticatedUser latest) {
+    user = latest;
+  }
+
+  /**
+   * Whether {@code other} is the connection's owner: the same name identifier, as the reference
+   * compares users (anonymous is a user without one).
+   */
+  boolean ownedBy(AuthenticatedUser other) {
+    return Objects.equals(nameOf(user), nameOf(other));
+  }
+
+  static String nameOf(AuthenticatedUser user) {
+    return user == null ? null : user.nameIdentifier();
   }
 
   @Override

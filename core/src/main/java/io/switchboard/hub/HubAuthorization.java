@@ -17,6 +17,11 @@ final class HubAuthorization {
     this.hubRequirement = hubClass.getAnnotation(Authorize.class);
   }
 
+  /** Whether requests need checking: an authenticator or a hub-level requirement (user code). */
+  boolean checksRequests() {
+    return options.authenticator() != null || hubRequirement != null;
+  }
+
   /** Authenticates a request and applies the hub-level requirement. */
   AuthenticationOutcome authenticate(HttpRequestInfo request) {
     AuthenticatedUser user =

@@ -101,8 +101,8 @@ final class HubConnectionContext
         new CallerHubClients(hub.lifetime, this, CallerHubClients.refusalFor(hub.options));
     this.groups = new LifetimeGroupManager(hub.lifetime);
     this.freeInvocationSlots = hub.options.maximumParallelInvocationsPerClient();
-    // The transport already let this request through; its user is the connection's user.
-    this.user = hub.authorization.authenticate(connection.request()).user();
+    // Authenticated once per request by the transport; every request of a connection is this user.
+    this.user = connection.user();
     this.userIdentifier = user == null ? null : hub.options.userIdProvider().apply(user);
     hub.register(this);
   }
@@ -546,6 +546,11 @@ final class HubConnectionContext
       }
       return;
     }
+    if (authenticationExpired(options)) {
+      log.debug("Authentication of connection {} expired", connectionId());
+      closeWith(new CloseMessage(null, true), null);
+      return;
+    }
     if (connection.transportType() == TransportType.LONG_POLLING) {
       return; // long polling is kept alive by its polls: no pings, no client timeout
     }
@@ -564,14 +569,6 @@ final class HubConnectionContext
       lastPingSentAt = now;
       write(hub.ping());
     }
-    if (options.closeOnAuthenticationExpiration()
-        && user != null
-        && user.expiresAt() != null
-        && java.time.Instant.now().isAfter(user.expiresAt())) {
-      log.debug("Authentication of connection {} expired", connectionId());
-      closeWith(new CloseMessage(null, true), null);
-      return;
-    }
     if (clientPinged && now - lastReceivedAt > options.clientTimeoutInterval().toNanos()) {
       log.debug("Connection {} timed out", connectionId());
       closeWithError(
@@ -579,6 +576,15 @@ final class HubConnectionContext
               "Client hasn't sent a message/ping within the configured ClientTimeoutInterval."),
           true);
     }
+  }
+
+  /** The latest credential of the connection's user has expired (every transport, polls too). */
+  private boolean authenticationExpired(HubOptions options) {
+    AuthenticatedUser latest = connection.user();
+    return options.closeOnAuthenticationExpiration()
+        && latest != null
+        && latest.expiresAt() != null
+        && java.time.Instant.now().isAfter(latest.expiresAt());
   }
 
   // ---- ending ----------------------------------------------------------------------------

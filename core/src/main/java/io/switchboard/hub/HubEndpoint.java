@@ -9,6 +9,7 @@ import io.switchboard.connection.HttpRequestInfo;
 import io.switchboard.lifetime.HubLifetimeManager;
 import io.switchboard.lifetime.InMemoryHubLifetimeManager;
 import java.lang.reflect.Constructor;
+import java.util.concurrent.Executor;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -89,6 +90,12 @@ public final class HubEndpoint<T extends Hub> implements ConnectionHandler {
   @Override
   public AuthenticationOutcome authenticate(HttpRequestInfo request) {
     return runtime.authorization.authenticate(request);
+  }
+
+  /** The hub executor when an authenticator or policy (user code that may block) checks requests. */
+  @Override
+  public Executor authenticationExecutor() {
+    return runtime.authorization.checksRequests() ? runtime.executor : null;
   }
 
   /**

@@ -8,6 +8,8 @@ import io.switchboard.protocol.TransferFormat;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class HubEndpointTest {
   private static final String RS = "\u001e";
@@ -348,8 +350,10 @@ class HubEndpointTest {
     }
   }
 
-  @Test
-  void expiredAuthenticationClosesTheConnectionWhenAsked() throws Exception {
+  @ParameterizedTest
+  @EnumSource(io.switchboard.connection.TransportType.class)
+  void expiredAuthenticationClosesTheConnectionWhenAsked(
+      io.switchboard.connection.TransportType transport) throws Exception {
     endpoint.shutdown();
     io.switchboard.auth.AuthenticatedUser expired =
         new io.switchboard.auth.AuthenticatedUser(
@@ -359,7 +363,11 @@ class HubEndpointTest {
             new HubOptions()
                 .authenticator(request -> java.util.Optional.of(expired))
                 .closeOnAuthenticationExpiration(true));
-    RecordingConnection connection = connectJson();
+    // The connection's user is the transport's: authenticated once per request, not by the hub.
+    RecordingConnection connection =
+        new RecordingConnection("c" + ids.incrementAndGet(), transport)
+            .withUser(expired)
+            .handshake(endpoint, "json", 1);
     ((HubConnectionContext) connection.listener()).onHeartbeat(System.nanoTime());
     assertEquals("{\"type\":7,\"allowReconnect\":true}" + RS, connection.nextText());
     assertTrue(connection.awaitClosed());

@@ -29,6 +29,7 @@ final class RecordingConnection implements Connection {
   private volatile TransferFormat format = TransferFormat.TEXT;
   private volatile ConnectionListener listener;
   private volatile boolean statefulReconnect;
+  private volatile io.switchboard.auth.AuthenticatedUser user;
 
   RecordingConnection(String connectionId) {
     this(connectionId, TransportType.WEB_SOCKETS);
@@ -43,6 +44,17 @@ final class RecordingConnection implements Connection {
   RecordingConnection withStatefulReconnect() {
     statefulReconnect = true;
     return this;
+  }
+
+  /** Pretends the transport authenticated the connection's requests as {@code authenticated}. */
+  RecordingConnection withUser(io.switchboard.auth.AuthenticatedUser authenticated) {
+    user = authenticated;
+    return this;
+  }
+
+  @Override
+  public io.switchboard.auth.AuthenticatedUser user() {
+    return user;
   }
 
   @Override

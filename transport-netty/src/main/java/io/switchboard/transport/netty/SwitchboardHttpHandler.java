@@ -8,6 +8,8 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.ReferenceCountUtil;
+import io.switchboard.auth.AuthenticationOutcome;
+import io.switchboard.auth.BrowserOrigins;
 import io.switchboard.connection.ConnectionEndpoint;
 import io.switchboard.connection.ConnectionHandler;
 import io.switchboard.connection.EndpointOptions;
@@ -18,7 +20,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
@@ -31,8 +35,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>For each endpoint mounted on a path {@code P} (matched case-insensitively) it serves {@code
  * POST P/negotiate} and the transport requests on {@code P}: WebSockets, Server-Sent Events, long
- * polls, POST sends and DELETE. Every one of them is first authenticated by the endpoint's
- * handler; a refused request gets the refusal's status with an empty body. It needs an {@link
+ * polls, POST sends and DELETE. Every one of them is first authenticated, once, by the endpoint's
+ * handler (on its authentication executor, never on the event loop when that may block); a refused
+ * request gets the refusal's status with an empty body, and one of a user other than the
+ * connection's owner gets 403. It needs an {@link
  * io.netty.handler.codec.http.HttpServerCodec} and an {@link
  * io.netty.handler.codec.http.HttpObjectAggregator} before it; {@link
  * SwitchboardChannelInitializer} builds such a pipeline. One instance may serve many channels.
@@ -80,11 +86,16 @@ public final class SwitchboardHttpHandler extends ChannelInboundHandlerAdapter
   private final WebSocketTransport webSockets;
   private final ServerSentEventsTransport serverSentEvents;
   private final LongPollingTransport longPolling;
+  private final BrowserOriginChecks originChecks;
 
   private SwitchboardHttpHandler(
-      EndpointRoutes routes, NettyTransportOptions options, ScheduledExecutorService heartbeat) {
+      EndpointRoutes routes,
+      NettyTransportOptions options,
+      BrowserOrigins origins,
+      ScheduledExecutorService heartbeat) {
     this.routes = routes;
     this.options = options;
+    this.originChecks = new BrowserOriginChecks(origins);
     this.heartbeat = heartbeat;
     this.webSockets = new WebSocketTransport(options);
     this.serverSentEvents = new ServerSentEventsTransport(options);
@@ -135,26 +146,66 @@ public final class SwitchboardHttpHandler extends ChannelInboundHandlerAdapter
   }
 
   /**
-   * Checks the method (405 first, as routing does), then authentication (nothing is created for
-   * a refused request), then dispatches by method and, for GET, by transport (§1.1).
+   * Answers a CORS preflight (when CORS is on) and marks the answer of an allowed origin for its
+   * CORS headers; checks the method (405 first, as routing does) and a WebSocket upgrade's origin
+   * (403 for one outside the allow-list); then authenticates the request once (nothing is created
+   * for a refused request), then dispatches by method and, for GET, by transport (§1.1). An
+   * authentication that runs on the endpoint's authentication executor (user code that may block)
+   * is waited for off the event loop ({@link HeldRequests}).
    */
   private void serve(
       ChannelHandlerContext ctx,
       FullHttpRequest request,
       HttpRequestInfo info,
       EndpointRoutes.Match match) {
-    ConnectionEndpoint endpoint = match.endpoint();
-    HttpMethod method = request.method();
-    HttpExchange exchange = HttpExchange.of(ctx, request);
-    boolean negotiate = match.kind() == EndpointRoutes.Kind.NEGOTIATE;
-    if (negotiate ? !HttpMethod.POST.equals(method) : !CONNECTION_METHODS.contains(method)) {
-      exchange.respond(TransportResponse.empty(405));
+    if (originChecks.answeredPreflight(ctx, request)) {
       return;
     }
-    TransportResponse refusal = endpoint.authenticate(info);
-    if (refusal != null) {
-      exchange.respond(refusal);
-    } else if (negotiate) {
+    originChecks.decorateAnswer(ctx, request);
+    HttpMethod method = request.method();
+    boolean negotiate = match.kind() == EndpointRoutes.Kind.NEGOTIATE;
+    if (negotiate ? !HttpMethod.POST.equals(method) : !CONNECTION_METHODS.contains(method)) {
+      HttpExchange.of(ctx, request).respond(TransportResponse.empty(405));
+      return;
+    }
+    if (HttpMethod.GET.equals(method)
+        && HttpRequests.isWebSocketUpgrade(request)
+        && !originChecks.webSocketAllowed(request)) {
+      HttpExchange.of(ctx, request).respond(TransportResponse.empty(403));
+      return;
+    }
+    CompletableFuture<AuthenticationOutcome> outcome = match.endpoint().authenticate(info);
+    if (outcome.isDone()) {
+      dispatch(ctx, request, info, match, outcome);
+      return;
+    }
+    HeldRequests.serveAfter(ctx, request, outcome, () -> dispatch(ctx, request, info, match, outcome));
+  }
+
+  /** Answers a refused or failed authentication, or serves the request as its user. */
+  private void dispatch(
+      ChannelHandlerContext ctx,
+      FullHttpRequest request,
+      HttpRequestInfo unauthenticated,
+      EndpointRoutes.Match match,
+      CompletableFuture<AuthenticationOutcome> authentication) {
+    HttpExchange exchange = HttpExchange.of(ctx, request);
+    AuthenticationOutcome outcome;
+    try {
+      outcome = authentication.join();
+    } catch (CompletionException | CancellationException e) {
+      LOG.error("Authenticating a request to {} failed", unauthenticated.path(), e.getCause());
+      exchange.respond(TransportResponse.empty(500));
+      return;
+    }
+    if (!outcome.allowed()) {
+      exchange.respond(TransportResponse.empty(outcome.status()));
+      return;
+    }
+    HttpRequestInfo info = unauthenticated.withUser(outcome.user());
+    ConnectionEndpoint endpoint = match.endpoint();
+    HttpMethod method = request.method();
+    if (match.kind() == EndpointRoutes.Kind.NEGOTIATE) {
       exchange.respond(endpoint.negotiate(info));
     } else if (HttpMethod.POST.equals(method)) {
       endpoint
@@ -202,6 +253,7 @@ public final class SwitchboardHttpHandler extends ChannelInboundHandlerAdapter
   public static final class Builder {
     private final List<Mount> mounts = new ArrayList<>();
     private NettyTransportOptions options = NettyTransportOptions.defaults();
+    private BrowserOrigins origins = BrowserOrigins.unchecked();
 
     private Builder() {}
 
@@ -231,6 +283,12 @@ public final class SwitchboardHttpHandler extends ChannelInboundHandlerAdapter
       return this;
     }
 
+    /** Sets the CORS origins and the WebSocket origin allow-list (default: both off). */
+    public Builder browserOrigins(BrowserOrigins value) {
+      origins = Objects.requireNonNull(value);
+      return this;
+    }
+
     /** Creates the handler and starts its one-second heartbeat thread. */
     public SwitchboardHttpHandler build() {
       ScheduledExecutorService heartbeat =
@@ -249,7 +307,7 @@ public final class SwitchboardHttpHandler extends ChannelInboundHandlerAdapter
         heartbeat.shutdownNow();
         throw e;
       }
-      return new SwitchboardHttpHandler(routes, options, heartbeat);
+      return new SwitchboardHttpHandler(routes, options, origins, heartbeat);
     }
 
     private record Mount(String path, ConnectionHandler handler, EndpointOptions options) {}

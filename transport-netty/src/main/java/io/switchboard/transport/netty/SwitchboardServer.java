@@ -9,6 +9,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import io.switchboard.auth.BrowserOrigins;
 import io.switchboard.backplane.Backplane;
 import io.switchboard.connection.ConnectionHandler;
 import io.switchboard.connection.EndpointOptions;
@@ -273,6 +274,15 @@ public final class SwitchboardServer implements AutoCloseable {
      */
     public Builder pipeline(Consumer<ChannelPipeline> customizer) {
       customizers.add(Objects.requireNonNull(customizer));
+      return this;
+    }
+
+    /**
+     * Sets which browser origins may use the hub endpoints: CORS and the WebSocket origin
+     * allow-list (default: both off, as in the reference).
+     */
+    public Builder browserOrigins(BrowserOrigins origins) {
+      switchboard.browserOrigins(origins);
       return this;
     }
 

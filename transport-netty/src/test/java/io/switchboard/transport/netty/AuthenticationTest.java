@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.switchboard.auth.AuthenticationOutcome;
-import io.switchboard.connection.Connection;
 import io.switchboard.connection.ConnectionHandler;
-import io.switchboard.connection.ConnectionListener;
-import io.switchboard.connection.HttpRequestInfo;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,22 +20,15 @@ class AuthenticationTest {
 
   /** Lets through {@code Authorization: Bearer good} or {@code access_token=good}. */
   private final ConnectionHandler secured =
-      new ConnectionHandler() {
-        @Override
-        public ConnectionListener onConnected(Connection connection) {
-          return echo.onConnected(connection);
-        }
-
-        @Override
-        public AuthenticationOutcome authenticate(HttpRequestInfo request) {
-          String header = request.header("Authorization");
-          String token = header != null ? header.replaceFirst("^Bearer ", "") : request.queryParameter("access_token");
-          if (token == null) {
-            return new AuthenticationOutcome(401, null);
-          }
-          return token.equals("good") ? AuthenticationOutcome.ANONYMOUS : new AuthenticationOutcome(403, null);
-        }
-      };
+      echo.authenticatedBy(
+          request -> {
+            String header = request.header("Authorization");
+            String token = header != null ? header.replaceFirst("^Bearer ", "") : request.queryParameter("access_token");
+            if (token == null) {
+              return new AuthenticationOutcome(401, null);
+            }
+            return token.equals("good") ? AuthenticationOutcome.ANONYMOUS : new AuthenticationOutcome(403, null);
+          });
 
   @BeforeEach
   void start() {

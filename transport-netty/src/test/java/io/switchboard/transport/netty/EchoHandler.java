@@ -1,14 +1,17 @@
 package io.switchboard.transport.netty;
 
+import io.switchboard.auth.AuthenticationOutcome;
 import io.switchboard.connection.Connection;
 import io.switchboard.connection.ConnectionHandler;
 import io.switchboard.connection.ConnectionListener;
+import io.switchboard.connection.HttpRequestInfo;
 import io.switchboard.protocol.TransferFormat;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Function;
 
 /**
  * A raw connection handler that echoes every received chunk as one message. The text commands
@@ -50,6 +53,21 @@ final class EchoHandler implements ConnectionHandler {
       @Override
       public void onClosed(Throwable error) {
         closed.add(Optional.ofNullable(error));
+      }
+    };
+  }
+
+  /** This echo, on an endpoint whose requests {@code authentication} decides. */
+  ConnectionHandler authenticatedBy(Function<HttpRequestInfo, AuthenticationOutcome> authentication) {
+    return new ConnectionHandler() {
+      @Override
+      public ConnectionListener onConnected(Connection connection) {
+        return EchoHandler.this.onConnected(connection);
+      }
+
+      @Override
+      public AuthenticationOutcome authenticate(HttpRequestInfo request) {
+        return authentication.apply(request);
       }
     };
   }

@@ -25,6 +25,11 @@ final class RawHttp implements AutoCloseable {
 
   /** Sends a WebSocket upgrade for {@code pathAndQuery} and reads the response head and body. */
   Response upgrade(String pathAndQuery) throws IOException {
+    return upgrade(pathAndQuery, "");
+  }
+
+  /** The same with more header lines, each ending in CRLF. */
+  Response upgrade(String pathAndQuery, String headerLines) throws IOException {
     String request =
         "GET "
             + pathAndQuery
@@ -33,7 +38,9 @@ final class RawHttp implements AutoCloseable {
             + "Upgrade: websocket\r\n"
             + "Connection: Upgrade\r\n"
             + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-            + "Sec-WebSocket-Version: 13\r\n\r\n";
+            + "Sec-WebSocket-Version: 13\r\n"
+            + headerLines
+            + "\r\n";
     socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
     socket.getOutputStream().flush();
     return read();

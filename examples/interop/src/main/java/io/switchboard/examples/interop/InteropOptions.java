@@ -1,30 +1,53 @@
 package io.switchboard.examples.interop;
 
+import io.switchboard.auth.BrowserOrigins;
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The interop server's command line: {@code --port N} (0 = any free port), {@code --host H}
- * (default 127.0.0.1), {@code --redis URL} (optional backplane).
+ * (default 127.0.0.1), {@code --redis URL} (optional backplane), {@code --cors-origin ORIGIN}
+ * (repeatable).
  *
  * @param host the address to bind
  * @param port the port, 0 for any free one
  * @param redisUrl the Redis backplane's URL, or null for in-memory
+ * @param corsOrigins the browser origins that may call the hub endpoints, none for no checks
  */
-record InteropOptions(String host, int port, String redisUrl) {
+record InteropOptions(String host, int port, String redisUrl, List<String> corsOrigins) {
+
+  InteropOptions {
+    corsOrigins = List.copyOf(corsOrigins);
+  }
 
   static InteropOptions parse(String[] args) {
     String host = "127.0.0.1";
     int port = 0;
     String redis = null;
+    List<String> corsOrigins = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       String value = i + 1 < args.length ? args[i + 1] : null;
       switch (args[i]) {
         case "--port" -> port = Integer.parseInt(required(args[i], value));
         case "--host" -> host = required(args[i], value);
         case "--redis" -> redis = required(args[i], value);
+        case "--cors-origin" -> corsOrigins.add(required(args[i], value));
         default -> throw new IllegalArgumentException("Unknown option: " + args[i]);
       }
       i++;
     }
-    return new InteropOptions(host, port, redis);
+    return new InteropOptions(host, port, redis, corsOrigins);
+  }
+
+  /**
+   * The {@code --cors-origin} origins may call every hub endpoint with credentials, and only they
+   * may open WebSockets from a browser; without the option, neither check (the reference's
+   * defaults).
+   */
+  BrowserOrigins browserOrigins() {
+    BrowserOrigins.Builder origins = BrowserOrigins.builder().allowCredentials(!corsOrigins.isEmpty());
+    corsOrigins.forEach(origin -> origins.corsOrigin(origin).webSocketOrigin(origin));
+    return origins.build();
   }
 
   private static String required(String option, String value) {

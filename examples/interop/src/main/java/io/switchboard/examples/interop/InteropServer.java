@@ -40,6 +40,7 @@ public final class InteropServer {
         builder
             .host(options.host())
             .port(options.port())
+            .browserOrigins(options.browserOrigins())
             .hub("/testhub", TestHub.class, InteropServer::configure)
             .hub(
                 "/testhub-nowebsockets",
