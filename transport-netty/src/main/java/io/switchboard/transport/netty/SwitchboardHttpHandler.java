@@ -14,6 +14,7 @@ import io.switchboard.connection.EndpointOptions;
 import io.switchboard.connection.HttpRequestInfo;
 import io.switchboard.connection.TransportResponse;
 import io.switchboard.hub.HubEndpoint;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -21,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,12 +82,17 @@ public final class SwitchboardHttpHandler extends ChannelInboundHandlerAdapter
   private final WebSocketTransport webSockets;
   private final ServerSentEventsTransport serverSentEvents;
   private final LongPollingTransport longPolling;
+  private final ForwardedHeaders forwarded;
 
   private SwitchboardHttpHandler(
-      EndpointRoutes routes, NettyTransportOptions options, ScheduledExecutorService heartbeat) {
+      EndpointRoutes routes,
+      NettyTransportOptions options,
+      ScheduledExecutorService heartbeat,
+      ForwardedHeaders forwarded) {
     this.routes = routes;
     this.options = options;
     this.heartbeat = heartbeat;
+    this.forwarded = forwarded;
     this.webSockets = new WebSocketTransport(options);
     this.serverSentEvents = new ServerSentEventsTransport(options);
     this.longPolling = new LongPollingTransport(options);
@@ -117,7 +124,7 @@ public final class SwitchboardHttpHandler extends ChannelInboundHandlerAdapter
       if (request.decoderResult().isFailure()) {
         HttpExchange.of(ctx, request).respond(TransportResponse.empty(400));
       } else if (msg instanceof FullHttpRequest full) {
-        serve(ctx, full, HttpRequests.info(request, uri, ctx.channel()), match);
+        serve(ctx, full, HttpRequests.info(request, uri, ctx.channel(), forwarded), match);
       } else {
         LOG.error("Switchboard needs an HttpObjectAggregator before its handler");
         HttpExchange.of(ctx, request).respond(TransportResponse.empty(500));
@@ -202,6 +209,7 @@ public final class SwitchboardHttpHandler extends ChannelInboundHandlerAdapter
   public static final class Builder {
     private final List<Mount> mounts = new ArrayList<>();
     private NettyTransportOptions options = NettyTransportOptions.defaults();
+    private ForwardedHeaders forwarded = ForwardedHeaders.IGNORED;
 
     private Builder() {}
 
@@ -231,6 +239,18 @@ public final class SwitchboardHttpHandler extends ChannelInboundHandlerAdapter
       return this;
     }
 
+    /**
+     * Believes {@code X-Forwarded-For}, {@code X-Forwarded-Proto} and {@code X-Forwarded-Host} on
+     * requests whose immediate peer {@code trustedProxies} accepts (e.g. {@code
+     * InetAddress::isLoopbackAddress} for a proxy on the same host): the connection's {@link
+     * HttpRequestInfo#remoteAddress()}, {@link HttpRequestInfo#scheme()} and {@code Host} header are
+     * then the client's. Off by default: the headers are ignored, as a client may send any.
+     */
+    public Builder trustForwardedHeaders(Predicate<InetAddress> trustedProxies) {
+      forwarded = ForwardedHeaders.trusting(trustedProxies);
+      return this;
+    }
+
     /** Creates the handler and starts its one-second heartbeat thread. */
     public SwitchboardHttpHandler build() {
       ScheduledExecutorService heartbeat =
@@ -249,7 +269,7 @@ public final class SwitchboardHttpHandler extends ChannelInboundHandlerAdapter
         heartbeat.shutdownNow();
         throw e;
       }
-      return new SwitchboardHttpHandler(routes, options, heartbeat);
+      return new SwitchboardHttpHandler(routes, options, heartbeat, forwarded);
     }
 
     private record Mount(String path, ConnectionHandler handler, EndpointOptions options) {}
