@@ -33,6 +33,7 @@ public final class HttpRequestInfo {
   private final String headerText;
   private final Map<String, String> cookies;
   private final String remoteAddress;
+  private final String scheme;
   private final AuthenticatedUser user;
   private volatile Map<String, List<String>> queryMap;
   private volatile Map<String, List<String>> headerMap;
@@ -55,12 +56,32 @@ public final class HttpRequestInfo {
       Map<String, List<String>> headers,
       Map<String, String> cookies,
       String remoteAddress) {
+    this(method, path, query, headers, cookies, remoteAddress, "http");
+  }
+
+  /**
+   * Creates a snapshot of a request whose client used {@code scheme}.
+   *
+   * @param remoteAddress the client's address (behind a trusted proxy, the one it forwarded), or
+   *     null
+   * @param scheme {@code http} or {@code https}, as the client used it
+   * @throws IllegalArgumentException when a header name or value contains a line feed
+   */
+  public HttpRequestInfo(
+      String method,
+      String path,
+      Map<String, List<String>> query,
+      Map<String, List<String>> headers,
+      Map<String, String> cookies,
+      String remoteAddress,
+      String scheme) {
     this.method = method;
     this.path = path;
     this.queryPairs = flatten(query);
     this.headerText = join(headers);
     this.cookies = Map.copyOf(cookies);
     this.remoteAddress = remoteAddress;
+    this.scheme = scheme;
     this.user = null;
   }
 
@@ -71,6 +92,7 @@ public final class HttpRequestInfo {
     this.headerText = request.headerText;
     this.cookies = request.cookies;
     this.remoteAddress = request.remoteAddress;
+    this.scheme = request.scheme;
     this.user = user;
   }
 
@@ -213,8 +235,13 @@ public final class HttpRequestInfo {
     return cookies;
   }
 
-  /** The peer's address, or null when unknown. */
+  /** The client's address (behind a trusted proxy, the one it forwarded), or null when unknown. */
   public String remoteAddress() {
     return remoteAddress;
+  }
+
+  /** The scheme the client used: {@code http} or {@code https}. */
+  public String scheme() {
+    return scheme;
   }
 }

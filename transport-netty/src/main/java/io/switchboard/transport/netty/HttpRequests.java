@@ -9,8 +9,6 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.cookie.Cookie;
 import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
 import io.switchboard.connection.HttpRequestInfo;
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,12 +17,20 @@ import java.util.Map;
 final class HttpRequests {
   private HttpRequests() {}
 
-  /** A snapshot of the request: method, decoded path and query, headers, cookies, peer. */
-  static HttpRequestInfo info(HttpRequest request, QueryStringDecoder uri, Channel channel) {
+  /**
+   * A snapshot of the request: method, decoded path and query, headers, cookies, and the client's
+   * address and scheme ({@code forwarded} says whether a proxy's word on them is believed; a
+   * believed {@code X-Forwarded-Host} replaces the {@code Host} header).
+   */
+  static HttpRequestInfo info(
+      HttpRequest request, QueryStringDecoder uri, Channel channel, ForwardedHeaders forwarded) {
     HttpHeaders headers = request.headers();
+    ForwardedHeaders.Origin origin =
+        forwarded.resolve(headers, headers.get(HttpHeaderNames.HOST), channel);
     Map<String, List<String>> headerMap = new LinkedHashMap<>();
     for (String name : headers.names()) {
-      headerMap.put(name, headers.getAll(name));
+      boolean host = HttpHeaderNames.HOST.contentEqualsIgnoreCase(name) && origin.host() != null;
+      headerMap.put(name, host ? List.of(origin.host()) : headers.getAll(name));
     }
     Map<String, String> cookies = new LinkedHashMap<>();
     for (String header : headers.getAll(HttpHeaderNames.COOKIE)) {
@@ -38,7 +44,8 @@ final class HttpRequests {
         uri.parameters(),
         headerMap,
         cookies,
-        address(channel.remoteAddress()));
+        origin.remoteAddress(),
+        origin.scheme());
   }
 
   /** Whether a GET asks for a WebSocket ({@code Upgrade: websocket}, {@code Connection: upgrade}). */
@@ -56,12 +63,5 @@ final class HttpRequests {
       }
     }
     return false;
-  }
-
-  private static String address(SocketAddress address) {
-    if (address instanceof InetSocketAddress inet) {
-      return inet.getAddress() != null ? inet.getAddress().getHostAddress() : inet.getHostString();
-    }
-    return address == null ? null : address.toString();
   }
 }

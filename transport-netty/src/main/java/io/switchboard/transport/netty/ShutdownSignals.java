@@ -19,10 +19,7 @@ public final class ShutdownSignals {
    * returns, so that {@code main} can end with exit code 0.
    */
   public static void awaitThenClose(AutoCloseable... resources) throws InterruptedException {
-    CountDownLatch signalled = new CountDownLatch(1);
-    Signal.handle(new Signal("TERM"), signal -> signalled.countDown());
-    Signal.handle(new Signal("INT"), signal -> signalled.countDown());
-    signalled.await();
+    await();
     for (AutoCloseable resource : resources) {
       try {
         resource.close();
@@ -30,5 +27,16 @@ public final class ShutdownSignals {
         LOG.warn("Closing {} on shutdown failed", resource, e);
       }
     }
+  }
+
+  /**
+   * Blocks until SIGTERM or SIGINT, for a {@code main} that does more than close on a stop, e.g.
+   * {@link SwitchboardServer#drain(java.time.Duration)} first.
+   */
+  public static void await() throws InterruptedException {
+    CountDownLatch signalled = new CountDownLatch(1);
+    Signal.handle(new Signal("TERM"), signal -> signalled.countDown());
+    Signal.handle(new Signal("INT"), signal -> signalled.countDown());
+    signalled.await();
   }
 }

@@ -16,6 +16,7 @@ import io.switchboard.connection.EndpointOptions;
 import io.switchboard.connection.HttpRequestInfo;
 import io.switchboard.connection.TransportResponse;
 import io.switchboard.hub.HubEndpoint;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -25,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,16 +89,19 @@ public final class SwitchboardHttpHandler extends ChannelInboundHandlerAdapter
   private final ServerSentEventsTransport serverSentEvents;
   private final LongPollingTransport longPolling;
   private final BrowserOriginChecks originChecks;
+  private final ForwardedHeaders forwarded;
 
   private SwitchboardHttpHandler(
       EndpointRoutes routes,
       NettyTransportOptions options,
       BrowserOrigins origins,
-      ScheduledExecutorService heartbeat) {
+      ScheduledExecutorService heartbeat,
+      ForwardedHeaders forwarded) {
     this.routes = routes;
     this.options = options;
     this.originChecks = new BrowserOriginChecks(origins);
     this.heartbeat = heartbeat;
+    this.forwarded = forwarded;
     this.webSockets = new WebSocketTransport(options);
     this.serverSentEvents = new ServerSentEventsTransport(options);
     this.longPolling = new LongPollingTransport(options);
@@ -128,7 +133,7 @@ public final class SwitchboardHttpHandler extends ChannelInboundHandlerAdapter
       if (request.decoderResult().isFailure()) {
         HttpExchange.of(ctx, request).respond(TransportResponse.empty(400));
       } else if (msg instanceof FullHttpRequest full) {
-        serve(ctx, full, HttpRequests.info(request, uri, ctx.channel()), match);
+        serve(ctx, full, HttpRequests.info(request, uri, ctx.channel(), forwarded), match);
       } else {
         LOG.error("Switchboard needs an HttpObjectAggregator before its handler");
         HttpExchange.of(ctx, request).respond(TransportResponse.empty(500));
@@ -254,6 +259,7 @@ public final class SwitchboardHttpHandler extends ChannelInboundHandlerAdapter
     private final List<Mount> mounts = new ArrayList<>();
     private NettyTransportOptions options = NettyTransportOptions.defaults();
     private BrowserOrigins origins = BrowserOrigins.unchecked();
+    private ForwardedHeaders forwarded = ForwardedHeaders.IGNORED;
 
     private Builder() {}
 
@@ -289,6 +295,18 @@ public final class SwitchboardHttpHandler extends ChannelInboundHandlerAdapter
       return this;
     }
 
+    /**
+     * Believes {@code X-Forwarded-For}, {@code X-Forwarded-Proto} and {@code X-Forwarded-Host} on
+     * requests whose immediate peer {@code trustedProxies} accepts (e.g. {@code
+     * InetAddress::isLoopbackAddress} for a proxy on the same host): the connection's {@link
+     * HttpRequestInfo#remoteAddress()}, {@link HttpRequestInfo#scheme()} and {@code Host} header are
+     * then the client's. Off by default: the headers are ignored, as a client may send any.
+     */
+    public Builder trustForwardedHeaders(Predicate<InetAddress> trustedProxies) {
+      forwarded = ForwardedHeaders.trusting(trustedProxies);
+      return this;
+    }
+
     /** Creates the handler and starts its one-second heartbeat thread. */
     public SwitchboardHttpHandler build() {
       ScheduledExecutorService heartbeat =
@@ -307,7 +325,7 @@ public final class SwitchboardHttpHandler extends ChannelInboundHandlerAdapter
         heartbeat.shutdownNow();
         throw e;
       }
-      return new SwitchboardHttpHandler(routes, options, origins, heartbeat);
+      return new SwitchboardHttpHandler(routes, options, origins, heartbeat, forwarded);
     }
 
     private record Mount(String path, ConnectionHandler handler, EndpointOptions options) {}

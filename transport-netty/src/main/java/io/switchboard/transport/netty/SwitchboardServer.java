@@ -19,6 +19,7 @@ import io.switchboard.hub.HubEndpoint;
 import io.switchboard.hub.HubFactory;
 import io.switchboard.hub.HubFilter;
 import io.switchboard.hub.HubOptions;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * SwitchboardServer server = SwitchboardServer.builder()
  *     .port(5000)
  *     .hub("/chat", ChatHub.class, options -> options.enableDetailedErrors(true))
- *     .httpHandler(HealthHandler::new)
+ *     .health("/health")
  *     .start();
  * server.hubContext(ChatHub.class).clients().all().send("Ping");
  * server.close();
@@ -52,7 +54,8 @@ import org.slf4j.LoggerFactory;
  * <p>Threads: event loops of the {@link IoTransport} (epoll on Linux, else NIO), one acceptor and
  * Netty's default number of workers. Closing is
  * graceful: the server stops accepting, shuts every hub down and closes every connection, waits up
- * to the stop timeout for them to end, then closes the remaining channels.
+ * to the stop timeout for them to end, then closes the remaining channels. {@link #drain(Duration)}
+ * first takes the server out of a load balancer's rotation.
  */
 public final class SwitchboardServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SwitchboardServer.class);
@@ -68,6 +71,8 @@ public final class SwitchboardServer implements AutoCloseable {
   private final Map<String, HubEndpoint<?>> hubs;
   private final Backplane backplane;
   private final List<AutoCloseable> lifetimeManagers;
+  private final AtomicBoolean draining;
+  private final Supplier<Health> health;
   private final AtomicBoolean stopped = new AtomicBoolean();
 
   private SwitchboardServer(
@@ -76,7 +81,9 @@ public final class SwitchboardServer implements AutoCloseable {
       EventLoopGroup boss,
       EventLoopGroup workers,
       SwitchboardHttpHandler switchboard,
-      MountedHubs mounted) {
+      MountedHubs mounted,
+      AtomicBoolean draining,
+      Supplier<Health> health) {
     this.serverChannel = serverChannel;
     this.channels = channels;
     this.boss = boss;
@@ -85,6 +92,8 @@ public final class SwitchboardServer implements AutoCloseable {
     this.hubs = mounted.endpoints();
     this.backplane = mounted.backplane();
     this.lifetimeManagers = mounted.lifetimeManagers();
+    this.draining = draining;
+    this.health = health;
   }
 
   /** Starts a builder. */
@@ -125,11 +134,44 @@ public final class SwitchboardServer implements AutoCloseable {
   }
 
   /**
-   * Whether the server can deliver everywhere: true without a backplane, else the backplane's
-   * health (for health endpoints).
+   * Whether the server can deliver everywhere and is not draining: its {@link #health()} is
+   * {@link Health#HEALTHY}.
    */
   public boolean isHealthy() {
-    return backplane == null || backplane.isHealthy();
+    return health() == Health.HEALTHY;
+  }
+
+  /**
+   * {@link Health#DRAINING} once {@link #drain(Duration)} began, else {@link Health#UNHEALTHY}
+   * while the backplane is down, else {@link Health#HEALTHY}: what {@link Builder#health(String)}
+   * answers.
+   */
+  public Health health() {
+    return health.get();
+  }
+
+  /**
+   * Drains, then stops, blocking the caller until the server has stopped. The health endpoint
+   * answers {@code 503 Draining} at once, so that a load balancer takes the server out of its
+   * rotation; the connections keep being served for {@code delay} (the load balancer's
+   * deregistration delay, or the time Kubernetes takes to remove the endpoint); then the server
+   * stops as {@link #close()} does: every client gets a Close with {@code allowReconnect: true}, so
+   * the official clients' automatic reconnect lands on another server.
+   */
+  public void drain(Duration delay) throws InterruptedException {
+    startDraining();
+    LOG.info("Draining: stopping in {} ms", delay.toMillis());
+    Thread.sleep(delay.toMillis());
+    close();
+  }
+
+  /**
+   * The first half of {@link #drain(Duration)}, for an application whose platform waits by itself
+   * before it stops the server: the health endpoint answers {@code 503 Draining} from now on, and
+   * the connections are served as before until {@link #close()}.
+   */
+  public void startDraining() {
+    draining.set(true);
   }
 
   /** Stops gracefully, waiting up to 10 s for connections to end. */
@@ -179,13 +221,15 @@ public final class SwitchboardServer implements AutoCloseable {
   /** Configures and starts a {@link SwitchboardServer}. */
   public static final class Builder {
     private final SwitchboardHttpHandler.Builder switchboard = SwitchboardHttpHandler.builder();
-    private final List<HubMount<?>> hubMounts = new ArrayList<>();
+    private final List<PendingHub<?>> hubMounts = new ArrayList<>();
+    private final List<Consumer<HubOptions>> hubDefaults = new ArrayList<>();
     private final List<HubFilter> globalFilters = new ArrayList<>();
     private final List<Consumer<ChannelPipeline>> customizers = new ArrayList<>();
     private Backplane backplane;
     private String host = "127.0.0.1";
     private int port = 5000;
     private IoTransport ioTransport = IoTransport.best();
+    private String healthPath;
 
     private Builder() {}
 
@@ -224,7 +268,51 @@ public final class SwitchboardServer implements AutoCloseable {
         Class<T> hubClass,
         HubFactory<T> factory,
         Consumer<HubOptions> optionsCustomizer) {
-      hubMounts.add(new HubMount<>(path, hubClass, factory, options(optionsCustomizer)));
+      hubMounts.add(
+          new PendingHub<>(path, hubClass, factory, Objects.requireNonNull(optionsCustomizer)));
+      return this;
+    }
+
+    /**
+     * The keep-alive interval of every hub (default 15 s, the reference's): the server pings a
+     * quiet WebSocket or Server-Sent Events connection this often, which keeps it alive through a
+     * proxy's idle timeout (60 s on an AWS ALB and in nginx). A hub's own options may override it.
+     */
+    public Builder keepAliveInterval(Duration value) {
+      Objects.requireNonNull(value);
+      hubDefaults.add(hub -> hub.keepAliveInterval(value));
+      return this;
+    }
+
+    /**
+     * How long a long poll of every hub waits for data before it is answered empty (default 90 s,
+     * the reference's). Behind a proxy it must be shorter than the proxy's idle timeout (an AWS
+     * ALB's and nginx's 60 s by default), or the proxy cuts the poll first. A hub's own options may
+     * override it.
+     */
+    public Builder longPollTimeout(Duration value) {
+      Objects.requireNonNull(value);
+      hubDefaults.add(hub -> hub.endpoint(hub.endpoint().withLongPollTimeout(value)));
+      return this;
+    }
+
+    /**
+     * Serves the server's {@link #health()} on {@code path} (e.g. {@code /health}) for load
+     * balancer and orchestrator checks, with {@link HealthHandler}: {@code 200 Healthy}, {@code 503
+     * Unhealthy} while the backplane is down, {@code 503 Draining} once a drain began.
+     */
+    public Builder health(String path) {
+      healthPath = Objects.requireNonNull(path, "path");
+      return this;
+    }
+
+    /**
+     * Believes {@code X-Forwarded-For}, {@code -Proto} and {@code -Host} from the proxies that
+     * {@code trustedProxies} accepts; see {@link
+     * SwitchboardHttpHandler.Builder#trustForwardedHeaders(Predicate)}.
+     */
+    public Builder trustForwardedHeaders(Predicate<InetAddress> trustedProxies) {
+      switchboard.trustForwardedHeaders(trustedProxies);
       return this;
     }
 
@@ -298,13 +386,29 @@ public final class SwitchboardServer implements AutoCloseable {
      * @throws IllegalStateException if the address cannot be bound
      */
     public SwitchboardServer start() {
-      MountedHubs mounted = MountedHubs.create(hubMounts, globalFilters, backplane);
+      List<HubMount<?>> mounts = new ArrayList<>();
+      hubMounts.forEach(pending -> mounts.add(pending.mount(hubDefaults)));
+      MountedHubs mounted = MountedHubs.create(mounts, globalFilters, backplane);
       mounted.endpoints().forEach(switchboard::hub);
       SwitchboardHttpHandler handler = switchboard.build();
       EventLoopGroup boss = ioTransport.newEventLoopGroup(1);
       EventLoopGroup workers = ioTransport.newEventLoopGroup(0);
       ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
-      List<Consumer<ChannelPipeline>> appHandlers = List.copyOf(customizers);
+      AtomicBoolean draining = new AtomicBoolean();
+      Backplane scaleOut = backplane;
+      Supplier<Health> health =
+          () -> {
+            if (draining.get()) {
+              return Health.DRAINING;
+            }
+            return scaleOut == null || scaleOut.isHealthy() ? Health.HEALTHY : Health.UNHEALTHY;
+          };
+      List<Consumer<ChannelPipeline>> appHandlers = new ArrayList<>();
+      if (healthPath != null) {
+        HealthHandler healthHandler = new HealthHandler(healthPath, health);
+        appHandlers.add(pipeline -> pipeline.addLast(healthHandler));
+      }
+      appHandlers.addAll(customizers);
       ServerBootstrap bootstrap =
           new ServerBootstrap()
               .group(boss, workers)
@@ -325,13 +429,19 @@ public final class SwitchboardServer implements AutoCloseable {
         throw new IllegalStateException("Cannot bind " + host + ":" + port, bound.cause());
       }
       LOG.debug("Listening on {} over {}", bound.channel().localAddress(), ioTransport);
-      return new SwitchboardServer(bound.channel(), channels, boss, workers, handler, mounted);
+      return new SwitchboardServer(
+          bound.channel(), channels, boss, workers, handler, mounted, draining, health);
     }
 
-    private static HubOptions options(Consumer<HubOptions> customizer) {
-      HubOptions options = new HubOptions();
-      customizer.accept(options);
-      return options;
+    /** A hub to mount at start, when the defaults for every hub are known. */
+    private record PendingHub<T extends Hub>(
+        String path, Class<T> hubClass, HubFactory<T> factory, Consumer<HubOptions> customizer) {
+      HubMount<T> mount(List<Consumer<HubOptions>> defaults) {
+        HubOptions options = new HubOptions();
+        defaults.forEach(apply -> apply.accept(options));
+        customizer.accept(options);
+        return new HubMount<>(path, hubClass, factory, options);
+      }
     }
   }
 }

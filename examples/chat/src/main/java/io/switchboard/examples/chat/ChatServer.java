@@ -3,14 +3,15 @@ package io.switchboard.examples.chat;
 import io.switchboard.backplane.redis.RedisBackplane;
 import io.switchboard.transport.netty.ShutdownSignals;
 import io.switchboard.transport.netty.SwitchboardServer;
-import java.util.function.BooleanSupplier;
+import java.time.Duration;
 
 /**
  * The chat example: {@link ChatHub} at {@code /chat}, the page at {@code /}. Listens on
  * 127.0.0.1:5000 in memory; the environment variables {@code HOST} and {@code PORT} change the
  * address ({@code PORT=0} picks a free port), and {@code REDIS_URL} (e.g.
  * {@code redis://localhost:6379}) scales it out over Redis, so that several chat servers form one
- * room.
+ * room. {@code /health} answers the server's health; {@code DRAIN_MS} (default 0) is how long a
+ * SIGTERM keeps serving, answering {@code 503 Draining}, before the clients are closed.
  */
 public final class ChatServer {
   private ChatServer() {}
@@ -25,15 +26,15 @@ public final class ChatServer {
     if (redis != null) {
       builder.backplane(redis);
     }
-    BooleanSupplier healthy = redis == null ? () -> true : redis::isHealthy;
+    long drainMillis = Long.parseLong(System.getenv().getOrDefault("DRAIN_MS", "0"));
     SwitchboardServer server =
-        builder.hub("/chat", ChatHub.class).httpHandler(() -> new StaticFiles(healthy)).start();
+        builder.hub("/chat", ChatHub.class).health("/health").httpHandler(StaticFiles::new).start();
     System.out.println("Now listening on: http://" + host + ":" + server.port());
     System.out.flush();
+    ShutdownSignals.await();
+    server.drain(Duration.ofMillis(drainMillis));
     if (redis != null) {
-      ShutdownSignals.awaitThenClose(server, redis);
-    } else {
-      ShutdownSignals.awaitThenClose(server);
+      redis.close();
     }
     System.exit(0);
   }

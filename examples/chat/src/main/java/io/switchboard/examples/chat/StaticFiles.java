@@ -17,27 +17,18 @@ import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 /**
- * Serves the chat page and its scripts from the classpath folder {@code web/}, and
- * {@code /health}. Other requests go on down the pipeline.
+ * Serves the chat page and its scripts from the classpath folder {@code web/}. Other requests go
+ * on down the pipeline.
  */
 final class StaticFiles extends ChannelInboundHandlerAdapter {
-  private final BooleanSupplier healthy;
-
   private static final Map<String, String> CONTENT_TYPES =
       Map.of(
           "html", "text/html; charset=utf-8",
           "js", "text/javascript; charset=utf-8",
           "css", "text/css; charset=utf-8");
-
-  /** @param healthy whether the server (and its backplane, if any) works */
-  StaticFiles(BooleanSupplier healthy) {
-    this.healthy = healthy;
-  }
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
@@ -46,16 +37,6 @@ final class StaticFiles extends ChannelInboundHandlerAdapter {
       return;
     }
     String path = new QueryStringDecoder(request.uri()).path();
-    if (path.equals("/health")) {
-      boolean ok = healthy.getAsBoolean();
-      respond(
-          ctx,
-          request,
-          ok ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE,
-          "text/plain",
-          (ok ? "Healthy" : "Unhealthy").getBytes(StandardCharsets.US_ASCII));
-      return;
-    }
     String file = path.equals("/") ? "index.html" : path.substring(1);
     byte[] content = file.contains("..") ? null : read("web/" + file);
     if (content == null) {

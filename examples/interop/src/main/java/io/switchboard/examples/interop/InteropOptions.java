@@ -7,14 +7,24 @@ import java.util.List;
 /**
  * The interop server's command line: {@code --port N} (0 = any free port), {@code --host H}
  * (default 127.0.0.1), {@code --redis URL} (optional backplane), {@code --cors-origin ORIGIN}
- * (repeatable).
+ * (repeatable), {@code --trust-forwarded} (believe {@code X-Forwarded-*} from a proxy on a
+ * loopback address), {@code --drain MS} (on SIGTERM, answer {@code 503 Draining} and keep serving
+ * for MS milliseconds before closing).
  *
  * @param host the address to bind
  * @param port the port, 0 for any free one
  * @param redisUrl the Redis backplane's URL, or null for in-memory
  * @param corsOrigins the browser origins that may call the hub endpoints, none for no checks
+ * @param trustForwarded whether forwarded headers from loopback proxies are believed
+ * @param drainMillis how long a drain serves on before the server closes
  */
-record InteropOptions(String host, int port, String redisUrl, List<String> corsOrigins) {
+record InteropOptions(
+    String host,
+    int port,
+    String redisUrl,
+    List<String> corsOrigins,
+    boolean trustForwarded,
+    long drainMillis) {
 
   InteropOptions {
     corsOrigins = List.copyOf(corsOrigins);
@@ -25,18 +35,25 @@ record InteropOptions(String host, int port, String redisUrl, List<String> corsO
     int port = 0;
     String redis = null;
     List<String> corsOrigins = new ArrayList<>();
+    boolean trustForwarded = false;
+    long drainMillis = 0;
     for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--trust-forwarded")) {
+        trustForwarded = true;
+        continue;
+      }
       String value = i + 1 < args.length ? args[i + 1] : null;
       switch (args[i]) {
         case "--port" -> port = Integer.parseInt(required(args[i], value));
         case "--host" -> host = required(args[i], value);
         case "--redis" -> redis = required(args[i], value);
         case "--cors-origin" -> corsOrigins.add(required(args[i], value));
+        case "--drain" -> drainMillis = Long.parseLong(required(args[i], value));
         default -> throw new IllegalArgumentException("Unknown option: " + args[i]);
       }
       i++;
     }
-    return new InteropOptions(host, port, redis, corsOrigins);
+    return new InteropOptions(host, port, redis, corsOrigins, trustForwarded, drainMillis);
   }
 
   /**

@@ -26,8 +26,8 @@ import java.util.function.Supplier;
 
 /**
  * The interop server's plain HTTP endpoints (interop-server.md): redirects, a failing negotiate,
- * JWT tokens, client results from outside any hub, and health. Requests for other paths go on
- * down the pipeline.
+ * JWT tokens and client results from outside any hub (the library serves {@code /health}).
+ * Requests for other paths go on down the pipeline.
  */
 @Sharable
 final class InteropRoutes extends ChannelInboundHandlerAdapter {
@@ -36,16 +36,11 @@ final class InteropRoutes extends ChannelInboundHandlerAdapter {
   private final AtomicInteger redirects = new AtomicInteger();
   private final JwtTokens tokens;
   private final Supplier<HubContext> testHub;
-  private final Supplier<Boolean> healthy;
 
-  /**
-   * @param testHub the TestHub's context (one hub on both of its paths), for client results
-   * @param healthy whether the server and its backplane work
-   */
-  InteropRoutes(JwtTokens tokens, Supplier<HubContext> testHub, Supplier<Boolean> healthy) {
+  /** @param testHub the TestHub's context (one hub on both of its paths), for client results */
+  InteropRoutes(JwtTokens tokens, Supplier<HubContext> testHub) {
     this.tokens = tokens;
     this.testHub = testHub;
-    this.healthy = healthy;
   }
 
   @Override
@@ -77,15 +72,6 @@ final class InteropRoutes extends ChannelInboundHandlerAdapter {
         send(ctx, request, response(HttpResponseStatus.OK, "text/plain", tokens.issue(user)));
       } else if (lower.startsWith("/clientresult/")) {
         askForResult(ctx, request, path.substring("/clientresult/".length()));
-      } else if (lower.equals("/health")) {
-        boolean ok = healthy.get();
-        send(
-            ctx,
-            request,
-            response(
-                ok ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE,
-                "text/plain",
-                ok ? "Healthy" : "Unhealthy"));
       } else {
         handled = false;
       }

@@ -1,6 +1,8 @@
 package io.switchboard.examples.interop;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import java.net.InetAddress;
+import java.time.Duration;
 import io.switchboard.auth.BearerTokenAuthenticator;
 import io.switchboard.backplane.redis.RedisBackplane;
 import io.switchboard.connection.TransportType;
@@ -26,15 +28,14 @@ public final class InteropServer {
     RedisBackplane redis = options.redisUrl() == null ? null : RedisBackplane.create(options.redisUrl());
     JwtTokens tokens = new JwtTokens();
     SwitchboardServer[] started = new SwitchboardServer[1];
-    InteropRoutes routes =
-        new InteropRoutes(
-            tokens,
-            () -> started[0].hubContext(TestHub.class),
-            () -> started[0].isHealthy());
+    InteropRoutes routes = new InteropRoutes(tokens, () -> started[0].hubContext(TestHub.class));
     NegotiateCookies cookies = new NegotiateCookies();
     SwitchboardServer.Builder builder = SwitchboardServer.builder();
     if (redis != null) {
       builder.backplane(redis);
+    }
+    if (options.trustForwarded()) {
+      builder.trustForwardedHeaders(InetAddress::isLoopbackAddress);
     }
     SwitchboardServer server =
         builder
@@ -56,16 +57,17 @@ public final class InteropServer {
             .hub("/default", DefaultHub.class, hub -> configure(hub).allowStatefulReconnects(true))
             .endpoint("/echo", new EchoConnectionHandler())
             .pipeline(pipeline -> pipeline.addBefore(SwitchboardChannelInitializer.SWITCHBOARD, "negotiate-cookies", cookies))
+            .health("/health")
             .httpHandler(() -> routes)
             .start();
     started[0] = server;
 
     System.out.println("Now listening on: http://" + options.host() + ":" + server.port());
     System.out.flush();
+    ShutdownSignals.await();
+    server.drain(Duration.ofMillis(options.drainMillis()));
     if (redis != null) {
-      ShutdownSignals.awaitThenClose(server, redis);
-    } else {
-      ShutdownSignals.awaitThenClose(server);
+      redis.close();
     }
     System.exit(0);
   }

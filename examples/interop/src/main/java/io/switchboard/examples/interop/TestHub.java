@@ -28,6 +28,14 @@ public class TestHub extends Hub {
     return message;
   }
 
+  public String getRemoteAddress() {
+    return context().request().remoteAddress();
+  }
+
+  public String getScheme() {
+    return context().request().scheme();
+  }
+
   public String getCallerConnectionId() {
     return context().connectionId();
   }
