@@ -46,9 +46,7 @@ class HealthAndDrainTest {
     SwitchboardServer server =
         SwitchboardServer.builder().port(0).health("/HEALTH").hub("/hub", DrainedHub.class).start();
     Http http = new Http(server.port());
-    WsClient client = http.webSocket("/hub");
-    client.sendText("{\"protocol\":\"json\",\"version\":1}" + RS);
-    assertEquals("{}" + RS, client.awaitText());
+    WsClient client = connectedClient(http);
 
     server.startDraining();
     assertEquals(Health.DRAINING, server.health());
@@ -68,17 +66,22 @@ class HealthAndDrainTest {
   @Test
   void drainStopsTheServerAfterTheDelay() throws Exception {
     SwitchboardServer server =
-        SwitchboardServer.builder().port(0).health("/health").hub("/hub", DrainedHub.class).start();
-    Http http = new Http(server.port());
-    WsClient client = http.webSocket("/hub");
-    client.sendText("{\"protocol\":\"json\",\"version\":1}" + RS);
-    assertEquals("{}" + RS, client.awaitText());
+        SwitchboardServer.builder().port(0).hub("/hub", DrainedHub.class).start();
+    WsClient client = connectedClient(new Http(server.port()));
 
     server.drain(Duration.ZERO);
 
     assertEquals(Health.DRAINING, server.health());
     assertEquals("{\"type\":7,\"allowReconnect\":true}" + RS, nextNonPing(client));
     assertEquals(1000, Await.poll(client.closeCodes));
+  }
+
+  /** A JSON hub connection on {@code /hub} over WebSockets, past its handshake. */
+  private static WsClient connectedClient(Http http) throws Exception {
+    WsClient client = http.webSocket("/hub");
+    client.sendText("{\"protocol\":\"json\",\"version\":1}" + RS);
+    assertEquals("{}" + RS, client.awaitText());
+    return client;
   }
 
   private static String nextNonPing(WsClient client) throws InterruptedException {
