@@ -198,10 +198,19 @@ for (const combination of MATRIX) {
         assertClosedWithError(startError);
       }
       if (started) {
+        // A working connection would answer; this one must not.
         await assert.rejects(connection.invoke("Echo", "must not be answered"));
-        assertClosedWithError(await withTimeout(closed, "onclose"));
+        // The client reports the close through onclose, except when the server's Close lands while start() still
+        // awaits the POST of its first Ping (Server-Sent Events): then the client's own race (aspnetcore#44608, the
+        // reason upstream disables this test) marks it Connected on a transport that has ended, and onclose never
+        // comes. Only that state may skip the onclose check.
+        if (connection.state !== signalR.HubConnectionState.Connected || combination.transport !== signalR.HttpTransportType.ServerSentEvents) {
+          assertClosedWithError(await withTimeout(closed, "onclose"));
+          assert.equal(connection.state, signalR.HubConnectionState.Disconnected);
+        }
+      } else {
+        assert.equal(connection.state, signalR.HubConnectionState.Disconnected);
       }
-      assert.equal(connection.state, signalR.HubConnectionState.Disconnected);
     });
   });
 }
