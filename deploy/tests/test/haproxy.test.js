@@ -53,7 +53,7 @@ describe("two interop nodes and one Redis behind HAProxy (deploy/haproxy/haproxy
   after(async () => {
     await sticky?.stop();
     await roundRobinOnly?.stop();
-    for (const node of nodes) await node.stop();
+    await Promise.all(nodes.map((node) => node.stop()));
     await redis?.stop();
   });
 
