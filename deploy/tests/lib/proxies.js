@@ -1,16 +1,16 @@
 "use strict";
 
 // Real nginx, Apache and HAProxy, started from the files in deploy/ that a user copies. Only the
-// ports, and the paths of pid, log, lock and temp files (into a temp dir), are substituted; every
-// substitution must find its text exactly once, so a change to a deploy/ file that would make the
-// test run something else fails here instead. Each proxy runs in the foreground as a child
-// process, on a free port, and is stopped by `stop()`.
+// ports, and the paths of pid, log, lock and temp files (into a temp dir), are substituted; each
+// substitution must find its text as often as expected, so a change to a deploy/ file that would
+// make the test run something else fails here instead. Each proxy runs in the foreground as a
+// child process, on a free port, and is stopped by `stop()`.
 
 const { spawn } = require("node:child_process");
 const fs = require("node:fs");
-const net = require("node:net");
 const os = require("node:os");
 const path = require("node:path");
+const { accepts, freePort } = require("../../../examples/interop/js/lib/ports");
 
 const DEPLOY = path.resolve(__dirname, "..", "..");
 const START_TIMEOUT_MS = 15_000;
@@ -18,26 +18,6 @@ const START_TIMEOUT_MS = 15_000;
 const STOP_TIMEOUT_MS = 15_000;
 const LOG_CHARS_KEPT = 20_000;
 const APACHE_MODULES = "/usr/lib/apache2/modules";
-
-/** A port nothing listens on right now. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-function accepts(port) {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, "127.0.0.1");
-    socket.once("connect", () => socket.end(() => resolve(true)));
-    socket.once("error", () => resolve(false));
-  });
-}
 
 /** The port of a server URL such as `http://127.0.0.1:40123`. */
 function portOf(url) {
