@@ -48,8 +48,9 @@ function deployFile(file, substitutions) {
 /**
  * Runs `command args` in the foreground and resolves once something accepts connections on `port`. Its output
  * (and the files of `logFiles`) are shown when it fails to start; SWITCHBOARD_PROXY_LOG=1 shows them always.
+ * `stop()` ends it and removes its temp dir `dir`.
  */
-async function startProcess({ name, command, args, port, logFiles = [] }) {
+async function startProcess({ name, command, args, port, dir, logFiles = [] }) {
   const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"] });
   const killOnExit = () => child.kill("SIGKILL");
   process.once("exit", killOnExit);
@@ -82,6 +83,7 @@ async function startProcess({ name, command, args, port, logFiles = [] }) {
     const timer = setTimeout(() => child.kill("SIGKILL"), STOP_TIMEOUT_MS);
     await exited;
     clearTimeout(timer);
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 
   return { url: `http://127.0.0.1:${port}`, log, stop };
@@ -103,7 +105,7 @@ async function startNginx(upstream) {
   fs.writeFileSync(path.join(dir, "nginx.conf"), config);
   // -e: the log nginx writes to before it has read the configuration; -g: stay in the foreground.
   return startProcess({
-    name: "nginx", command: "nginx", port, logFiles: [`${dir}/error.log`],
+    name: "nginx", command: "nginx", port, dir, logFiles: [`${dir}/error.log`],
     args: ["-p", dir, "-e", `${dir}/error.log`, "-c", `${dir}/nginx.conf`, "-g", "daemon off;"],
   });
 }
@@ -140,7 +142,7 @@ async function startApache(vhostFile, upstream) {
     "",
   ].join("\n"));
   return startProcess({
-    name: `apache2 ${vhostFile}`, command: "apache2", port, logFiles: [`${dir}/error.log`],
+    name: `apache2 ${vhostFile}`, command: "apache2", port, dir, logFiles: [`${dir}/error.log`],
     args: ["-f", `${dir}/apache2.conf`, "-DFOREGROUND"],
   });
 }
@@ -159,7 +161,7 @@ async function startHaproxy(nodes, { withoutCookie = false } = {}) {
     ...(withoutCookie ? [["cookie AWSALB", null]] : []),
   ]);
   fs.writeFileSync(path.join(dir, "haproxy.cfg"), config);
-  return startProcess({ name: "haproxy", command: "haproxy", port, args: ["-f", `${dir}/haproxy.cfg`, "-db"] });
+  return startProcess({ name: "haproxy", command: "haproxy", port, dir, args: ["-f", `${dir}/haproxy.cfg`, "-db"] });
 }
 
 module.exports = { startNginx, startApache, startHaproxy };
