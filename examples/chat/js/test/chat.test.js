@@ -10,6 +10,7 @@ const assert = require("node:assert/strict");
 const signalR = require("@microsoft/signalr");
 const { startJavaServer } = require("../../../interop/js/lib/server-process");
 const { inbox, uniqueName, withTimeout } = require("../../../interop/js/lib/waiting");
+const { accepts, freePort } = require("../../../interop/js/lib/ports");
 
 const DEFAULT_JAR = path.resolve(__dirname, "..", "..", "target", "switchboard-chat.jar");
 
@@ -60,6 +61,22 @@ describe("chat server", () => {
 
     assert.equal(response.status, 200);
     assert.equal(await response.text(), "Healthy");
+  });
+});
+
+describe("the address", () => {
+  it("is the one HOST and PORT name (127.0.0.2 is another loopback address on Linux)", async () => {
+    const port = await freePort();
+    const other = await startJavaServer({
+      jar: process.env.CHAT_JAR || DEFAULT_JAR, env: { HOST: "127.0.0.2", PORT: String(port) },
+    });
+    try {
+      assert.equal(other.url, `http://127.0.0.2:${port}`);
+      assert.equal((await fetch(`${other.url}/health`)).status, 200);
+      assert.equal(await accepts(port), false, "127.0.0.1 answered: HOST was not used");
+    } finally {
+      await other.stop();
+    }
   });
 });
 

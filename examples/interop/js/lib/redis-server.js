@@ -4,28 +4,9 @@
 // `redis-server` from the PATH started on a free port, which the tests may stop and start again.
 
 const { spawn, spawnSync } = require("node:child_process");
-const net = require("node:net");
+const { accepts, freePort } = require("./ports");
 
 const START_TIMEOUT_MS = 10_000;
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-function accepts(port) {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, "127.0.0.1");
-    socket.once("connect", () => socket.end(() => resolve(true)));
-    socket.once("error", () => resolve(false));
-  });
-}
 
 /** Why no Redis can be had here, or undefined when one can. */
 function unavailableReason() {

@@ -8,7 +8,8 @@ import java.time.Duration;
 /**
  * The chat example: {@link ChatHub} at {@code /chat}, the page at {@code /}. Listens on
  * 127.0.0.1:5000 in memory; the environment variables {@code HOST} and {@code PORT} change the
- * address ({@code PORT=0} picks a free port), and {@code REDIS_URL} (e.g.
+ * address ({@code PORT=0} picks a free port; in a container, {@code HOST=0.0.0.0} so that it is
+ * reachable from outside), and {@code REDIS_URL} (e.g.
  * {@code redis://localhost:6379}) scales it out over Redis, so that several chat servers form one
  * room. {@code /health} answers the server's health; {@code DRAIN_MS} (default 0) is how long a
  * SIGTERM keeps serving, answering {@code 503 Draining}, before the clients are closed.

@@ -3,13 +3,15 @@ package io.switchboard.examples.interop;
 import io.switchboard.auth.BrowserOrigins;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The interop server's command line: {@code --port N} (0 = any free port), {@code --host H}
  * (default 127.0.0.1), {@code --redis URL} (optional backplane), {@code --cors-origin ORIGIN}
  * (repeatable), {@code --trust-forwarded} (believe {@code X-Forwarded-*} from a proxy on a
  * loopback address), {@code --drain MS} (on SIGTERM, answer {@code 503 Draining} and keep serving
- * for MS milliseconds before closing).
+ * for MS milliseconds before closing). The environment variables {@code HOST} and {@code PORT}
+ * change the defaults, as in a container; the flags win over them.
  *
  * @param host the address to bind
  * @param port the port, 0 for any free one
@@ -30,9 +32,9 @@ record InteropOptions(
     corsOrigins = List.copyOf(corsOrigins);
   }
 
-  static InteropOptions parse(String[] args) {
-    String host = "127.0.0.1";
-    int port = 0;
+  static InteropOptions parse(String[] args, Map<String, String> env) {
+    String host = env.getOrDefault("HOST", "127.0.0.1");
+    int port = Integer.parseInt(env.getOrDefault("PORT", "0"));
     String redis = null;
     List<String> corsOrigins = new ArrayList<>();
     boolean trustForwarded = false;

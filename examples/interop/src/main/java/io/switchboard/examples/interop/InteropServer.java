@@ -24,7 +24,7 @@ public final class InteropServer {
 
   /** Starts the server; see {@link InteropOptions} for the arguments. */
   public static void main(String[] args) throws InterruptedException {
-    InteropOptions options = InteropOptions.parse(args);
+    InteropOptions options = InteropOptions.parse(args, System.getenv());
     RedisBackplane redis = options.redisUrl() == null ? null : RedisBackplane.create(options.redisUrl());
     JwtTokens tokens = new JwtTokens();
     SwitchboardServer[] started = new SwitchboardServer[1];

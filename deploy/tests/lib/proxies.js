@@ -1,0 +1,167 @@
+"use strict";
+
+// Real nginx, Apache and HAProxy, started from the files in deploy/ that a user copies. Only the
+// ports, and the paths of pid, log, lock and temp files (into a temp dir), are substituted; each
+// substitution must find its text as often as expected, so a change to a deploy/ file that would
+// make the test run something else fails here instead. Each proxy runs in the foreground as a
+// child process, on a free port, and is stopped by `stop()`.
+
+const { spawn } = require("node:child_process");
+const fs = require("node:fs");
+const os = require("node:os");
+const path = require("node:path");
+const { accepts, freePort } = require("../../../examples/interop/js/lib/ports");
+
+const DEPLOY = path.resolve(__dirname, "..", "..");
+const START_TIMEOUT_MS = 15_000;
+// Apache itself takes up to 8 s to reclaim a child still busy with a proxied stream when it stops.
+const STOP_TIMEOUT_MS = 15_000;
+const LOG_CHARS_KEPT = 20_000;
+const APACHE_MODULES = "/usr/lib/apache2/modules";
+
+/** The port of a server URL such as `http://127.0.0.1:40123`. */
+function portOf(url) {
+  return new URL(url).port;
+}
+
+/** A fresh temp dir that other users can enter (the proxies' workers may run as www-data). */
+function tempDir(name) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `switchboard-${name}-`));
+  fs.chmodSync(dir, 0o755);
+  return dir;
+}
+
+/**
+ * The text of `deploy/<file>` with each `[from, to, times]` of `substitutions` applied; `from` must occur exactly
+ * `times` times (default 1). `to` may be null to drop the whole line that holds `from`.
+ */
+function deployFile(file, substitutions) {
+  let text = fs.readFileSync(path.join(DEPLOY, file), "utf8");
+  for (const [from, to, times = 1] of substitutions) {
+    const count = text.split(from).length - 1;
+    if (count !== times) throw new Error(`deploy/${file}: expected "${from}" ${times} times, found it ${count} times`);
+    text = to === null ? text.split("\n").filter((line) => !line.includes(from)).join("\n") : text.replaceAll(from, to);
+  }
+  return text;
+}
+
+/**
+ * Runs `command args` in the foreground and resolves once something accepts connections on `port`. Its output
+ * (and the files of `logFiles`) are shown when it fails to start; SWITCHBOARD_PROXY_LOG=1 shows them always.
+ * `stop()` ends it and removes its temp dir `dir`.
+ */
+async function startProcess({ name, command, args, port, dir, logFiles = [] }) {
+  const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"] });
+  const killOnExit = () => child.kill("SIGKILL");
+  process.once("exit", killOnExit);
+  let output = "";
+  const keep = (chunk) => {
+    output = (output + chunk).slice(-LOG_CHARS_KEPT);
+    if (process.env.SWITCHBOARD_PROXY_LOG) process.stderr.write(`[${name}] ${chunk}`);
+  };
+  child.stdout.on("data", keep);
+  child.stderr.on("data", keep);
+  const exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
+  const log = () => [output, ...logFiles.filter((file) => fs.existsSync(file))
+    .map((file) => `--- ${file}\n${fs.readFileSync(file, "utf8").slice(-LOG_CHARS_KEPT)}`)].join("\n");
+
+  let ended;
+  exited.then((result) => { ended = result; });
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  while (!(await accepts(port))) {
+    if (ended || Date.now() > deadline) {
+      child.kill("SIGKILL");
+      const why = ended ? `exited (code ${ended.code}, signal ${ended.signal})` : `did not listen on ${port}`;
+      throw new Error(`${name} ${why}:\n${log()}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+
+  async function stop() {
+    process.removeListener("exit", killOnExit);
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+    const timer = setTimeout(() => child.kill("SIGKILL"), STOP_TIMEOUT_MS);
+    await exited;
+    clearTimeout(timer);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+
+  return { url: `http://127.0.0.1:${port}`, log, stop };
+}
+
+/** nginx from deploy/nginx/nginx.conf, in front of the server at `upstream` (a URL). */
+async function startNginx(upstream) {
+  const dir = tempDir("nginx");
+  const port = await freePort();
+  const config = deployFile("nginx/nginx.conf", [
+    ["listen 80;", `listen 127.0.0.1:${port};`],
+    ["server 127.0.0.1:5000;", `server 127.0.0.1:${portOf(upstream)};`],
+    ["pid /run/nginx.pid;", `pid ${dir}/nginx.pid;`],
+    ["error_log /var/log/nginx/error.log;", `error_log ${dir}/error.log;`],
+    ["access_log /var/log/nginx/access.log;", `access_log ${dir}/access.log;`],
+    ["client_body_temp_path /var/lib/nginx/body;", `client_body_temp_path ${dir}/body;`],
+    ["proxy_temp_path /var/lib/nginx/proxy;", `proxy_temp_path ${dir}/proxy;`],
+  ]);
+  fs.writeFileSync(path.join(dir, "nginx.conf"), config);
+  // -e: the log nginx writes to before it has read the configuration; -g: stay in the foreground.
+  return startProcess({
+    name: "nginx", command: "nginx", port, dir, logFiles: [`${dir}/error.log`],
+    args: ["-p", dir, "-e", `${dir}/error.log`, "-c", `${dir}/nginx.conf`, "-g", "daemon off;"],
+  });
+}
+
+/**
+ * Apache with one VirtualHost file of deploy/apache (e.g. `switchboard-ws.conf`) in front of the server at
+ * `upstream`, loading the modules that file says it needs (`proxy_wstunnel` only where it says so). The main
+ * configuration around it is what Debian's apache2.conf holds that matters here, with every path in the temp dir.
+ */
+async function startApache(vhostFile, upstream) {
+  const dir = tempDir("apache");
+  const port = await freePort();
+  const vhost = deployFile(`apache/${vhostFile}`, [
+    ["<VirtualHost *:80>", `<VirtualHost *:${port}>`],
+    ["127.0.0.1:5000/", `127.0.0.1:${portOf(upstream)}/`, 2],
+  ]);
+  const needs = /Needs: a2enmod ([\w ]+)/.exec(vhost)[1].trim().split(/\s+/);
+  fs.writeFileSync(path.join(dir, "vhost.conf"), vhost);
+  const modules = ["mpm_event", "authz_core", ...needs]
+    .map((module) => `LoadModule ${module}_module ${APACHE_MODULES}/mod_${module}.so`);
+  const runAs = process.getuid() === 0 ? ["User www-data", "Group www-data"] : [];
+  fs.writeFileSync(path.join(dir, "apache2.conf"), [
+    `ServerRoot ${dir}`,
+    "ServerName 127.0.0.1",
+    `Listen 127.0.0.1:${port}`,
+    `PidFile ${dir}/apache2.pid`,
+    `DefaultRuntimeDir ${dir}`,
+    `Mutex file:${dir} default`,
+    `ErrorLog ${dir}/error.log`,
+    "LogLevel warn",
+    ...runAs,
+    ...modules,
+    `Include ${dir}/vhost.conf`,
+    "",
+  ].join("\n"));
+  return startProcess({
+    name: `apache2 ${vhostFile}`, command: "apache2", port, dir, logFiles: [`${dir}/error.log`],
+    args: ["-f", `${dir}/apache2.conf`, "-DFOREGROUND"],
+  });
+}
+
+/**
+ * HAProxy from deploy/haproxy/haproxy.cfg in front of two nodes (URLs). `withoutCookie` drops the stickiness line,
+ * and nothing else, to show what the cookie is for.
+ */
+async function startHaproxy(nodes, { withoutCookie = false } = {}) {
+  const dir = tempDir("haproxy");
+  const port = await freePort();
+  const config = deployFile("haproxy/haproxy.cfg", [
+    ["bind :80", `bind 127.0.0.1:${port}`],
+    ["server node1 127.0.0.1:5000", `server node1 127.0.0.1:${portOf(nodes[0])}`],
+    ["server node2 127.0.0.1:5001", `server node2 127.0.0.1:${portOf(nodes[1])}`],
+    ...(withoutCookie ? [["cookie AWSALB", null]] : []),
+  ]);
+  fs.writeFileSync(path.join(dir, "haproxy.cfg"), config);
+  return startProcess({ name: "haproxy", command: "haproxy", port, dir, args: ["-f", `${dir}/haproxy.cfg`, "-db"] });
+}
+
+module.exports = { startNginx, startApache, startHaproxy };
