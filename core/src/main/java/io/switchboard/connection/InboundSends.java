@@ -99,6 +99,23 @@ final class InboundSends {
     }
   }
 
+  /**
+   * The application ended the connection and reads no more: the held POST, whose body it took,
+   * gets its 200 now rather than when the connection is finally disposed; bodies it never took,
+   * and later POSTs, get an empty 404.
+   */
+  void end() {
+    Send taken;
+    synchronized (this) {
+      taken = held;
+      held = null;
+    }
+    dispose();
+    if (taken != null) {
+      taken.answer().complete(ACCEPTED);
+    }
+  }
+
   /** The connection is gone: every POST still waiting gets an empty 404. */
   void dispose() {
     List<Send> unanswered = new ArrayList<>();

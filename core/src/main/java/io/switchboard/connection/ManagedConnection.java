@@ -188,6 +188,7 @@ public final class ManagedConnection implements Connection {
   @Override
   public void close() {
     ending = true;
+    sends.end();
     TransportSession current = session;
     if (current != null) {
       current.close();
@@ -199,6 +200,7 @@ public final class ManagedConnection implements Connection {
   @Override
   public void abort() {
     ending = true;
+    sends.end();
     terminate();
   }
 
