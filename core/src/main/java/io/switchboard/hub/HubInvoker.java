@@ -50,9 +50,11 @@ final class HubInvoker {
   }
 
   /**
-   * Invokes a non-streaming method and answers the caller.
+   * Invokes a non-streaming method and answers the caller. An answer that cannot be sent (a result
+   * the protocol fails to encode) ends the connection with an error, as the reference aborts it.
    *
-   * @param onDone called once the method (or its future) finished, whatever the outcome
+   * @param onDone called once the method (or its future) finished and was answered, whatever the
+   *     outcome: it gives back what the invocation took
    */
   static void invoke(
       HubConnectionContext caller,
@@ -62,33 +64,52 @@ final class HubInvoker {
       String invocationId,
       Object[] parameters,
       Runnable onDone) {
-    Object result;
+    boolean answeredLater = false;
     try {
-      result = call(caller, hub, method, target, parameters);
-    } catch (Throwable e) {
-      fail(caller, hub, target, invocationId, e);
-      onDone.run();
-      return;
-    }
-    if (result instanceof CompletionStage<?> stage) {
-      stage.whenComplete(
-          (value, error) -> {
-            if (error != null) {
-              fail(caller, hub, target, invocationId, unwrap(error));
-            } else {
-              succeed(caller, invocationId, value);
-            }
-            onDone.run();
-          });
-    } else {
-      succeed(caller, invocationId, result);
-      onDone.run();
+      Object result;
+      try {
+        result = call(caller, hub, method, target, parameters);
+      } catch (Throwable e) {
+        answer(caller, hub, target, invocationId, null, e);
+        return;
+      }
+      if (result instanceof CompletionStage<?> stage) {
+        stage.whenComplete(
+            (value, error) -> {
+              try {
+                answer(caller, hub, target, invocationId, value, error == null ? null : unwrap(error));
+              } finally {
+                onDone.run();
+              }
+            });
+        answeredLater = true;
+      } else {
+        answer(caller, hub, target, invocationId, result, null);
+      }
+    } finally {
+      if (!answeredLater) {
+        onDone.run();
+      }
     }
   }
 
-  private static void succeed(HubConnectionContext caller, String invocationId, Object value) {
-    if (invocationId != null) {
-      caller.send(CompletionMessage.withResult(invocationId, value));
+  /** Sends the result or the failure; a send that fails ends the connection. */
+  private static void answer(
+      HubConnectionContext caller,
+      HubRuntime<?> hub,
+      String target,
+      String invocationId,
+      Object value,
+      Throwable error) {
+    try {
+      if (error != null) {
+        fail(caller, hub, target, invocationId, error);
+      } else if (invocationId != null) {
+        caller.send(CompletionMessage.withResult(invocationId, value));
+      }
+    } catch (RuntimeException e) {
+      log.error("Failed to send the answer of hub method '{}'; closing the connection.", target, e);
+      caller.closeWithError(e, true);
     }
   }
 
