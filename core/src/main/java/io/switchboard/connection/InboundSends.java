@@ -30,6 +30,8 @@ final class InboundSends {
   private boolean started;
   private boolean paused;
   private boolean disposed;
+  /** The application ended the connection: bodies it took were accepted. */
+  private boolean endedByApplication;
   private Send held;
 
   private record Send(ByteBuffer body, Executor executor, CompletableFuture<TransportResponse> answer) {}
@@ -107,6 +109,7 @@ final class InboundSends {
   void end() {
     Send taken;
     synchronized (this) {
+      endedByApplication = true;
       taken = held;
       held = null;
     }
@@ -148,7 +151,7 @@ final class InboundSends {
 
   /** Answers {@code send} and hands the turn to the next waiting body. */
   private void finish(Send send) {
-    send.answer().complete(disposedNow() ? GONE : ACCEPTED);
+    send.answer().complete(lostWhileDelivering() ? GONE : ACCEPTED);
     synchronized (this) {
       delivering = false;
     }
@@ -172,9 +175,10 @@ final class InboundSends {
     return started && !paused && !disposed;
   }
 
-  private boolean disposedNow() {
+  /** Whether the connection went away other than by the application ending it. */
+  private boolean lostWhileDelivering() {
     synchronized (this) {
-      return disposed;
+      return disposed && !endedByApplication;
     }
   }
 
