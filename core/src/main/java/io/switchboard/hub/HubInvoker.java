@@ -52,9 +52,10 @@ final class HubInvoker {
   /**
    * Invokes a non-streaming method and answers the caller. An answer that cannot be sent (a result
    * the protocol fails to encode) ends the connection with an error, as the reference aborts it.
+   * Both callbacks run once, whatever the outcome: they give back what the invocation took.
    *
-   * @param onDone called once the method (or its future) finished and was answered, whatever the
-   *     outcome: it gives back what the invocation took
+   * @param methodEnded runs once the method (or its future) finished, before its answer is sent
+   * @param answered runs once the answer was sent (or failed to be)
    */
   static void invoke(
       HubConnectionContext caller,
@@ -63,33 +64,42 @@ final class HubInvoker {
       String target,
       String invocationId,
       Object[] parameters,
-      Runnable onDone) {
-    boolean answeredLater = false;
+      Runnable methodEnded,
+      Runnable answered) {
+    Object result = null;
+    Throwable error = null;
     try {
-      Object result;
-      try {
-        result = call(caller, hub, method, target, parameters);
-      } catch (Throwable e) {
-        answer(caller, hub, target, invocationId, null, e);
-        return;
-      }
+      result = call(caller, hub, method, target, parameters);
       if (result instanceof CompletionStage<?> stage) {
         stage.whenComplete(
-            (value, error) -> {
-              try {
-                answer(caller, hub, target, invocationId, value, error == null ? null : unwrap(error));
-              } finally {
-                onDone.run();
-              }
-            });
-        answeredLater = true;
-      } else {
-        answer(caller, hub, target, invocationId, result, null);
+            (value, failure) ->
+                finish(caller, hub, target, invocationId, value,
+                    failure == null ? null : unwrap(failure), methodEnded, answered));
+        return;
+      }
+    } catch (Throwable e) {
+      error = e;
+    }
+    finish(caller, hub, target, invocationId, result, error, methodEnded, answered);
+  }
+
+  private static void finish(
+      HubConnectionContext caller,
+      HubRuntime<?> hub,
+      String target,
+      String invocationId,
+      Object value,
+      Throwable error,
+      Runnable methodEnded,
+      Runnable answered) {
+    try {
+      try {
+        methodEnded.run();
+      } finally {
+        answer(caller, hub, target, invocationId, value, error);
       }
     } finally {
-      if (!answeredLater) {
-        onDone.run();
-      }
+      answered.run();
     }
   }
 
