@@ -107,9 +107,9 @@ public final class HubOptions {
    * How many streaming invocations of one client may run at once: server-to-client streams and
    * invocations with upload streams. The reference runs them outside the parallel-invocation limit
    * with no bound of its own, as tasks that hold no thread; here each may hold a thread while it
-   * waits (on Java 17, one of the pool's {@value HubExecutors#BLOCKING_THREADS_ON_JAVA_17}), so
-   * one client could take them all. Further ones are refused: the client gets the reference's
-   * error Completion for a failed invocation, with a {@code HubException} naming the limit.
+   * waits (on Java 17, one of the default pool's 256), so one client could take them all. Further
+   * ones are refused: the client gets the reference's error Completion for a failed invocation,
+   * with a {@code HubException} naming the limit.
    */
   public int maximumStreamingInvocationsPerClient() {
     return maximumStreamingInvocationsPerClient;
