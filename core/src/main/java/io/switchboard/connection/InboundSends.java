@@ -17,7 +17,9 @@ import java.util.function.Consumer;
  * <p>Back-pressure: while the application has paused reading, the POST whose body it just took
  * stays unanswered (the clients send nothing more until it is) and later POSTs wait in line.
  * Bodies also wait until the application is running on the connection. Nothing blocks: a waiting
- * body is delivered later on its own request's executor.
+ * body is delivered later on its own request's executor. Once the application has ended the
+ * connection, no POST waits any more: as the reference's sends into a completed pipe, each is
+ * answered 200 and its body dropped, until the connection is disposed.
  */
 final class InboundSends {
   private static final TransportResponse ACCEPTED = TransportResponse.empty(200);
@@ -30,6 +32,8 @@ final class InboundSends {
   private boolean started;
   private boolean paused;
   private boolean disposed;
+  /** The application ended the connection and reads no more. */
+  private boolean ended;
   private Send held;
 
   private record Send(ByteBuffer body, Executor executor, CompletableFuture<TransportResponse> answer) {}
@@ -52,6 +56,9 @@ final class InboundSends {
     synchronized (this) {
       if (disposed) {
         return CompletableFuture.completedFuture(GONE);
+      }
+      if (ended) {
+        return CompletableFuture.completedFuture(ACCEPTED);
       }
       deliverNow = !delivering && deliverable();
       if (deliverNow) {
@@ -99,29 +106,46 @@ final class InboundSends {
     }
   }
 
+  /**
+   * The application ended the connection: the held POST and those waiting in line are answered
+   * now, with 200, rather than with a 404 when the connection is finally disposed.
+   */
+  void end() {
+    for (Send send : takeUnanswered(true)) {
+      send.answer().complete(ACCEPTED);
+    }
+  }
+
   /** The connection is gone: every POST still waiting gets an empty 404. */
   void dispose() {
-    List<Send> unanswered = new ArrayList<>();
-    synchronized (this) {
-      disposed = true;
-      if (held != null) {
-        unanswered.add(held);
-        held = null;
-      }
-      if (waiting != null) {
-        unanswered.addAll(waiting);
-        waiting.clear();
-      }
-    }
-    for (Send send : unanswered) {
+    for (Send send : takeUnanswered(false)) {
       send.answer().complete(GONE);
     }
+  }
+
+  /** Ends (or disposes) and takes the held and the waiting POSTs, to be answered. */
+  private synchronized List<Send> takeUnanswered(boolean byApplication) {
+    if (byApplication) {
+      ended = true;
+    } else {
+      disposed = true;
+    }
+    List<Send> unanswered = new ArrayList<>();
+    if (held != null) {
+      unanswered.add(held);
+      held = null;
+    }
+    if (waiting != null) {
+      unanswered.addAll(waiting);
+      waiting.clear();
+    }
+    return unanswered;
   }
 
   private void deliver(Send send) {
     application.accept(send.body());
     synchronized (this) {
-      if (paused && !disposed) {
+      if (paused && !disposed && !ended) {
         held = send;
         return;
       }
@@ -152,7 +176,7 @@ final class InboundSends {
   }
 
   private boolean deliverable() {
-    return started && !paused && !disposed;
+    return started && !paused && !disposed && !ended;
   }
 
   private boolean disposedNow() {

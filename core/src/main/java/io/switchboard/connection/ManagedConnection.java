@@ -213,6 +213,7 @@ public final class ManagedConnection implements Connection {
   @Override
   public void close() {
     ending = true;
+    sends.end();
     TransportSession current = session;
     if (current != null) {
       current.close();
@@ -224,6 +225,7 @@ public final class ManagedConnection implements Connection {
   @Override
   public void abort() {
     ending = true;
+    sends.end();
     terminate();
   }
 

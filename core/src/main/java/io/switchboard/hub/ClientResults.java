@@ -6,6 +6,7 @@ import java.lang.reflect.Type;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -13,6 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code s2}, …: the {@code s} prefix keeps them apart from the stream ids clients choose. Results
  * that another server waits for (through a backplane) use that server's ids and are handed back
  * as the client's Completion.
+ *
+ * <p>The receive loop settles these results, but whoever waits may chain application code to
+ * them: they are completed on the hub executor, never on the receive loop's thread.
  */
 final class ClientResults {
   /** The error text another server's caller gets when the connection ends first (as .NET's). */
@@ -24,6 +28,12 @@ final class ClientResults {
   private final Map<String, CompletableFuture<CompletionMessage>> forwarded =
       new ConcurrentHashMap<>();
   private final AtomicLong lastId = new AtomicLong();
+  private final Executor callbacks;
+
+  /** @param callbacks where the results are completed (the hub executor) */
+  ClientResults(Executor callbacks) {
+    this.callbacks = callbacks;
+  }
 
   /** Registers a new awaited result; the returned id goes into the Invocation. */
   String register(Class<?> type, CompletableFuture<Object> result) {
@@ -59,18 +69,20 @@ final class ClientResults {
   boolean complete(CompletionMessage completion) {
     CompletableFuture<CompletionMessage> elsewhere = forwarded.remove(completion.invocationId());
     if (elsewhere != null) {
-      elsewhere.complete(completion);
+      callbacks.execute(() -> elsewhere.complete(completion));
       return true;
     }
     Pending waiting = pending.remove(completion.invocationId());
     if (waiting == null) {
       return false;
     }
+    CompletableFuture<Object> result = waiting.result();
     if (completion.error() != null) {
-      waiting.result().completeExceptionally(new HubException(completion.error()));
+      callbacks.execute(() -> result.completeExceptionally(new HubException(completion.error())));
     } else {
       // A void completion counts as a null result: the Java MessagePack client sends null so.
-      waiting.result().complete(completion.hasResult() ? completion.result() : null);
+      Object value = completion.hasResult() ? completion.result() : null;
+      callbacks.execute(() -> result.complete(value));
     }
     return true;
   }
@@ -80,15 +92,14 @@ final class ClientResults {
     for (String id : forwarded.keySet()) {
       CompletableFuture<CompletionMessage> elsewhere = forwarded.remove(id);
       if (elsewhere != null) {
-        elsewhere.complete(CompletionMessage.withError(id, DISCONNECTED));
+        callbacks.execute(() -> elsewhere.complete(CompletionMessage.withError(id, DISCONNECTED)));
       }
     }
     for (String id : pending.keySet()) {
       Pending waiting = pending.remove(id);
       if (waiting != null) {
-        waiting
-            .result()
-            .completeExceptionally(new IOException("Connection '" + connectionId + "' disconnected."));
+        IOException gone = new IOException("Connection '" + connectionId + "' disconnected.");
+        callbacks.execute(() -> waiting.result().completeExceptionally(gone));
       }
     }
   }

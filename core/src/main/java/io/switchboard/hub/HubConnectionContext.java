@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
@@ -34,13 +35,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One hub connection: handshake, in-order parsing and dispatch of the client's messages on the
- * hub executor, writes, keep-alive and timeouts, and the end of the connection.
+ * One hub connection: handshake, in-order parsing and dispatch of the client's messages, writes,
+ * keep-alive and timeouts, and the end of the connection.
  *
- * <p>Threading: transport threads only queue received bytes ({@link #onData}); a "drain" task on
- * the hub executor, never more than one at a time per connection, parses and dispatches them in
- * order. When all invocation slots are taken, the drain stops until a running invocation
- * finishes, as the reference server's receive loop waits for a slot.
+ * <p>Threading: transport threads only queue received bytes ({@link #onData}); a "drain" task
+ * (the receive loop), never more than one at a time per connection, parses and dispatches them in
+ * order. It runs on the receive-loop threads, apart from the hub executor, and never blocks nor
+ * runs application code: hub methods, the hub's connect and disconnect events and the callbacks of
+ * client results and cancellations run on the hub executor. So blocked hub methods never stop a
+ * connection from being read or ended. The drain stops instead of waiting: when all invocation
+ * slots are taken (until a running invocation finishes, as the reference server's receive loop
+ * waits for a slot), when an upload's buffer is full (until its reader takes an item), and while
+ * the hub's connect event runs; reading from the transport pauses once too much is unparsed.
  */
 final class HubConnectionContext
     implements ConnectionListener, HubConnection, InvocationBinder, HubCallerContext {
@@ -51,6 +57,8 @@ final class HubConnectionContext
   private static final long MAX_WAITING_BYTES = 8L * 1024 * 1024;
   private static final AtomicIntegerFieldUpdater<HubConnectionContext> FREE_INVOCATION_SLOTS =
       AtomicIntegerFieldUpdater.newUpdater(HubConnectionContext.class, "freeInvocationSlots");
+  private static final AtomicIntegerFieldUpdater<HubConnectionContext> FREE_STREAMING_SLOTS =
+      AtomicIntegerFieldUpdater.newUpdater(HubConnectionContext.class, "freeStreamingSlots");
   private static final AtomicLongFieldUpdater<HubConnectionContext> UNPARSED_BYTES =
       AtomicLongFieldUpdater.newUpdater(HubConnectionContext.class, "unparsedBytes");
   private static final AtomicIntegerFieldUpdater<HubConnectionContext> DRAINING =
@@ -68,6 +76,7 @@ final class HubConnectionContext
   // Counters and flags as updater-driven fields: an Atomic* object each would cost every idle
   // connection 16 to 24 bytes more.
   private volatile int freeInvocationSlots;
+  private volatile int freeStreamingSlots;
   private volatile long unparsedBytes;
   private volatile int draining;
   private volatile int dataPending;
@@ -79,8 +88,11 @@ final class HubConnectionContext
   // Touched by the drain only (one thread at a time).
   private final InboundBuffer inbound = new InboundBuffer();
   private HubMessage waitingForSlot;
-  private boolean connectedToHub;
   private boolean disconnectHandled;
+  /** Set by the connect event on the hub executor; read by the drain once it is over. */
+  private volatile boolean connectedToHub;
+  /** The hub's connect event runs: the drain waits for it. */
+  private volatile boolean connecting;
 
   private volatile HubProtocol protocol;
   /** Stateful reconnect's numbering and replay buffer, or null when not in use. */
@@ -101,6 +113,7 @@ final class HubConnectionContext
         new CallerHubClients(hub.lifetime, this, CallerHubClients.refusalFor(hub.options));
     this.groups = new LifetimeGroupManager(hub.lifetime);
     this.freeInvocationSlots = hub.options.maximumParallelInvocationsPerClient();
+    this.freeStreamingSlots = hub.options.maximumStreamingInvocationsPerClient();
     // Authenticated once per request by the transport; every request of a connection is this user.
     this.user = connection.user();
     this.userIdentifier = user == null ? null : hub.options.userIdProvider().apply(user);
@@ -144,7 +157,7 @@ final class HubConnectionContext
   private void scheduleDrain() {
     dataPending = 1;
     if (DRAINING.compareAndSet(this, 0, 1)) {
-      hub.executor.execute(this::drain);
+      hub.receiveLoops.execute(this::drain);
     }
   }
 
@@ -165,6 +178,9 @@ final class HubConnectionContext
   }
 
   private void processAvailable() {
+    if (connecting) {
+      return; // the connect event's end drains again
+    }
     if (transportClosed) {
       handleDisconnect();
       return;
@@ -259,26 +275,36 @@ final class HubConnectionContext
       rejectHandshake(outcome.error());
       return false;
     }
-    HubProtocol chosen = outcome.protocol();
-    // Known to the lifetime manager before the client can see the handshake answer, so that it
-    // can be targeted as soon as it knows it is connected. Until the protocol is set below,
-    // messages for it are dropped: it was not connected yet when they were sent.
-    hub.lifetime.onConnected(this);
-    connectedToHub = true;
-    synchronized (stateLock) {
-      if (closing) {
-        return false;
-      }
-      connection.transferFormat(chosen.transferFormat());
-      connection.write(HubHandshake.successResponse());
-      lastPingSentAt = System.nanoTime();
-      // A client that negotiated stateful reconnect but shook hands with version 1 gets none.
-      if (connection.statefulReconnect() && outcome.version() >= 2) {
-        reconnect = new ReconnectBuffer(hub.options.statefulReconnectBufferSize());
-      }
-      protocol = chosen;
-    }
+    connecting = true;
+    runHubCode(() -> connectToHub(outcome), () -> connecting = false);
+    return false;
+  }
+
+  /**
+   * On the hub executor, as both may block: tells the lifetime manager (a backplane subscribes),
+   * answers the handshake and runs the hub's connect event. The drain goes on afterwards.
+   */
+  private void connectToHub(HubHandshake.Outcome outcome) {
     try {
+      HubProtocol chosen = outcome.protocol();
+      // Known to the lifetime manager before the client can see the handshake answer, so that it
+      // can be targeted as soon as it knows it is connected. Until the protocol is set below,
+      // messages for it are dropped: it was not connected yet when they were sent.
+      hub.lifetime.onConnected(this);
+      connectedToHub = true;
+      synchronized (stateLock) {
+        if (closing) {
+          return;
+        }
+        connection.transferFormat(chosen.transferFormat());
+        connection.write(HubHandshake.successResponse());
+        lastPingSentAt = System.nanoTime();
+        // A client that negotiated stateful reconnect but shook hands with version 1 gets none.
+        if (connection.statefulReconnect() && outcome.version() >= 2) {
+          reconnect = new ReconnectBuffer(hub.options.statefulReconnectBufferSize());
+        }
+        protocol = chosen;
+      }
       CallerHubClients connectingClients =
           new CallerHubClients(
               hub.lifetime,
@@ -288,9 +314,10 @@ final class HubConnectionContext
     } catch (Exception e) {
       log.error("Hub {} refused connection {} in onConnected", hub.hubClass.getName(), connectionId(), e);
       closeWithError(e, false);
-      return false;
+    } finally {
+      connecting = false;
+      scheduleDrain();
     }
-    return true;
   }
 
   private void rejectHandshake(String error) {
@@ -314,21 +341,55 @@ final class HubConnectionContext
 
   /** Takes an invocation slot if one is free. */
   boolean tryAcquireSlot() {
-    while (true) {
-      int free = freeInvocationSlots;
-      if (free == 0) {
-        return false;
-      }
-      if (FREE_INVOCATION_SLOTS.compareAndSet(this, free, free - 1)) {
-        return true;
-      }
-    }
+    return tryTake(FREE_INVOCATION_SLOTS);
   }
 
   /** Frees an invocation slot and lets a waiting invocation go on. */
   void releaseSlot() {
     FREE_INVOCATION_SLOTS.incrementAndGet(this);
     scheduleDrain();
+  }
+
+  /**
+   * Takes a streaming slot (see {@link HubOptions#maximumStreamingInvocationsPerClient}) if one
+   * is free. Unlike invocation slots, none is waited for: the running streams may need the very
+   * messages behind the one that would wait.
+   */
+  boolean tryAcquireStreamingSlot() {
+    return tryTake(FREE_STREAMING_SLOTS);
+  }
+
+  /** Takes one of the free slots that {@code freeSlots} counts, if there is one. */
+  private boolean tryTake(AtomicIntegerFieldUpdater<HubConnectionContext> freeSlots) {
+    while (true) {
+      int free = freeSlots.get(this);
+      if (free == 0) {
+        return false;
+      }
+      if (freeSlots.compareAndSet(this, free, free - 1)) {
+        return true;
+      }
+    }
+  }
+
+  /** Frees a streaming slot. */
+  void releaseStreamingSlot() {
+    FREE_STREAMING_SLOTS.incrementAndGet(this);
+  }
+
+  /**
+   * Runs application code (a hub method, an event) on the hub executor. If the executor refuses
+   * it (an application's executor that was shut down), {@code release} gives back what the task
+   * took and the connection ends with an error.
+   */
+  void runHubCode(Runnable task, Runnable release) {
+    try {
+      hub.executor.execute(task);
+    } catch (RejectedExecutionException e) {
+      release.run();
+      log.error("The hub executor refused work for connection {}; closing it", connectionId(), e);
+      closeWithError(e, true);
+    }
   }
 
   void markClientPinged() {
@@ -351,7 +412,7 @@ final class HubConnectionContext
   void cancelStream(String invocationId) {
     StreamCancellation cancellation = activeStreams.get(invocationId);
     if (cancellation != null) {
-      cancellation.cancel();
+      cancellation.cancel(hub.executor);
     }
   }
 
@@ -424,7 +485,7 @@ final class HubConnectionContext
       synchronized (stateLock) {
         results = clientResults;
         if (results == null) {
-          results = new ClientResults();
+          results = new ClientResults(hub.executor);
           clientResults = results;
         }
       }
@@ -634,15 +695,20 @@ final class HubConnectionContext
     }
     disconnectHandled = true;
     hub.unregister(this);
-    activeStreams.values().forEach(StreamCancellation::cancel);
+    // First what frees blocked hub methods: their uploads end, their streams are cancelled.
+    closeUploads(uploads.keys());
+    activeStreams.values().forEach(cancellation -> cancellation.cancel(hub.executor));
     ClientResults results = clientResults;
     if (results != null) {
       results.failAll(connectionId());
     }
-    closeUploads(uploads.keys());
-    if (!connectedToHub) {
-      return;
+    if (connectedToHub) {
+      runHubCode(this::disconnectFromHub, () -> {});
     }
+  }
+
+  /** On the hub executor, as both may block: the lifetime manager, then the hub's event. */
+  private void disconnectFromHub() {
     hub.lifetime.onDisconnected(this);
     Throwable reason = disconnectReason != null ? disconnectReason : transportError;
     try {

@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The shared threads of the hub layer: where hub methods run (virtual threads on Java 21+, a
- * bounded pool on 17) and the one-second heartbeat. Hub methods never run on transport threads.
+ * bounded pool on 17), where connections' receive loops run, and the one-second heartbeat. Hub
+ * methods never run on transport threads nor on the receive loops' threads.
  */
 final class HubExecutors {
   /** How many hub methods may block at once on Java 17, where there are no virtual threads. */
@@ -23,6 +24,12 @@ final class HubExecutors {
 
   private static final class Holder {
     static final ExecutorService INVOCATIONS = createInvocationExecutor();
+    // Receive loops never block, so a thread per core serves them all; being apart from the
+    // hub methods' threads, they go on (and end connections) however many of those are blocked.
+    static final ExecutorService RECEIVE_LOOPS =
+        Executors.newFixedThreadPool(
+            Math.max(2, Runtime.getRuntime().availableProcessors()),
+            daemonThreads("switchboard-receive"));
     static final ScheduledExecutorService HEARTBEAT =
         Executors.newSingleThreadScheduledExecutor(daemonThreads("switchboard-heartbeat"));
   }
@@ -30,6 +37,11 @@ final class HubExecutors {
   /** The default executor of hub methods. */
   static ExecutorService invocations() {
     return Holder.INVOCATIONS;
+  }
+
+  /** Where connections parse and dispatch what they received; nothing there may block. */
+  static ExecutorService receiveLoops() {
+    return Holder.RECEIVE_LOOPS;
   }
 
   /** The scheduler of keep-alive pings and timeouts. */
@@ -48,21 +60,27 @@ final class HubExecutors {
                   MethodType.methodType(ExecutorService.class))
               .invoke();
     } catch (Throwable java17) {
-      // Hub methods may block (a JDBC call, an upload stream waiting for the client's next item),
-      // so the pool is large; its threads start on demand and end after a minute idle. More
-      // blocked methods than threads would queue the rest: use Java 21+ or HubOptions.executor.
-      int threads = BLOCKING_THREADS_ON_JAVA_17;
-      ThreadPoolExecutor pool =
-          new ThreadPoolExecutor(
-              threads,
-              threads,
-              60,
-              TimeUnit.SECONDS,
-              new LinkedBlockingQueue<>(),
-              daemonThreads("switchboard-hub"));
-      pool.allowCoreThreadTimeOut(true);
-      return pool;
+      return platformPool(BLOCKING_THREADS_ON_JAVA_17);
     }
+  }
+
+  /**
+   * The executor of hub methods on Java 17. Hub methods may block (a JDBC call, an upload stream
+   * waiting for the client's next item), so the pool is large; its threads start on demand and
+   * end after a minute idle. More blocked methods than threads queue the rest: use Java 21+ or
+   * HubOptions.executor.
+   */
+  static ExecutorService platformPool(int threads) {
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            threads,
+            threads,
+            60,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            daemonThreads("switchboard-hub"));
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
   }
 
   private static ThreadFactory daemonThreads(String prefix) {

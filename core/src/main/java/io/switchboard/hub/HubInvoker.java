@@ -50,9 +50,12 @@ final class HubInvoker {
   }
 
   /**
-   * Invokes a non-streaming method and answers the caller.
+   * Invokes a non-streaming method and answers the caller. An answer that cannot be sent (a result
+   * the protocol fails to encode) ends the connection with an error, as the reference aborts it.
+   * Both callbacks run once, whatever the outcome: they give back what the invocation took.
    *
-   * @param onDone called once the method (or its future) finished, whatever the outcome
+   * @param methodEnded runs once the method (or its future) finished, before its answer is sent
+   * @param answered runs once the answer was sent (or failed to be)
    */
   static void invoke(
       HubConnectionContext caller,
@@ -61,34 +64,62 @@ final class HubInvoker {
       String target,
       String invocationId,
       Object[] parameters,
-      Runnable onDone) {
-    Object result;
+      Runnable methodEnded,
+      Runnable answered) {
+    Object result = null;
+    Throwable error = null;
     try {
       result = call(caller, hub, method, target, parameters);
+      if (result instanceof CompletionStage<?> stage) {
+        stage.whenComplete(
+            (value, failure) ->
+                finish(caller, hub, target, invocationId, value,
+                    failure == null ? null : unwrap(failure), methodEnded, answered));
+        return;
+      }
     } catch (Throwable e) {
-      fail(caller, hub, target, invocationId, e);
-      onDone.run();
-      return;
+      error = e;
     }
-    if (result instanceof CompletionStage<?> stage) {
-      stage.whenComplete(
-          (value, error) -> {
-            if (error != null) {
-              fail(caller, hub, target, invocationId, unwrap(error));
-            } else {
-              succeed(caller, invocationId, value);
-            }
-            onDone.run();
-          });
-    } else {
-      succeed(caller, invocationId, result);
-      onDone.run();
+    finish(caller, hub, target, invocationId, result, error, methodEnded, answered);
+  }
+
+  private static void finish(
+      HubConnectionContext caller,
+      HubRuntime<?> hub,
+      String target,
+      String invocationId,
+      Object value,
+      Throwable error,
+      Runnable methodEnded,
+      Runnable answered) {
+    try {
+      try {
+        methodEnded.run();
+      } finally {
+        answer(caller, hub, target, invocationId, value, error);
+      }
+    } finally {
+      answered.run();
     }
   }
 
-  private static void succeed(HubConnectionContext caller, String invocationId, Object value) {
-    if (invocationId != null) {
-      caller.send(CompletionMessage.withResult(invocationId, value));
+  /** Sends the result or the failure; a send that fails ends the connection. */
+  private static void answer(
+      HubConnectionContext caller,
+      HubRuntime<?> hub,
+      String target,
+      String invocationId,
+      Object value,
+      Throwable error) {
+    try {
+      if (error != null) {
+        fail(caller, hub, target, invocationId, error);
+      } else if (invocationId != null) {
+        caller.send(CompletionMessage.withResult(invocationId, value));
+      }
+    } catch (RuntimeException e) {
+      log.error("Failed to send the answer of hub method '{}'; closing the connection.", target, e);
+      caller.closeWithError(e, true);
     }
   }
 

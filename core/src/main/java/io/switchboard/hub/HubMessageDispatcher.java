@@ -71,30 +71,55 @@ final class HubMessageDispatcher {
     }
     if (method.uploadCount() > 0 || !invocation.streamIds().isEmpty()) {
       // Methods with upload streams wait for the client's items: they run in the background and
-      // take no invocation slot, or they would stall the very loop that feeds them.
-      List<UploadStream> uploads = openUploads(caller, hub, method, invocation.target(), id, invocation.streamIds());
-      if (uploads != null) {
-        Object[] parameters = HubInvoker.parameters(method, invocation.arguments(), uploads, null);
-        hub.executor.execute(
-            () ->
-                HubInvoker.invoke(
-                    caller, hub, method, invocation.target(), id, parameters,
-                    () -> caller.closeUploads(invocation.streamIds())));
+      // take a streaming slot, not an invocation slot, or they would stall the very loop that
+      // feeds them (as the reference runs them outside its invocation limit).
+      if (!acquireStreamingSlot(caller, hub, invocation.target(), id)) {
+        return true;
       }
+      List<UploadStream> uploads = openUploads(caller, hub, method, invocation.target(), id, invocation.streamIds());
+      if (uploads == null) {
+        caller.releaseStreamingSlot();
+        return true;
+      }
+      Object[] parameters = HubInvoker.parameters(method, invocation.arguments(), uploads, null);
+      Runnable release =
+          () -> {
+            caller.closeUploads(invocation.streamIds());
+            caller.releaseStreamingSlot();
+          };
+      caller.runHubCode(
+          () -> HubInvoker.invoke(caller, hub, method, invocation.target(), id, parameters, release, () -> {}),
+          release);
       return true;
     }
     if (!caller.tryAcquireSlot()) {
       return false;
     }
     Object[] parameters = HubInvoker.parameters(method, invocation.arguments(), List.of(), null);
-    Runnable run =
-        () -> HubInvoker.invoke(caller, hub, method, invocation.target(), id, parameters, caller::releaseSlot);
-    if (hub.options.maximumParallelInvocationsPerClient() == 1) {
-      run.run(); // the drain already runs on the hub executor, and would wait for this slot anyway
-    } else {
-      hub.executor.execute(run);
-    }
+    caller.runHubCode(
+        () ->
+            HubInvoker.invoke(
+                caller, hub, method, invocation.target(), id, parameters, () -> {}, caller::releaseSlot),
+        caller::releaseSlot);
     return true;
+  }
+
+  /**
+   * Takes a streaming slot, or refuses the invocation with the reference's text for a failed
+   * invocation when the connection has {@link HubOptions#maximumStreamingInvocationsPerClient}
+   * running already.
+   */
+  private static boolean acquireStreamingSlot(
+      HubConnectionContext caller, HubRuntime<?> hub, String target, String id) {
+    if (caller.tryAcquireStreamingSlot()) {
+      return true;
+    }
+    HubException refusal =
+        new HubException(
+            "Too many streaming invocations are running on this connection (at most "
+                + hub.options.maximumStreamingInvocationsPerClient() + ").");
+    HubInvoker.fail(caller, hub, target, id, refusal);
+    return false;
   }
 
   private static void startStream(
@@ -113,19 +138,25 @@ final class HubMessageDispatcher {
       caller.send(CompletionMessage.withError(id, "Invocation ID '" + id + "' is already in use."));
       return;
     }
-    List<UploadStream> uploads = openUploads(caller, hub, method, invocation.target(), id, invocation.streamIds());
-    if (uploads == null) {
+    if (!acquireStreamingSlot(caller, hub, invocation.target(), id)) {
       caller.unregisterStream(id);
       return;
     }
+    List<UploadStream> uploads = openUploads(caller, hub, method, invocation.target(), id, invocation.streamIds());
+    if (uploads == null) {
+      caller.unregisterStream(id);
+      caller.releaseStreamingSlot();
+      return;
+    }
     Object[] parameters = HubInvoker.parameters(method, invocation.arguments(), uploads, cancellation);
-    hub.executor.execute(
+    Runnable onEnd =
         () -> {
-          Runnable onEnd =
-              () -> {
-                caller.unregisterStream(id);
-                caller.closeUploads(invocation.streamIds());
-              };
+          caller.unregisterStream(id);
+          caller.closeUploads(invocation.streamIds());
+          caller.releaseStreamingSlot();
+        };
+    caller.runHubCode(
+        () -> {
           Object source;
           try {
             source = HubInvoker.call(caller, hub, method, invocation.target(), parameters);
@@ -140,7 +171,8 @@ final class HubMessageDispatcher {
             return;
           }
           new ServerStream(caller, id, cancellation, hub.options.enableDetailedErrors(), onEnd).run(source);
-        });
+        },
+        onEnd);
   }
 
   /** Checks the method's {@code @Authorize}; answers the refusal when it fails. */

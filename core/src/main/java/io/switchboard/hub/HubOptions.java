@@ -23,7 +23,7 @@ import java.util.function.Predicate;
 /**
  * Options of one hub, with the reference server's defaults: keep-alive 15 s, client timeout 30 s,
  * handshake timeout 15 s, maximum receive message size 32 KB, one parallel invocation per client,
- * detailed errors off, JSON and MessagePack enabled, every transport enabled.
+ * (beyond the reference) at most 32 streaming invocations per client, detailed errors off, JSON and MessagePack enabled, every transport enabled.
  */
 public final class HubOptions {
   private Duration keepAliveInterval = Duration.ofSeconds(15);
@@ -31,6 +31,7 @@ public final class HubOptions {
   private Duration handshakeTimeout = Duration.ofSeconds(15);
   private Long maximumReceiveMessageSize = 32L * 1024;
   private int maximumParallelInvocationsPerClient = 1;
+  private int maximumStreamingInvocationsPerClient = 32;
   private boolean enableDetailedErrors;
   private int streamBufferCapacity = 10;
   private long statefulReconnectBufferSize = 100_000;
@@ -99,6 +100,27 @@ public final class HubOptions {
       throw new IllegalArgumentException("maximumParallelInvocationsPerClient must be at least 1");
     }
     maximumParallelInvocationsPerClient = value;
+    return this;
+  }
+
+  /**
+   * How many streaming invocations of one client may run at once: server-to-client streams and
+   * invocations with upload streams. The reference runs them outside the parallel-invocation limit
+   * with no bound of its own, as tasks that hold no thread; here each may hold a thread while it
+   * waits (on Java 17, one of the default pool's 256), so one client could take them all. Further
+   * ones are refused: the client gets the reference's error Completion for a failed invocation,
+   * with a {@code HubException} naming the limit.
+   */
+  public int maximumStreamingInvocationsPerClient() {
+    return maximumStreamingInvocationsPerClient;
+  }
+
+  /** Sets the streaming invocations one client may run at once (at least 1, default 32). */
+  public HubOptions maximumStreamingInvocationsPerClient(int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException("maximumStreamingInvocationsPerClient must be at least 1");
+    }
+    maximumStreamingInvocationsPerClient = value;
     return this;
   }
 
@@ -178,9 +200,11 @@ public final class HubOptions {
   }
 
   /**
-   * Where hub methods run, or null for the default: a virtual thread per task on Java 21+, a pool
-   * of up to 256 threads started on demand on Java 17 (so at most 256 hub methods can block at
-   * once there).
+   * Where hub code runs (hub methods, the hub's connect and disconnect events, callbacks of client
+   * results and cancellations), or null for the default: a virtual thread per task on Java 21+, a
+   * pool of up to 256 threads started on demand on Java 17 (so at most 256 hub methods can block
+   * at once there; see {@link #maximumStreamingInvocationsPerClient}). Connections' receive loops
+   * never run here, so they go on however many hub methods are blocked.
    */
   public Executor executor() {
     return executor;

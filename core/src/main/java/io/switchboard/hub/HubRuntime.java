@@ -23,7 +23,10 @@ final class HubRuntime<T extends Hub> {
   final HubOptions options;
   final HubMethodTable methods;
   final HubLifetimeManager lifetime;
+  /** Where hub code runs: hub methods, connect and disconnect events, user callbacks. */
   final Executor executor;
+  /** Where receive loops run: parsing and dispatch only, never anything that may block. */
+  final Executor receiveLoops = HubExecutors.receiveLoops();
   final HubFilterChain filters;
   final HubAuthorization authorization;
   private final HubFactory<T> factory;

@@ -41,26 +41,26 @@ final class ServerStream {
 
   /** Streams {@code source}; for iterated sources this blocks until the stream ends. */
   void run(Object source) {
-    if (source instanceof Flow.Publisher<?> publisher) {
-      publisher.subscribe(new ItemSubscriber());
-    } else if (source instanceof Stream<?> stream) {
-      try (stream) {
-        iterate(stream.iterator());
+    try {
+      if (source instanceof Flow.Publisher<?> publisher) {
+        publisher.subscribe(new ItemSubscriber());
+      } else if (source instanceof Stream<?> stream) {
+        try (stream) {
+          iterate(stream.iterator());
+        }
+      } else {
+        iterate((Iterator<?>) source);
       }
-    } else {
-      iterate((Iterator<?>) source);
+    } catch (RuntimeException e) {
+      finish(e); // what the stream took is given back however its source failed
     }
   }
 
   private void iterate(Iterator<?> items) {
-    try {
-      while (!cancellation.isCancelled() && items.hasNext()) {
-        sendItem(items.next());
-      }
-      finish(null);
-    } catch (RuntimeException e) {
-      finish(e);
+    while (!cancellation.isCancelled() && items.hasNext()) {
+      sendItem(items.next());
     }
+    finish(null);
   }
 
   private void sendItem(Object item) {

@@ -2,6 +2,7 @@ package io.switchboard.hub;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,14 +26,20 @@ final class StreamCancellation implements CancellationSignal {
     }
   }
 
-  /** Cancels the stream and runs the registered actions, once. */
-  void cancel() {
+  /**
+   * Cancels the stream at once and runs the registered actions, once, on {@code executor}: they
+   * are application code, which the receive loop that cancels must not run.
+   */
+  void cancel(Executor executor) {
     if (cancelled.compareAndSet(false, true)) {
-      for (Runnable action : actions) {
-        if (actions.remove(action)) {
-          run(action);
-        }
-      }
+      executor.execute(
+          () -> {
+            for (Runnable action : actions) {
+              if (actions.remove(action)) {
+                run(action);
+              }
+            }
+          });
     }
   }
 

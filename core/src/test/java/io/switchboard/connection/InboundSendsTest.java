@@ -97,4 +97,13 @@ class InboundSendsTest {
     runDeferred();
     assertEquals(List.of("held"), received);
   }
+
+  @Test
+  void aBodyAfterWhichTheApplicationEndsTheConnectionIsAccepted() {
+    sends = sends(() -> sends.end());
+    sends.start();
+    assertEquals(200, offer("close").join().status());
+    assertEquals(200, offer("late").join().status());
+    assertEquals(List.of("close"), received, "nothing is delivered after the end");
+  }
 }

@@ -11,8 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -106,6 +108,28 @@ class LongPollingSessionTest {
     assertText(older.await(), 204, "");
     connection.write(bytes("x"));
     assertEquals("x", newer.await().bodyText());
+  }
+
+  private CompletableFuture<TransportResponse> post(String text) {
+    return endpoint
+        .send(request("POST", "id=" + token), ByteBuffer.wrap(bytes(text)), Runnable::run)
+        .toCompletableFuture();
+  }
+
+  @Test
+  void theApplicationEndingTheConnectionAnswersThePostsItHeld() throws Exception {
+    handler.pauseOnData = true;
+    Connection connection = connected();
+    CompletableFuture<TransportResponse> held = post("taken");
+    CompletableFuture<TransportResponse> queued = post("never read");
+    assertFalse(held.isDone(), "back-pressure holds the POST whose body was taken");
+    connection.close();
+    // The clock never moves: the close itself answers, not the expiry of the connection.
+    assertTrue(held.isDone(), "answered by the close");
+    assertText(held.join(), 200, "");
+    assertTrue(queued.isDone(), "answered by the close");
+    assertEquals(200, queued.join().status());
+    assertEquals(200, post("after the end").join().status(), "dropped, as nothing reads it");
   }
 
   @Test

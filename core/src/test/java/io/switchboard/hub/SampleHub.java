@@ -39,6 +39,11 @@ public class SampleHub extends Hub {
     return GATES.computeIfAbsent(gate, key -> new CompletableFuture<>());
   }
 
+  /** Like {@link #await}, but holding its thread until the gate opens. */
+  public String block(String gate) {
+    return await(gate).join();
+  }
+
   public void fail(String message) {
     throw new IllegalStateException(message);
   }
