@@ -1,0 +1,163 @@
+package io.switchboard.backplane.sql;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.concurrent.CompletableFuture;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads one message table on its own thread: everything after the last id it read, oldest
+ * first, then waits (the dialect's wake-up, else the poll back-off) and reads again. It starts
+ * after the id current when it starts (no replay of older rows, as IntelliTect), and keeps its
+ * last id across database outages, so that it resumes without loss while the rows are retained.
+ * Ids that skip ahead (rows removed by the clean-up before it read them) and ids that go back are
+ * reported to {@link SqlHealth}.
+ */
+final class TableReader implements Runnable {
+  private static final Logger log = LoggerFactory.getLogger(TableReader.class);
+  private static final int BATCH = 1_000;
+
+  /** Receives the rows read, in id order, on the reader's thread. */
+  interface RowHandler {
+    void row(long id, byte[] payload);
+  }
+
+  private final DataSource dataSource;
+  private final SqlDialect dialect;
+  private final MessageTable table;
+  private final SchemaInstall install;
+  private final SqlHealth health;
+  private final RowHandler handler;
+  private final PollSchedule schedule;
+  private final CompletableFuture<Void> started = new CompletableFuture<>();
+  private volatile boolean closed;
+  private long lastId = -1;
+
+  TableReader(
+      DataSource dataSource,
+      SqlDialect dialect,
+      MessageTable table,
+      SchemaInstall install,
+      SqlHealth health,
+      SqlBackplaneOptions options,
+      RowHandler handler) {
+    this.dataSource = dataSource;
+    this.dialect = dialect;
+    this.table = table;
+    this.install = install;
+    this.health = health;
+    this.handler = handler;
+    this.schedule = new PollSchedule(options.maxPollDelay());
+  }
+
+  /** Completes once the reader knows where it starts: later messages reach it. */
+  CompletableFuture<Void> started() {
+    return started;
+  }
+
+  @Override
+  public void run() {
+    SqlDialect.RowWaiter waiter = null;
+    try {
+      while (!closed) {
+        if (waiter == null) {
+          waiter = openWaiter();
+        }
+        long delay;
+        try {
+          delay = readOnce() ? 0 : schedule.nextDelay();
+          health.worked();
+        } catch (SQLException e) {
+          health.failed(e);
+          delay = schedule.nextDelay();
+        }
+        if (delay > 0) {
+          try {
+            waiter.await(delay);
+          } catch (SQLException e) {
+            log.debug("Wake-up of {} failed, polling: {}", table, e.toString());
+            waiter.close();
+            waiter = null;
+          }
+        }
+      }
+    } catch (InterruptedException e) {
+      // closing
+    } finally {
+      if (waiter != null) {
+        waiter.close();
+      }
+    }
+  }
+
+  private SqlDialect.RowWaiter openWaiter() {
+    try {
+      return dialect.waiter(dataSource, table);
+    } catch (RuntimeException e) {
+      log.debug("No wake-up for {}, polling: {}", table, e.toString());
+      return SqlDialect.RowWaiter.POLLING;
+    }
+  }
+
+  /** One read; true when it returned rows. */
+  private boolean readOnce() throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      install.ensure(connection);
+      if (lastId < 0) {
+        lastId = currentId(connection);
+        schedule.reset();
+        started.complete(null);
+        return false;
+      }
+      int rows = 0;
+      try (PreparedStatement read = connection.prepareStatement(dialect.readStatement(table, BATCH))) {
+        read.setLong(1, lastId);
+        try (ResultSet result = read.executeQuery()) {
+          while (result.next() && !closed) {
+            rows++;
+            accept(result.getLong(1), result.getBytes(2));
+          }
+        }
+      }
+      if (rows > 0) {
+        schedule.reset();
+      }
+      return rows > 0;
+    }
+  }
+
+  private long currentId(Connection connection) throws SQLException {
+    try (PreparedStatement query = connection.prepareStatement(dialect.currentIdStatement(table));
+        ResultSet result = query.executeQuery()) {
+      if (!result.next()) {
+        throw new SQLException("The id table of " + table + " has no row");
+      }
+      return result.getLong(1);
+    }
+  }
+
+  /** The id is taken as read before the handler runs: a row whose handling fails is not re-read. */
+  private void accept(long id, byte[] payload) {
+    if (id > lastId + 1) {
+      health.missed(table, lastId + 1, id - 1);
+    } else if (id <= lastId) {
+      health.repeated(table, lastId, id);
+    }
+    lastId = id;
+    try {
+      handler.row(id, payload == null ? new byte[0] : payload);
+    } catch (RuntimeException e) {
+      log.warn("Dropped message {} of {}: {}", id, table, e.getMessage());
+    }
+  }
+
+  /** Stops reading; the thread ends after its current read or wait. */
+  void close() {
+    closed = true;
+    started.cancel(false);
+  }
+}
