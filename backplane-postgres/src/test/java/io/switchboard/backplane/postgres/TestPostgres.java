@@ -95,6 +95,15 @@ final class TestPostgres implements TestDatabase {
     }
   }
 
+  /** Removes the cluster's directory (it must be stopped). */
+  private void delete() throws IOException {
+    try (Stream<Path> files = Files.walk(directory)) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(file);
+      }
+    }
+  }
+
   private String data() {
     return directory.resolve("data").toString();
   }
@@ -179,6 +188,7 @@ final class TestPostgres implements TestDatabase {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
           try {
             postgres.stop();
+            postgres.delete();
           } catch (IOException | RuntimeException e) {
             // already stopped
           } catch (InterruptedException e) {

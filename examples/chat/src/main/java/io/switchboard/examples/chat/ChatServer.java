@@ -1,6 +1,9 @@
 package io.switchboard.examples.chat;
 
+import io.switchboard.backplane.Backplane;
+import io.switchboard.backplane.postgres.PostgresBackplane;
 import io.switchboard.backplane.redis.RedisBackplane;
+import io.switchboard.backplane.sqlserver.SqlServerBackplane;
 import io.switchboard.transport.netty.ShutdownSignals;
 import io.switchboard.transport.netty.SwitchboardServer;
 import java.util.function.BooleanSupplier;
@@ -10,7 +13,9 @@ import java.util.function.BooleanSupplier;
  * 127.0.0.1:5000 in memory; the environment variables {@code HOST} and {@code PORT} change the
  * address ({@code PORT=0} picks a free port), and {@code REDIS_URL} (e.g.
  * {@code redis://localhost:6379}) scales it out over Redis, so that several chat servers form one
- * room.
+ * room; {@code POSTGRES_URL} or {@code SQLSERVER_URL} (JDBC URLs, e.g. {@code
+ * jdbc:postgresql://localhost:5432/chat?user=chat&password=secret}) do the same over the SQL
+ * backplane.
  */
 public final class ChatServer {
   private ChatServer() {}
@@ -19,22 +24,40 @@ public final class ChatServer {
   public static void main(String[] args) throws InterruptedException {
     String host = System.getenv().getOrDefault("HOST", "127.0.0.1");
     int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "5000"));
-    String redisUrl = System.getenv("REDIS_URL");
-    RedisBackplane redis = redisUrl == null || redisUrl.isBlank() ? null : RedisBackplane.create(redisUrl);
+    Backplane backplane = backplane();
     SwitchboardServer.Builder builder = SwitchboardServer.builder().host(host).port(port);
-    if (redis != null) {
-      builder.backplane(redis);
+    if (backplane != null) {
+      builder.backplane(backplane);
     }
-    BooleanSupplier healthy = redis == null ? () -> true : redis::isHealthy;
+    BooleanSupplier healthy = backplane == null ? () -> true : backplane::isHealthy;
     SwitchboardServer server =
         builder.hub("/chat", ChatHub.class).httpHandler(() -> new StaticFiles(healthy)).start();
     System.out.println("Now listening on: http://" + host + ":" + server.port());
     System.out.flush();
-    if (redis != null) {
-      ShutdownSignals.awaitThenClose(server, redis);
+    if (backplane != null) {
+      ShutdownSignals.awaitThenClose(server, backplane);
     } else {
       ShutdownSignals.awaitThenClose(server);
     }
     System.exit(0);
+  }
+
+  /** The backplane the environment names (the first of REDIS_URL, POSTGRES_URL, SQLSERVER_URL), or null. */
+  private static Backplane backplane() {
+    String redis = environment("REDIS_URL");
+    if (redis != null) {
+      return RedisBackplane.create(redis);
+    }
+    String postgres = environment("POSTGRES_URL");
+    if (postgres != null) {
+      return PostgresBackplane.create(postgres);
+    }
+    String sqlServer = environment("SQLSERVER_URL");
+    return sqlServer == null ? null : SqlServerBackplane.create(sqlServer);
+  }
+
+  private static String environment(String name) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? null : value;
   }
 }

@@ -2,7 +2,10 @@ package io.switchboard.examples.interop;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.switchboard.auth.BearerTokenAuthenticator;
+import io.switchboard.backplane.Backplane;
+import io.switchboard.backplane.postgres.PostgresBackplane;
 import io.switchboard.backplane.redis.RedisBackplane;
+import io.switchboard.backplane.sqlserver.SqlServerBackplane;
 import io.switchboard.connection.TransportType;
 import io.switchboard.hub.HubOptions;
 import io.switchboard.protocol.PayloadMappers;
@@ -23,7 +26,7 @@ public final class InteropServer {
   /** Starts the server; see {@link InteropOptions} for the arguments. */
   public static void main(String[] args) throws InterruptedException {
     InteropOptions options = InteropOptions.parse(args);
-    RedisBackplane redis = options.redisUrl() == null ? null : RedisBackplane.create(options.redisUrl());
+    Backplane backplane = backplane(options);
     JwtTokens tokens = new JwtTokens();
     SwitchboardServer[] started = new SwitchboardServer[1];
     InteropRoutes routes =
@@ -33,8 +36,8 @@ public final class InteropServer {
             () -> started[0].isHealthy());
     NegotiateCookies cookies = new NegotiateCookies();
     SwitchboardServer.Builder builder = SwitchboardServer.builder();
-    if (redis != null) {
-      builder.backplane(redis);
+    if (backplane != null) {
+      builder.backplane(backplane);
     }
     SwitchboardServer server =
         builder
@@ -61,12 +64,23 @@ public final class InteropServer {
 
     System.out.println("Now listening on: http://" + options.host() + ":" + server.port());
     System.out.flush();
-    if (redis != null) {
-      ShutdownSignals.awaitThenClose(server, redis);
+    if (backplane != null) {
+      ShutdownSignals.awaitThenClose(server, backplane);
     } else {
       ShutdownSignals.awaitThenClose(server);
     }
     System.exit(0);
+  }
+
+  /** The backplane the options name, or null for in-memory. */
+  private static Backplane backplane(InteropOptions options) {
+    if (options.redisUrl() != null) {
+      return RedisBackplane.create(options.redisUrl());
+    }
+    if (options.postgresUrl() != null) {
+      return PostgresBackplane.create(options.postgresUrl());
+    }
+    return options.sqlServerUrl() == null ? null : SqlServerBackplane.create(options.sqlServerUrl());
   }
 
   /** The interop configuration of every hub: detailed errors, PascalCase payloads. */
