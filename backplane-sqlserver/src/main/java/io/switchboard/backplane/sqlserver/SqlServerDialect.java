@@ -10,7 +10,8 @@ import java.util.List;
  * primary key, {@code Payload varbinary(max)}, {@code InsertedOn datetime}), its {@code _Id} table
  * seeded with 0, and {@code [schema].[Schema]} holding 1. The send statement is IntelliTect's: one
  * {@code UPDATE TOP (1)} of the id row whose {@code OUTPUT ... INTO} inserts the message, so the
- * id row's lock orders the commits. JDBC has no query notifications ({@code SqlDependency} is
+ * id row's exclusive lock, held until commit, orders the commits (IntelliTect also sets REPEATABLE
+ * READ, which this statement does not need and would leave on the pooled session). JDBC has no query notifications ({@code SqlDependency} is
  * ADO.NET's), so readers poll, with IntelliTect's back-off.
  */
 public final class SqlServerDialect implements SqlDialect {
@@ -47,13 +48,14 @@ public final class SqlServerDialect implements SqlDialect {
     script.append("  IF NOT EXISTS (SELECT 1 FROM ").append(s).append(".[Schema]) INSERT INTO ").append(s)
         .append(".[Schema] ([SchemaVersion]) VALUES (1);\n");
     script.append("END;\n");
+    // The level is the session's: a pooled connection must not keep SERIALIZABLE for its reads.
+    script.append("SET TRANSACTION ISOLATION LEVEL READ COMMITTED;\n");
     return script.toString();
   }
 
   @Override
   public String sendStatement(MessageTable table) {
     return "SET NOCOUNT ON;\n"
-        + "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ;\n"
         + "DECLARE @NewPayloadId bigint;\n"
         + "UPDATE TOP (1) " + idTable(table) + " SET @NewPayloadId = [PayloadId] = [PayloadId] + 1\n"
         + "OUTPUT INSERTED.[PayloadId], ?, GETDATE() INTO " + qualified(table)

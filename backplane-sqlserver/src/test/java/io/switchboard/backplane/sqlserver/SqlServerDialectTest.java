@@ -30,6 +30,7 @@ class SqlServerDialectTest {
           IF OBJECT_ID(N'[SignalR].[Messages_ChatHub_0_Id]', N'U') IS NULL EXEC(N'CREATE TABLE [SignalR].[Messages_ChatHub_0_Id] ([PayloadId] bigint NOT NULL PRIMARY KEY CLUSTERED); INSERT INTO [SignalR].[Messages_ChatHub_0_Id] ([PayloadId]) VALUES (0)');
           IF NOT EXISTS (SELECT 1 FROM [SignalR].[Schema]) INSERT INTO [SignalR].[Schema] ([SchemaVersion]) VALUES (1);
         END;
+        SET TRANSACTION ISOLATION LEVEL READ COMMITTED;
         """,
         dialect.installScript("SignalR", List.of(TABLE)));
   }
@@ -39,7 +40,6 @@ class SqlServerDialectTest {
     assertEquals(
         """
         SET NOCOUNT ON;
-        SET TRANSACTION ISOLATION LEVEL REPEATABLE READ;
         DECLARE @NewPayloadId bigint;
         UPDATE TOP (1) [SignalR].[Messages_ChatHub_0_Id] SET @NewPayloadId = [PayloadId] = [PayloadId] + 1
         OUTPUT INSERTED.[PayloadId], ?, GETDATE() INTO [SignalR].[Messages_ChatHub_0] ([PayloadId], [Payload], [InsertedOn]);
