@@ -35,6 +35,7 @@ final class TableReader implements Runnable {
   private final PollSchedule schedule;
   private final CompletableFuture<Void> started = new CompletableFuture<>();
   private volatile boolean closed;
+  private volatile SqlDialect.RowWaiter waiter;
   private long lastId = -1;
 
   TableReader(
@@ -61,11 +62,10 @@ final class TableReader implements Runnable {
 
   @Override
   public void run() {
-    SqlDialect.RowWaiter waiter = null;
     try {
       while (!closed) {
         if (waiter == null) {
-          waiter = openWaiter();
+          waiter = openWaiter(); // before the read, so that no wake-up after it is missed
         }
         long delay;
         try {
@@ -76,30 +76,45 @@ final class TableReader implements Runnable {
           delay = schedule.nextDelay();
         }
         if (delay > 0) {
-          try {
-            waiter.await(delay);
-          } catch (SQLException e) {
-            log.debug("Wake-up of {} failed, polling: {}", table, e.toString());
-            waiter.close();
-            waiter = null;
-          }
+          await(delay);
         }
       }
     } catch (InterruptedException e) {
       // closing
     } finally {
-      if (waiter != null) {
-        waiter.close();
-      }
+      closeWaiter();
     }
   }
 
+  private void closeWaiter() {
+    SqlDialect.RowWaiter current = waiter;
+    if (current != null) {
+      current.close();
+    }
+  }
+
+  /** The dialect's waiter, or null when it cannot be had now (polling until the next try). */
   private SqlDialect.RowWaiter openWaiter() {
     try {
       return dialect.waiter(dataSource, table);
     } catch (RuntimeException e) {
-      log.debug("No wake-up for {}, polling: {}", table, e.toString());
-      return SqlDialect.RowWaiter.POLLING;
+      log.debug("No wake-up for {} now, polling: {}", table, e.toString());
+      return null;
+    }
+  }
+
+  private void await(long delay) throws InterruptedException {
+    SqlDialect.RowWaiter current = waiter;
+    if (current == null) {
+      Thread.sleep(delay);
+      return;
+    }
+    try {
+      current.await(delay);
+    } catch (SQLException e) {
+      log.debug("Wake-up of {} failed, polling until it is back: {}", table, e.toString());
+      current.close();
+      waiter = null;
     }
   }
 
@@ -155,9 +170,10 @@ final class TableReader implements Runnable {
     }
   }
 
-  /** Stops reading; the thread ends after its current read or wait. */
+  /** Stops reading; the thread ends after its current read, its wait cut short. */
   void close() {
     closed = true;
     started.cancel(false);
+    closeWaiter();
   }
 }
