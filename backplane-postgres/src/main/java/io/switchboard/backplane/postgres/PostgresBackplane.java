@@ -7,7 +7,7 @@ import io.switchboard.backplane.sql.SqlBackplaneOptions;
  * The SQL backplane on PostgreSQL (RDS for PostgreSQL, Aurora PostgreSQL, any PostgreSQL 12+):
  * the tables and payloads of IntelliTect's SQL Server backplane in PostgreSQL's types (see
  * {@link PostgresDialect}); readers are woken at once by {@code LISTEN}/{@code NOTIFY} and poll
- * as the fallback. Each table read holds one pooled connection for its {@code LISTEN}.
+ * as the fallback. One pooled connection of the backplane {@code LISTEN}s for all its tables.
  *
  * <pre>{@code
  * SqlBackplane backplane = PostgresBackplane.create("jdbc:postgresql://db:5432/app?user=app&password=secret");

@@ -2,21 +2,20 @@ package io.switchboard.backplane.postgres;
 
 import io.switchboard.backplane.sql.MessageTable;
 import io.switchboard.backplane.sql.SqlDialect;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import javax.sql.DataSource;
-import org.postgresql.PGConnection;
 
 /**
  * The SQL backplane's statements on PostgreSQL: IntelliTect's tables in PostgreSQL's types
  * ({@code bigint}, {@code bytea}, {@code timestamp}), names quoted as given. The send statement
  * increments the id row and inserts the message in one statement; the id row stays locked until
- * the transaction commits, so ids commit in order. Readers {@code LISTEN} on a channel per table
- * that every append's transaction notifies, and poll as the fallback.
+ * the transaction commits, so ids commit in order. Every append's transaction notifies a channel
+ * per table; one connection per backplane {@code LISTEN}s to them all and wakes the readers, which
+ * poll as the fallback. One instance per backplane.
  */
 public final class PostgresDialect implements SqlDialect {
+  private Notifications notifications;
+  private boolean closed;
 
   @Override
   public String name() {
@@ -85,9 +84,39 @@ public final class PostgresDialect implements SqlDialect {
     return "SELECT pg_notify('" + notifyChannel(table) + "', '')";
   }
 
+  /**
+   * Waits on the signal of the table's channel, which the dialect's one {@code LISTEN}ing
+   * connection fires (opened with the first waiter, from {@code dataSource}).
+   */
   @Override
   public RowWaiter waiter(DataSource dataSource, MessageTable table) {
-    return new ListeningWaiter(dataSource, notifyChannel(table));
+    Notifications.Signal signal;
+    try {
+      signal = notifications(dataSource).listen(notifyChannel(table));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted", e);
+    }
+    return signal::await;
+  }
+
+  private synchronized Notifications notifications(DataSource dataSource) {
+    if (closed) {
+      throw new IllegalStateException("The dialect is closed");
+    }
+    if (notifications == null) {
+      notifications = new Notifications(dataSource);
+    }
+    return notifications;
+  }
+
+  /** Closes the LISTENing connection. */
+  @Override
+  public synchronized void close() {
+    closed = true;
+    if (notifications != null) {
+      notifications.close();
+    }
   }
 
   /** The notification channel of a table: {@code schema.table}, quoted in LISTEN. */
@@ -105,43 +134,5 @@ public final class PostgresDialect implements SqlDialect {
 
   private static String quote(String identifier) {
     return "\"" + identifier + "\"";
-  }
-
-  /**
-   * Waits on a connection of its own that {@code LISTEN}s to the table's channel: it returns as
-   * soon as an append commits. Listening starts before the reader's next read, so no append is
-   * missed between a read and the wait.
-   */
-  private static final class ListeningWaiter implements RowWaiter {
-    private final Connection connection;
-    private final PGConnection listening;
-
-    ListeningWaiter(DataSource dataSource, String channel) {
-      try {
-        connection = dataSource.getConnection();
-        connection.setAutoCommit(true);
-        try (Statement statement = connection.createStatement()) {
-          statement.execute("LISTEN \"" + channel + "\"");
-        }
-        listening = connection.unwrap(PGConnection.class);
-      } catch (SQLException e) {
-        throw new IllegalStateException("Cannot LISTEN: " + e.getMessage(), e);
-      }
-    }
-
-    @Override
-    public void await(long millis) throws SQLException {
-      // Returns at the first notification, or after the delay (0 would mean: forever).
-      listening.getNotifications((int) Math.max(1, Math.min(millis, Integer.MAX_VALUE)));
-    }
-
-    @Override
-    public void close() {
-      try {
-        connection.close();
-      } catch (SQLException e) {
-        // the connection is gone already
-      }
-    }
   }
 }

@@ -36,7 +36,8 @@ class ListeningWaiterIT {
     PGSimpleDataSource dataSource = new PGSimpleDataSource();
     dataSource.setUrl(url);
     CountDownLatch woken = new CountDownLatch(1);
-    try (SqlDialect.RowWaiter waiter = dialect.waiter(dataSource, table)) {
+    try {
+      SqlDialect.RowWaiter waiter = dialect.waiter(dataSource, table);
       Thread reader = new Thread(() -> {
         try {
           waiter.await(TimeUnit.HOURS.toMillis(1));
@@ -58,6 +59,8 @@ class ListeningWaiterIT {
         connection.commit();
       }
       assertTrue(woken.await(PATIENCE.toSeconds(), TimeUnit.SECONDS), "the reader was not woken");
+    } finally {
+      dialect.close();
     }
   }
 }

@@ -6,6 +6,10 @@ import io.switchboard.backplane.Backplane;
 import io.switchboard.backplane.BackplaneHealthListener;
 import io.switchboard.backplane.BackplaneUnavailableException;
 import io.switchboard.backplane.ChannelDispatcher;
+import io.switchboard.backplane.ScaleOutHubLifetimeManager;
+import io.switchboard.backplane.ScaleOutOptions;
+import io.switchboard.hub.Hub;
+import io.switchboard.hub.HubOptions;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -90,6 +94,29 @@ public final class SqlBackplane implements Backplane {
     return cut < 0 ? jdbcUrl : jdbcUrl.substring(0, cut);
   }
 
+  /**
+   * The hub's lifetime manager; its tables are read from now on.
+   *
+   * @throws IllegalStateException when another hub of this backplane has the same table slug
+   * @throws IllegalArgumentException when the hub's slug is not a plain identifier
+   */
+  @Override
+  public ScaleOutHubLifetimeManager lifetimeManager(Class<? extends Hub> hubClass, HubOptions options) {
+    return lifetimeManager(ScaleOutOptions.forHub(hubClass).hubName(), options);
+  }
+
+  /**
+   * The lifetime manager of the hub of this backplane name; its tables are read from now on.
+   *
+   * @throws IllegalStateException when another hub of this backplane has the same table slug
+   * @throws IllegalArgumentException when the hub's slug is not a plain identifier
+   */
+  @Override
+  public ScaleOutHubLifetimeManager lifetimeManager(String hubName, HubOptions options) {
+    hub(hubName);
+    return Backplane.super.lifetimeManager(hubName, options);
+  }
+
   @Override
   public CompletableFuture<Void> subscribe(String channel, Consumer<byte[]> handler) {
     handlers.put(channel, handler);
@@ -144,6 +171,7 @@ public final class SqlBackplane implements Backplane {
       hubs.values().forEach(HubTables::close);
       hubs.clear();
     }
+    dialect.close();
     handlerThreads.shutdownNow();
     if (ownPool != null) {
       ownPool.close();

@@ -50,10 +50,19 @@ public interface SqlDialect {
     return null;
   }
 
-  /** How a reader of {@code table} waits for new rows; by default it sleeps (polling). */
+  /**
+   * How a reader of {@code table} waits for new rows; by default it sleeps (polling). Called on
+   * the reader's thread, which it may block a little.
+   *
+   * @throws IllegalStateException when the wake-up cannot be had now (the reader polls, and asks
+   *     again later)
+   */
   default RowWaiter waiter(DataSource dataSource, MessageTable table) {
     return RowWaiter.POLLING;
   }
+
+  /** Releases what the waiters hold; called when the backplane closes, after its readers ended. */
+  default void close() {}
 
   /** Waits for new rows of one table, up to a delay. */
   interface RowWaiter extends AutoCloseable {
