@@ -17,8 +17,9 @@ public interface BackplaneHealthListener {
   default void messagesMissed(String stream, long firstMissing, long lastMissing) {}
 
   /**
-   * Message {@code received} of {@code stream} came when this server had already read up to
-   * {@code lastRead}: repeated, or the stream's numbering was reset (a restored database).
+   * The numbering of {@code stream} went back to {@code received} after this server had read up
+   * to {@code lastRead} (a restored or recreated database): messages numbered up to {@code
+   * lastRead} may come again.
    */
   default void messageRepeated(String stream, long lastRead, long received) {}
 }

@@ -35,8 +35,9 @@ import javax.sql.DataSource;
  * altogether with one table). A server cut off from the database keeps its last id per table and,
  * when the database is back, reads on from it: nothing is lost while the rows are retained (the
  * clean-up keeps 7,500 to 10,000 rows per table by default). Rows removed before a server read
- * them, and ids that go back (a restored database), are logged and reported to {@link
- * BackplaneHealthListener#messagesMissed} and {@link BackplaneHealthListener#messageRepeated}.
+ * them, and an id counter that went back (a restored database; reading goes on from it), are
+ * logged and reported to {@link BackplaneHealthListener#messagesMissed} and {@link
+ * BackplaneHealthListener#messageRepeated}.
  * While the database cannot be used, the backplane is unhealthy and publishes fail at once with
  * {@link BackplaneUnavailableException} (they were not appended). A server starts reading after
  * the rows present when it starts: there is no replay across its own restarts.

@@ -79,10 +79,12 @@ final class SqlHealth {
     listeners.forEach(listener -> listener.messagesMissed(table.toString(), first, last));
   }
 
-  /** Id {@code received} of {@code table} came after {@code lastRead}. */
-  void repeated(MessageTable table, long lastRead, long received) {
-    log.warn("Duplicate message(s) or payload id reset in {}: last payload id {}, this payload id {}", table, lastRead, received);
-    listeners.forEach(listener -> listener.messageRepeated(table.toString(), lastRead, received));
+  /** The id counter of {@code table} went back to {@code counter} after this server read {@code lastRead}. */
+  void repeated(MessageTable table, long lastRead, long counter) {
+    log.warn(
+        "Payload id reset in {}: last payload id read {}, the counter is now {}; reading on from it (ids up to {} may repeat)",
+        table, lastRead, counter, lastRead);
+    listeners.forEach(listener -> listener.messageRepeated(table.toString(), lastRead, counter));
   }
 
   private boolean update() {

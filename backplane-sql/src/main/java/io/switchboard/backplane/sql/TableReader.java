@@ -14,8 +14,10 @@ import org.slf4j.LoggerFactory;
  * first, then waits (the dialect's wake-up, else the poll back-off) and reads again. It starts
  * after the id current when it starts (no replay of older rows, as IntelliTect), and keeps its
  * last id across database outages, so that it resumes without loss while the rows are retained.
- * Ids that skip ahead (rows removed by the clean-up before it read them) and ids that go back are
- * reported to {@link SqlHealth}.
+ * Ids that skip ahead (rows removed by the clean-up before it read them) are reported to {@link
+ * SqlHealth}, and so is an id counter found below its last id (a restored or recreated table),
+ * after which it reads on from the counter: a reader reading only after its last id would
+ * otherwise never see the new rows.
  */
 final class TableReader implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(TableReader.class);
@@ -140,8 +142,18 @@ final class TableReader implements Runnable {
       }
       if (rows > 0) {
         schedule.reset();
+      } else {
+        checkForReset(connection);
       }
       return rows > 0;
+    }
+  }
+
+  private void checkForReset(Connection connection) throws SQLException {
+    long current = currentId(connection);
+    if (current < lastId) {
+      health.repeated(table, lastId, current);
+      lastId = current;
     }
   }
 
@@ -159,8 +171,6 @@ final class TableReader implements Runnable {
   private void accept(long id, byte[] payload) {
     if (id > lastId + 1) {
       health.missed(table, lastId + 1, id - 1);
-    } else if (id <= lastId) {
-      health.repeated(table, lastId, id);
     }
     lastId = id;
     try {
