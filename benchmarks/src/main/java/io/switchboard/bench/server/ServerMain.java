@@ -1,5 +1,7 @@
 package io.switchboard.bench.server;
 
+import io.switchboard.backplane.Backplane;
+import io.switchboard.backplane.postgres.PostgresBackplane;
 import io.switchboard.backplane.redis.RedisBackplane;
 import io.switchboard.transport.netty.IoTransport;
 import io.switchboard.transport.netty.SwitchboardServer;
@@ -9,7 +11,9 @@ import io.switchboard.transport.netty.SwitchboardServer;
  * or a raw-Netty ceiling, {@code raw-echo} or {@code raw-fanout} (WebSockets on {@code /raw}) or
  * {@code raw-fallback-fanout} (the fan-out to WebSockets, Server-Sent Events and long polls);
  * for S7, {@code switchboard-redis} (the same hub with a Redis backplane) and {@code raw-pubsub}
- * ({@link PubSubCeiling}, which listens on no port: it prints {@code READY port=0}).
+ * ({@link PubSubCeiling}, which listens on no port: it prints {@code READY port=0}); for S7pg,
+ * {@code switchboard-postgres} (the SQL backplane on PostgreSQL) and {@code raw-jdbc} ({@link
+ * JdbcCeiling}, no port either).
  * Binds an ephemeral port on 127.0.0.1 and then follows {@link ServerControl}.
  */
 public final class ServerMain {
@@ -19,8 +23,8 @@ public final class ServerMain {
   private ServerMain() {}
 
   /**
-   * Usage: {@code ServerMain switchboard|raw-echo|raw-fanout|raw-fallback-fanout}, or {@code ServerMain
-   * switchboard-redis|raw-pubsub <redis uri>}.
+   * Usage: {@code ServerMain switchboard|raw-echo|raw-fanout|raw-fallback-fanout}, {@code ServerMain
+   * switchboard-redis|raw-pubsub <redis uri>} or {@code ServerMain switchboard-postgres|raw-jdbc <jdbc url>}.
    */
   public static void main(String[] args) throws Exception {
     String kind = args.length > 0 ? args[0] : "switchboard";
@@ -40,26 +44,15 @@ public final class ServerMain {
           server.close();
         }
       }
-      case "switchboard-redis" -> {
-        RedisBackplane redis = RedisBackplane.create(args[1]);
-        awaitHealthy(redis);
-        SwitchboardServer server =
-            SwitchboardServer.builder()
-                .host("127.0.0.1")
-                .port(0)
-                .ioTransport(io)
-                .backplane(redis)
-                .hub("/bench", BenchHub.class)
-                .start();
-        try {
-          ServerControl.serve(server.port());
-        } finally {
-          server.close();
-          redis.close();
-        }
-      }
+      case "switchboard-redis" -> serveWithBackplane(RedisBackplane.create(args[1]), io);
+      case "switchboard-postgres" -> serveWithBackplane(PostgresBackplane.create(args[1]), io);
       case "raw-pubsub" -> {
         try (PubSubCeiling ceiling = PubSubCeiling.connect(args[1])) {
+          ServerControl.serve(0, ceiling);
+        }
+      }
+      case "raw-jdbc" -> {
+        try (JdbcCeiling ceiling = JdbcCeiling.connect(args[1])) {
           ServerControl.serve(0, ceiling);
         }
       }
@@ -81,14 +74,33 @@ public final class ServerMain {
     };
   }
 
+  /** The hub on a server scaled out over {@code backplane}, until told to quit. */
+  private static void serveWithBackplane(Backplane backplane, IoTransport io) throws Exception {
+    SwitchboardServer server =
+        SwitchboardServer.builder()
+            .host("127.0.0.1")
+            .port(0)
+            .ioTransport(io)
+            .backplane(backplane)
+            .hub("/bench", BenchHub.class)
+            .start();
+    try {
+      awaitHealthy(backplane);
+      ServerControl.serve(server.port());
+    } finally {
+      server.close();
+      backplane.close();
+    }
+  }
+
   /** Waits up to 10 s for the backplane's connections, so that the node is reachable at READY. */
-  private static void awaitHealthy(RedisBackplane redis) throws InterruptedException {
+  private static void awaitHealthy(Backplane backplane) throws InterruptedException {
     long deadline = System.nanoTime() + 10_000_000_000L;
-    while (!redis.isHealthy() && System.nanoTime() < deadline) {
+    while (!backplane.isHealthy() && System.nanoTime() < deadline) {
       Thread.sleep(10);
     }
-    if (!redis.isHealthy()) {
-      throw new IllegalStateException("Redis backplane not connected after 10 s");
+    if (!backplane.isHealthy()) {
+      throw new IllegalStateException("Backplane not connected after 10 s");
     }
   }
 }

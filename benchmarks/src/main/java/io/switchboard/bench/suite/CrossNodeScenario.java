@@ -16,22 +16,38 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * S7, cross-node delivery over Redis: two Switchboard processes (nodes A and B, both on the
- * server core) share one Redis (on the load generator's core). One client on A sends {@code
- * Broadcast(32 B)} ({@code clients().all()}); the hub publishes it once to Redis and node B
+ * S7, cross-node delivery over Redis, and S7pg, the same over the SQL backplane on PostgreSQL:
+ * two Switchboard processes (nodes A and B, both on the server core) share one bus (on the load
+ * generator's core). One client on A sends {@code
+ * Broadcast(32 B)} ({@code clients().all()}); the hub publishes it once to the bus and node B
  * delivers it to its receivers. First closed loop ({@value #WINDOW} sends in flight, judged at
  * B's first receiver) for the rate, then open loop at {@value #LATENCY_PERCENT}% of that rate for
- * the latency A → Redis → B, from each send's scheduled time. The nodes start once: the first
+ * the latency A → bus → B, from each send's scheduled time. The nodes start once: the first
  * variant warms them up for {@code crossNodeWarmupMillis} (30 s outside smoke mode: two JVMs
  * compiling on one core at a few thousand sends per second take that long to settle), the other
  * variants reuse the warm processes with the usual warm-up.
  *
- * <p>The ceiling ({@code raw-pubsub}, {@link io.switchboard.bench.server.PubSubCeiling}) does the
- * same with Lettuce alone, on the server core: PUBLISH of a message of the backplane envelope's
- * size (measured on the wire during the Switchboard run), two subscriber connections, the same
- * window and the same absolute paced rate.
+ * <p>The ceiling does the same with the bus's client library alone, on the server core, with a
+ * message of the backplane's size on the bus (measured during the Switchboard run), two
+ * receivers, the same window and the same absolute paced rate: for Redis, Lettuce's PUBLISH and
+ * two subscribers ({@code raw-pubsub}); for PostgreSQL, pgJDBC appending with the backplane's
+ * statements and two LISTENing readers ({@code raw-jdbc}).
  */
 final class CrossNodeScenario {
+  /** One bus: what the scenario is called, the node and ceiling servers, how to get the bus. */
+  record Bus(String prefix, String label, ServerKind node, ServerKind ceiling, BusFactory factory) {}
+
+  /** Starts or finds a bus, or gives empty when this machine has none. */
+  interface BusFactory {
+    Optional<CrossNodeBus> startOrFind(SuiteConfig config) throws Exception;
+  }
+
+  /** S7. */
+  static final Bus REDIS = new Bus("S7", "redis", ServerKind.SWITCHBOARD_REDIS, ServerKind.RAW_PUBSUB, RedisBus::startOrFind);
+  /** S7pg. */
+  static final Bus POSTGRES =
+      new Bus("S7pg", "postgres", ServerKind.SWITCHBOARD_POSTGRES, ServerKind.RAW_JDBC, PostgresBus::startOrFind);
+
   private static final int WINDOW = 16;
   private static final int LATENCY_PERCENT = 50;
   private static final int PAYLOAD_BYTES = 32;
@@ -39,45 +55,46 @@ final class CrossNodeScenario {
   private final SuiteConfig config;
   private final Pinning pinning;
   private final Report report;
+  private final Bus bus;
 
-  CrossNodeScenario(SuiteConfig config, Pinning pinning, Report report) {
+  CrossNodeScenario(SuiteConfig config, Pinning pinning, Report report, Bus bus) {
     this.config = config;
     this.pinning = pinning;
     this.report = report;
+    this.bus = bus;
   }
 
-  /** Runs every selected variant of the mode, or reports S7 skipped when there is no Redis. */
+  /** Runs every selected variant of the mode, or reports the scenario skipped when there is no bus. */
   void run(LoadClient client) {
     List<WireFormat> formats =
         Arrays.stream(WireFormat.values())
             .filter(format -> format == WireFormat.JSON || !"smoke".equals(config.mode))
-            .filter(format -> config.selected(name(format)) || config.selected("S7"))
+            .filter(format -> config.selected(name(format)) || config.selected(bus.prefix()))
             .toList();
     if (formats.isEmpty()) {
       return;
     }
-    Optional<RedisServer> found;
+    Optional<CrossNodeBus> found;
     try {
-      found = RedisServer.startOrFind(config);
+      found = bus.factory().startOrFind(config);
     } catch (Exception e) {
-      report.failed("S7", e.toString());
+      report.failed(bus.prefix(), e.toString());
       return;
     }
     if (found.isEmpty()) {
-      report.skipped("S7", "no_redis");
+      report.skipped(bus.prefix(), "no_" + bus.label());
       return;
     }
-    try (RedisServer redis = found.get();
-        RedisProbe probe = new RedisProbe(redis.uri())) {
-      report.note("S7 redis " + probe.version() + ": " + redis.describe() + "; warm-up " + config.crossNodeWarmupMillis
+    try (CrossNodeBus server = found.get()) {
+      report.note(bus.prefix() + " " + server.version() + ": " + server.describe() + "; warm-up " + config.crossNodeWarmupMillis
           + " ms before the first variant (two JVMs compiling on one core), the next variants run on the warm processes");
-      Map<WireFormat, Side> hub = runSwitchboard(client, redis, probe, formats);
-      Map<WireFormat, Side> raw = runCeiling(redis, probe, hub);
+      Map<WireFormat, Side> hub = runSwitchboard(client, server, formats);
+      Map<WireFormat, Side> raw = runCeiling(server, hub);
       for (WireFormat format : formats) {
         report(hub.get(format), raw.get(format));
       }
     } catch (Exception e) {
-      report.failed("S7", e.toString());
+      report.failed(bus.prefix(), e.toString());
     }
   }
 
@@ -90,11 +107,11 @@ final class CrossNodeScenario {
     report.result(hub.latency, raw.latency);
   }
 
-  private static String name(WireFormat format) {
-    return "S7-" + (format == WireFormat.JSON ? "json" : "msgpack");
+  private String name(WireFormat format) {
+    return bus.prefix() + "-" + (format == WireFormat.JSON ? "json" : "msgpack");
   }
 
-  private static String latencyName(WireFormat format) {
+  private String latencyName(WireFormat format) {
     return name(format) + "-p99@" + LATENCY_PERCENT + "%";
   }
 
@@ -107,22 +124,21 @@ final class CrossNodeScenario {
   private record Side(String server, Measurement throughput, Measurement latency, int envelopeBytes) {}
 
   /** Both nodes, started once; each format's receivers connect to B in turn. */
-  private Map<WireFormat, Side> runSwitchboard(
-      LoadClient client, RedisServer redis, RedisProbe probe, List<WireFormat> formats) throws Exception {
-    List<String> uri = List.of(redis.uri());
-    try (ServerProcess nodeA = ServerProcess.start(ServerKind.SWITCHBOARD_REDIS, "S7-node-a", config, pinning, uri);
-        ServerProcess nodeB = ServerProcess.start(ServerKind.SWITCHBOARD_REDIS, "S7-node-b", config, pinning, uri)) {
+  private Map<WireFormat, Side> runSwitchboard(LoadClient client, CrossNodeBus server, List<WireFormat> formats)
+      throws Exception {
+    List<String> uri = List.of(server.uri());
+    try (ServerProcess nodeA = ServerProcess.start(bus.node(), bus.prefix() + "-node-a", config, pinning, uri);
+        ServerProcess nodeB = ServerProcess.start(bus.node(), bus.prefix() + "-node-b", config, pinning, uri)) {
       long deadline = ScenarioContext.deadline(60_000);
       BenchConnection sender =
-          client.connectAll(
-                  ServerKind.SWITCHBOARD_REDIS.target(nodeA.port(), WireFormat.JSON), 1, 1, (c, frame) -> {}, deadline)
+          client.connectAll(bus.node().target(nodeA.port(), WireFormat.JSON), 1, 1, (c, frame) -> {}, deadline)
               .get(0);
       ByteBuf trigger = Frames.shared(WireFormat.JSON.invocation(null, "Broadcast", Frames.payload(PAYLOAD_BYTES)));
       Runnable send = () -> sender.send(trigger.duplicate());
-      int envelope = probe.sizeOfNextMessage(() -> client.loop().execute(send), 5_000);
+      int envelope = server.sizeOfNextMessage(() -> client.loop().execute(send), 5_000);
       Map<WireFormat, Side> sides = new LinkedHashMap<>();
       for (int i = 0; i < formats.size(); i++) {
-        sides.put(formats.get(i), runFormat(client, redis, probe, nodeA, nodeB, send, envelope, formats.get(i), warmup(i)));
+        sides.put(formats.get(i), runFormat(client, server, nodeA, nodeB, send, envelope, formats.get(i), warmup(i)));
       }
       LoadClient.closeAll(List.of(sender), 5_000);
       return sides;
@@ -131,8 +147,7 @@ final class CrossNodeScenario {
 
   private Side runFormat(
       LoadClient client,
-      RedisServer redis,
-      RedisProbe probe,
+      CrossNodeBus server,
       ServerProcess nodeA,
       ServerProcess nodeB,
       Runnable send,
@@ -143,7 +158,7 @@ final class CrossNodeScenario {
     Receivers receivers = new Receivers(format);
     List<BenchConnection> atB =
         client.connectAll(
-            ServerKind.SWITCHBOARD_REDIS.target(nodeB.port(), format),
+            bus.node().target(nodeB.port(), format),
             config.crossNodeReceivers,
             64,
             receivers,
@@ -159,9 +174,9 @@ final class CrossNodeScenario {
             .add("nodeB", nodeB::cpuNanos)
             .add("nodeA_ctx", nodeA::contextSwitches)
             .add("nodeB_ctx", nodeB::contextSwitches)
-            .add("redis", () -> ProcStat.cpuNanos(redis.pid()))
+            .add(bus.label(), () -> ProcStat.cpuNanos(server.pid()))
             .add("loadgen", Window::ownCpuNanos)
-            .add("publishes", probe::publishCalls)
+            .add("publishes", () -> publishCalls(server))
             .add("deliveries", receivers.deliveries::get);
     FlowRun.Outcome rate = FlowRun.closedLoop(closed, client.loop(), warmupMillis, config.measureMillis, deltas);
 
@@ -185,7 +200,7 @@ final class CrossNodeScenario {
                 envelope,
                 warmupMillis,
                 perSend(deltas.delta("publishes"), sends))
-            + cpu(deltas, sends, "nodeA", "nodeB", "redis", "loadgen")
+            + cpu(deltas, sends, "nodeA", "nodeB", bus.label(), "loadgen")
             + " nodeA_ctx_switches_per_send=" + perSend(deltas.delta("nodeA_ctx"), sends)
             + " nodeB_ctx_switches_per_send=" + perSend(deltas.delta("nodeB_ctx"), sends)
             + " lost=" + rate.lost()
@@ -197,22 +212,22 @@ final class CrossNodeScenario {
             + " " + paced.counts()
             + String.format(Locale.ROOT, " node_max_gc_pause_ms=%.1f", Math.max(nodeA.maxGcPauseMillis(), nodeB.maxGcPauseMillis()));
     return new Side(
-        ServerKind.SWITCHBOARD_REDIS.argument(),
+        bus.node().argument(),
         new Measurement(name(format), rate.rate(), "sends/s", throughputDetail),
         new Measurement(latencyName(format), latency.latency().getValueAtPercentile(99) / 1e3, "us", latencyDetail),
         envelope);
   }
 
   /** The ceiling process, started once; per format, the same window and the same paced rate as Switchboard's. */
-  private Map<WireFormat, Side> runCeiling(RedisServer redis, RedisProbe probe, Map<WireFormat, Side> hub)
-      throws Exception {
+  private Map<WireFormat, Side> runCeiling(CrossNodeBus server, Map<WireFormat, Side> hub) throws Exception {
     Map<WireFormat, Side> sides = new LinkedHashMap<>();
     try (ServerProcess ceiling =
-        ServerProcess.start(ServerKind.RAW_PUBSUB, "S7-raw-pubsub", config, pinning, List.of(redis.uri()))) {
+        ServerProcess.start(
+            bus.ceiling(), bus.prefix() + "-" + bus.ceiling().argument(), config, pinning, List.of(server.uri()))) {
       int variant = 0;
       for (Map.Entry<WireFormat, Side> entry : hub.entrySet()) {
         Side side = entry.getValue();
-        sides.put(entry.getKey(), ceilingSide(ceiling, redis, probe, entry.getKey(), side.envelopeBytes,
+        sides.put(entry.getKey(), ceilingSide(ceiling, server, entry.getKey(), side.envelopeBytes,
             side.throughput.value() * LATENCY_PERCENT / 100, warmup(variant++)));
       }
     }
@@ -221,8 +236,7 @@ final class CrossNodeScenario {
 
   private Side ceilingSide(
       ServerProcess ceiling,
-      RedisServer redis,
-      RedisProbe probe,
+      CrossNodeBus server,
       WireFormat format,
       int envelopeBytes,
       double pacedRate,
@@ -232,8 +246,8 @@ final class CrossNodeScenario {
         new Deltas()
             .add("clock", System::nanoTime)
             .add("ceiling", ceiling::cpuNanos)
-            .add("redis", () -> ProcStat.cpuNanos(redis.pid()))
-            .add("publishes", probe::publishCalls);
+            .add(bus.label(), () -> ProcStat.cpuNanos(server.pid()))
+            .add("publishes", () -> publishCalls(server));
     Map<String, String> rate =
         command(ceiling, "throughput " + envelopeBytes + " " + WINDOW + " " + warmupMillis + " " + config.measureMillis, deltas);
     Map<String, String> latency =
@@ -246,11 +260,11 @@ final class CrossNodeScenario {
     String throughputDetail =
         "subscribers=2 window=" + WINDOW + " message=" + envelopeBytes + "B warmup_ms=" + warmupMillis
             + " publishes_per_send=" + perSend(deltas.delta("publishes"), sends) + " "
-            + cpu(deltas, sends, "ceiling", "redis")
+            + cpu(deltas, sends, "ceiling", bus.label())
             + " " + rate.get("line");
     String latencyDetail = String.format(Locale.ROOT, "target_rate=%.0f/s ", pacedRate) + latency.get("line");
     return new Side(
-        ServerKind.RAW_PUBSUB.argument(),
+        bus.ceiling().argument(),
         new Measurement(name(format), perSecond, "sends/s", throughputDetail),
         new Measurement(latencyName(format), Double.parseDouble(latency.get("p99_us")), "us", latencyDetail),
         envelopeBytes);
@@ -281,6 +295,15 @@ final class CrossNodeScenario {
       out.append(out.length() == 0 ? "" : " ").append(deltas.cpu(name, sends, deltas.delta("clock"), "send"));
     }
     return out.toString();
+  }
+
+  /** The bus's message count, or -1 (unknown) when it cannot be read. */
+  private static long publishCalls(CrossNodeBus server) {
+    try {
+      return server.publishCalls();
+    } catch (Exception e) {
+      return -1;
+    }
   }
 
   private static String perSend(long publishes, long sends) {

@@ -16,7 +16,11 @@ public enum ServerKind {
   /** {@code BenchHub} with a Redis backplane (S7); ServerMain takes the Redis URI. */
   SWITCHBOARD_REDIS("switchboard-redis", "/bench", false),
   /** Lettuce publishing to two subscribers, no WebSockets (S7's ceiling); takes the Redis URI. */
-  RAW_PUBSUB("raw-pubsub", "", true);
+  RAW_PUBSUB("raw-pubsub", "", true),
+  /** {@code BenchHub} with the SQL backplane on PostgreSQL (S7pg); ServerMain takes the JDBC URL. */
+  SWITCHBOARD_POSTGRES("switchboard-postgres", "/bench", false),
+  /** pgJDBC appending and two LISTENing readers, no WebSockets (S7pg's ceiling); takes the JDBC URL. */
+  RAW_JDBC("raw-jdbc", "", true);
 
   private final String argument;
   private final String path;

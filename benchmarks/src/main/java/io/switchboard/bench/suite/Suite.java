@@ -110,7 +110,9 @@ public final class Suite {
         }
       }
       compareWithWebSockets();
-      new CrossNodeScenario(config, pinning, report).run(client); // runs the variants --only selects
+      // Each runs the variants --only selects.
+      new CrossNodeScenario(config, pinning, report, CrossNodeScenario.REDIS).run(client);
+      new CrossNodeScenario(config, pinning, report, CrossNodeScenario.POSTGRES).run(client);
     }
     if (config.selected("S8")) {
       try {

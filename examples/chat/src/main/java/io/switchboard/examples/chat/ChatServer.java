@@ -1,6 +1,9 @@
 package io.switchboard.examples.chat;
 
+import io.switchboard.backplane.Backplane;
+import io.switchboard.backplane.postgres.PostgresBackplane;
 import io.switchboard.backplane.redis.RedisBackplane;
+import io.switchboard.backplane.sqlserver.SqlServerBackplane;
 import io.switchboard.transport.netty.ShutdownSignals;
 import io.switchboard.transport.netty.SwitchboardServer;
 import java.time.Duration;
@@ -11,8 +14,10 @@ import java.time.Duration;
  * address ({@code PORT=0} picks a free port; in a container, {@code HOST=0.0.0.0} so that it is
  * reachable from outside), and {@code REDIS_URL} (e.g.
  * {@code redis://localhost:6379}) scales it out over Redis, so that several chat servers form one
- * room. {@code /health} answers the server's health; {@code DRAIN_MS} (default 0) is how long a
- * SIGTERM keeps serving, answering {@code 503 Draining}, before the clients are closed.
+ * room; {@code POSTGRES_URL} or {@code SQLSERVER_URL} (JDBC URLs, e.g. {@code
+ * jdbc:postgresql://localhost:5432/chat?user=chat&password=secret}) do the same over the SQL
+ * backplane. {@code /health} answers the server's health; {@code DRAIN_MS} (default 0) is how long
+ * a SIGTERM keeps serving, answering {@code 503 Draining}, before the clients are closed.
  */
 public final class ChatServer {
   private ChatServer() {}
@@ -21,11 +26,10 @@ public final class ChatServer {
   public static void main(String[] args) throws InterruptedException {
     String host = System.getenv().getOrDefault("HOST", "127.0.0.1");
     int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "5000"));
-    String redisUrl = System.getenv("REDIS_URL");
-    RedisBackplane redis = redisUrl == null || redisUrl.isBlank() ? null : RedisBackplane.create(redisUrl);
+    Backplane backplane = backplane();
     SwitchboardServer.Builder builder = SwitchboardServer.builder().host(host).port(port);
-    if (redis != null) {
-      builder.backplane(redis);
+    if (backplane != null) {
+      builder.backplane(backplane);
     }
     long drainMillis = Long.parseLong(System.getenv().getOrDefault("DRAIN_MS", "0"));
     SwitchboardServer server =
@@ -34,9 +38,28 @@ public final class ChatServer {
     System.out.flush();
     ShutdownSignals.await();
     server.drain(Duration.ofMillis(drainMillis));
-    if (redis != null) {
-      redis.close();
+    if (backplane != null) {
+      backplane.close();
     }
     System.exit(0);
+  }
+
+  /** The backplane the environment names (the first of REDIS_URL, POSTGRES_URL, SQLSERVER_URL), or null. */
+  private static Backplane backplane() {
+    String redis = environment("REDIS_URL");
+    if (redis != null) {
+      return RedisBackplane.create(redis);
+    }
+    String postgres = environment("POSTGRES_URL");
+    if (postgres != null) {
+      return PostgresBackplane.create(postgres);
+    }
+    String sqlServer = environment("SQLSERVER_URL");
+    return sqlServer == null ? null : SqlServerBackplane.create(sqlServer);
+  }
+
+  private static String environment(String name) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? null : value;
   }
 }

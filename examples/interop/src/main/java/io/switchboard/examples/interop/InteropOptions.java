@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * The interop server's command line: {@code --port N} (0 = any free port), {@code --host H}
- * (default 127.0.0.1), {@code --redis URL} (optional backplane), {@code --cors-origin ORIGIN}
+ * (default 127.0.0.1), one optional backplane ({@code --redis URL}, {@code --postgres JDBC_URL}
+ * or {@code --sqlserver JDBC_URL}), {@code --cors-origin ORIGIN}
  * (repeatable), {@code --trust-forwarded} (believe {@code X-Forwarded-*} from a proxy on a
  * loopback address), {@code --drain MS} (on SIGTERM, answer {@code 503 Draining} and keep serving
  * for MS milliseconds before closing). The environment variables {@code HOST} and {@code PORT}
@@ -15,7 +16,9 @@ import java.util.Map;
  *
  * @param host the address to bind
  * @param port the port, 0 for any free one
- * @param redisUrl the Redis backplane's URL, or null for in-memory
+ * @param redisUrl the Redis backplane's URL, or null
+ * @param postgresUrl the JDBC URL of the SQL backplane on PostgreSQL, or null
+ * @param sqlServerUrl the JDBC URL of the SQL backplane on SQL Server, or null
  * @param corsOrigins the browser origins that may call the hub endpoints, none for no checks
  * @param trustForwarded whether forwarded headers from loopback proxies are believed
  * @param drainMillis how long a drain serves on before the server closes
@@ -24,6 +27,8 @@ record InteropOptions(
     String host,
     int port,
     String redisUrl,
+    String postgresUrl,
+    String sqlServerUrl,
     List<String> corsOrigins,
     boolean trustForwarded,
     long drainMillis) {
@@ -36,6 +41,8 @@ record InteropOptions(
     String host = env.getOrDefault("HOST", "127.0.0.1");
     int port = Integer.parseInt(env.getOrDefault("PORT", "0"));
     String redis = null;
+    String postgres = null;
+    String sqlServer = null;
     List<String> corsOrigins = new ArrayList<>();
     boolean trustForwarded = false;
     long drainMillis = 0;
@@ -49,13 +56,19 @@ record InteropOptions(
         case "--port" -> port = Integer.parseInt(required(args[i], value));
         case "--host" -> host = required(args[i], value);
         case "--redis" -> redis = required(args[i], value);
+        case "--postgres" -> postgres = required(args[i], value);
+        case "--sqlserver" -> sqlServer = required(args[i], value);
         case "--cors-origin" -> corsOrigins.add(required(args[i], value));
         case "--drain" -> drainMillis = Long.parseLong(required(args[i], value));
         default -> throw new IllegalArgumentException("Unknown option: " + args[i]);
       }
       i++;
     }
-    return new InteropOptions(host, port, redis, corsOrigins, trustForwarded, drainMillis);
+    if ((redis != null ? 1 : 0) + (postgres != null ? 1 : 0) + (sqlServer != null ? 1 : 0) > 1) {
+      throw new IllegalArgumentException("Give at most one of --redis, --postgres and --sqlserver");
+    }
+    return new InteropOptions(
+        host, port, redis, postgres, sqlServer, corsOrigins, trustForwarded, drainMillis);
   }
 
   /**

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import java.net.InetAddress;
 import java.time.Duration;
 import io.switchboard.auth.BearerTokenAuthenticator;
+import io.switchboard.backplane.Backplane;
+import io.switchboard.backplane.postgres.PostgresBackplane;
 import io.switchboard.backplane.redis.RedisBackplane;
+import io.switchboard.backplane.sqlserver.SqlServerBackplane;
 import io.switchboard.connection.TransportType;
 import io.switchboard.hub.HubOptions;
 import io.switchboard.protocol.PayloadMappers;
@@ -25,14 +28,14 @@ public final class InteropServer {
   /** Starts the server; see {@link InteropOptions} for the arguments. */
   public static void main(String[] args) throws InterruptedException {
     InteropOptions options = InteropOptions.parse(args, System.getenv());
-    RedisBackplane redis = options.redisUrl() == null ? null : RedisBackplane.create(options.redisUrl());
+    Backplane backplane = backplane(options);
     JwtTokens tokens = new JwtTokens();
     SwitchboardServer[] started = new SwitchboardServer[1];
     InteropRoutes routes = new InteropRoutes(tokens, () -> started[0].hubContext(TestHub.class));
     NegotiateCookies cookies = new NegotiateCookies();
     SwitchboardServer.Builder builder = SwitchboardServer.builder();
-    if (redis != null) {
-      builder.backplane(redis);
+    if (backplane != null) {
+      builder.backplane(backplane);
     }
     if (options.trustForwarded()) {
       builder.trustForwardedHeaders(InetAddress::isLoopbackAddress);
@@ -66,10 +69,21 @@ public final class InteropServer {
     System.out.flush();
     ShutdownSignals.await();
     server.drain(Duration.ofMillis(options.drainMillis()));
-    if (redis != null) {
-      redis.close();
+    if (backplane != null) {
+      backplane.close();
     }
     System.exit(0);
+  }
+
+  /** The backplane the options name, or null for in-memory. */
+  private static Backplane backplane(InteropOptions options) {
+    if (options.redisUrl() != null) {
+      return RedisBackplane.create(options.redisUrl());
+    }
+    if (options.postgresUrl() != null) {
+      return PostgresBackplane.create(options.postgresUrl());
+    }
+    return options.sqlServerUrl() == null ? null : SqlServerBackplane.create(options.sqlServerUrl());
   }
 
   /** The interop configuration of every hub: detailed errors, PascalCase payloads. */

@@ -1,0 +1,105 @@
+package io.switchboard.backplane.sql;
+
+import io.switchboard.auth.AuthenticatedUser;
+import io.switchboard.backplane.Backplane;
+import io.switchboard.backplane.ScaleOutHubLifetimeManager;
+import io.switchboard.hub.HubContext;
+import io.switchboard.hub.HubEndpoint;
+import io.switchboard.hub.HubOptions;
+import io.switchboard.transport.netty.SwitchboardServer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One hub server: a {@link SwitchboardServer} on a free port serving {@link TestHub} at {@code
+ * /hub}, whose lifetime manager runs over its own SQL backplane. Clients name their user with
+ * {@code ?user=}.
+ */
+public final class TestNode implements AutoCloseable {
+  /** How long a test waits for anything that should happen; no test asserts on durations. */
+  public static final Duration PATIENCE = Duration.ofSeconds(60);
+
+  final SqlBackplane backplane;
+  final ScaleOutHubLifetimeManager manager;
+  private final HubEndpoint<TestHub> endpoint;
+  private final SwitchboardServer server;
+  private final List<TestClient> clients = new ArrayList<>();
+
+  TestNode(SqlBackplane backplane) {
+    this.backplane = backplane;
+    HubOptions hubOptions =
+        new HubOptions()
+            .authenticator(
+                request ->
+                    Optional.ofNullable(request.queryParameter("user"))
+                        .map(user -> new AuthenticatedUser(user, Map.of(), null)));
+    manager = backplane.lifetimeManager(TestHub.class, hubOptions);
+    endpoint = HubEndpoint.create(TestHub.class, TestHub::new, hubOptions, manager);
+    server =
+        SwitchboardServer.builder()
+            .port(0)
+            .endpoint("/hub", endpoint, endpoint.endpointOptions())
+            .start();
+    awaitHealthy(true);
+  }
+
+  HubContext context() {
+    return endpoint.hubContext();
+  }
+
+  /** A started client of this server, optionally as a user. */
+  TestClient connect(String user) {
+    String url = "http://127.0.0.1:" + server.port() + "/hub" + (user == null ? "" : "?user=" + user);
+    TestClient client = TestClient.start(url);
+    clients.add(client);
+    return client;
+  }
+
+  TestClient connect() {
+    return connect(null);
+  }
+
+  /** Waits until this server's backplane's health is {@code healthy}. */
+  void awaitHealthy(boolean healthy) {
+    awaitHealthy(backplane, healthy);
+  }
+
+  /** Waits until a backplane's health is {@code healthy}, told by its health listener. */
+  static void awaitHealthy(Backplane backplane, boolean healthy) {
+    BlockingQueue<Boolean> changes = new LinkedBlockingQueue<>();
+    backplane.addHealthListener(changes::add);
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    while (backplane.isHealthy() != healthy) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("The backplane did not become " + (healthy ? "healthy" : "unhealthy"));
+      }
+      try {
+        changes.poll(100, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  /** Waits on the future of a server-side send, with the tests' patience. */
+  static <T> T await(CompletableFuture<T> future) throws Exception {
+    return future.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+  }
+
+  @Override
+  public void close() {
+    clients.forEach(TestClient::close);
+    endpoint.shutdown();
+    server.close();
+    manager.close();
+    backplane.close();
+  }
+}
