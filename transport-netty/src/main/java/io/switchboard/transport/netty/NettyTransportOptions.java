@@ -16,8 +16,10 @@ import java.util.Objects;
  * <p>Inbound HTTP is bounded as Kestrel (the reference's server) bounds it: a request line over
  * {@code maxRequestLineSize} is answered 414, request headers over {@code maxRequestHeadersSize}
  * 431 (both then close the connection); a request head still incomplete {@code
- * requestHeadersTimeout} after its first byte is answered 408 and closed; a connection idle
- * between requests for {@code keepAliveTimeout} is closed. No timer runs while a request is being
+ * requestHeadersTimeout} after its first byte is answered 408 and closed, and so is a request
+ * whose body, after {@code minRequestBodyDataRateGracePeriod}, arrives slower than {@code
+ * minRequestBodyDataRate} on average; a connection idle between requests for {@code
+ * keepAliveTimeout} is closed. No timer runs while a request is being
  * served (a long poll, a Server-Sent Events stream) nor on a WebSocket. The connection caps apply
  * to servers built with {@link SwitchboardChannelInitializer}; a connection over the cap is closed
  * at once, a WebSocket upgrade over its cap is answered 500, as Kestrel does.
@@ -40,6 +42,9 @@ import java.util.Objects;
  *     (Kestrel's {@code RequestHeadersTimeout})
  * @param keepAliveTimeout how long a connection may wait for its next request (Kestrel's {@code
  *     KeepAliveTimeout})
+ * @param minRequestBodyDataRate least average rate, in bytes per second, of a request body; 0 for
+ *     none (Kestrel's {@code MinRequestBodyDataRate})
+ * @param minRequestBodyDataRateGracePeriod how long a body may take before its rate is checked
  * @param maxConcurrentConnections most open HTTP connections, WebSockets excluded; 0 for no cap
  *     (Kestrel's {@code MaxConcurrentConnections})
  * @param maxConcurrentUpgradedConnections most open WebSockets; 0 for no cap (Kestrel's {@code
@@ -57,6 +62,8 @@ public record NettyTransportOptions(
     int maxNonMessageBodySize,
     Duration requestHeadersTimeout,
     Duration keepAliveTimeout,
+    int minRequestBodyDataRate,
+    Duration minRequestBodyDataRateGracePeriod,
     int maxConcurrentConnections,
     int maxConcurrentUpgradedConnections) {
 
@@ -65,6 +72,7 @@ public record NettyTransportOptions(
     Objects.requireNonNull(sendTimeout, "sendTimeout");
     Objects.requireNonNull(requestHeadersTimeout, "requestHeadersTimeout");
     Objects.requireNonNull(keepAliveTimeout, "keepAliveTimeout");
+    Objects.requireNonNull(minRequestBodyDataRateGracePeriod, "minRequestBodyDataRateGracePeriod");
     if (maxRequestSize <= 0 || maxWebSocketFrameSize <= 0 || maxNonMessageBodySize < 0) {
       throw new IllegalArgumentException("request and frame sizes must be positive");
     }
@@ -77,8 +85,14 @@ public record NettyTransportOptions(
     if (maxRequestLineSize <= 0 || maxRequestHeadersSize <= 0) {
       throw new IllegalArgumentException("request line and header sizes must be positive");
     }
-    if (!isPositive(sendTimeout) || !isPositive(requestHeadersTimeout) || !isPositive(keepAliveTimeout)) {
+    if (!isPositive(sendTimeout)
+        || !isPositive(requestHeadersTimeout)
+        || !isPositive(keepAliveTimeout)
+        || !isPositive(minRequestBodyDataRateGracePeriod)) {
       throw new IllegalArgumentException("timeouts must be positive");
+    }
+    if (minRequestBodyDataRate < 0) {
+      throw new IllegalArgumentException("minRequestBodyDataRate must be 0 (none) or positive");
     }
     if (maxConcurrentConnections < 0 || maxConcurrentUpgradedConnections < 0) {
       throw new IllegalArgumentException("connection caps must be 0 (none) or positive");
@@ -88,8 +102,8 @@ public record NettyTransportOptions(
   /**
    * Defaults: 1 MiB requests, 4 MiB WebSocket frames, watermarks 32 / 64 KiB (the reference
    * server's 64 KiB pause threshold), 8 MiB hard bound, 10 s send timeout; Kestrel's 8 KiB
-   * request line, 32 KiB of headers, 30 s request-headers and 130 s keep-alive timeouts, no
-   * connection caps; 64 KiB for bodies that carry no hub messages (honest clients send none).
+   * request line, 32 KiB of headers, 30 s request-headers and 130 s keep-alive timeouts, bodies
+   * at 240 bytes/s at least after a 5 s grace period, no connection caps; 64 KiB for bodies that carry no hub messages (honest clients send none).
    */
   public static NettyTransportOptions defaults() {
     return builder().build();
@@ -142,6 +156,8 @@ public record NettyTransportOptions(
     private int maxNonMessageBodySize = 64 << 10;
     private Duration requestHeadersTimeout = Duration.ofSeconds(30);
     private Duration keepAliveTimeout = Duration.ofSeconds(130);
+    private int minRequestBodyDataRate = 240;
+    private Duration minRequestBodyDataRateGracePeriod = Duration.ofSeconds(5);
     private int maxConcurrentConnections;
     private int maxConcurrentUpgradedConnections;
 
@@ -159,6 +175,8 @@ public record NettyTransportOptions(
       maxNonMessageBodySize = from.maxNonMessageBodySize;
       requestHeadersTimeout = from.requestHeadersTimeout;
       keepAliveTimeout = from.keepAliveTimeout;
+      minRequestBodyDataRate = from.minRequestBodyDataRate;
+      minRequestBodyDataRateGracePeriod = from.minRequestBodyDataRateGracePeriod;
       maxConcurrentConnections = from.maxConcurrentConnections;
       maxConcurrentUpgradedConnections = from.maxConcurrentUpgradedConnections;
     }
@@ -224,6 +242,16 @@ public record NettyTransportOptions(
       return this;
     }
 
+    /**
+     * See {@link NettyTransportOptions#minRequestBodyDataRate()} and {@link
+     * NettyTransportOptions#minRequestBodyDataRateGracePeriod()}.
+     */
+    public Builder minRequestBodyDataRate(int bytesPerSecond, Duration gracePeriod) {
+      minRequestBodyDataRate = bytesPerSecond;
+      minRequestBodyDataRateGracePeriod = gracePeriod;
+      return this;
+    }
+
     /** See {@link NettyTransportOptions#maxConcurrentConnections()}. */
     public Builder maxConcurrentConnections(int count) {
       maxConcurrentConnections = count;
@@ -254,6 +282,8 @@ public record NettyTransportOptions(
           maxNonMessageBodySize,
           requestHeadersTimeout,
           keepAliveTimeout,
+          minRequestBodyDataRate,
+          minRequestBodyDataRateGracePeriod,
           maxConcurrentConnections,
           maxConcurrentUpgradedConnections);
     }

@@ -89,8 +89,19 @@ class HttpLimitsTest {
   }
 
   @Test
+  void aRequestBodySlowerThanTheLeastRateIsAnswered408AndClosed() throws Exception {
+    start(limits -> limits.keepAliveTimeout(LONG).requestHeadersTimeout(LONG).minRequestBodyDataRate(240, SHORT));
+    try (RawHttp raw = new RawHttp(server.port())) {
+      raw.send("POST /echo?id=x HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n" + "x".repeat(10));
+      RawHttp.Response response = raw.read();
+      assertEquals(408, response.status());
+      assertTrue(raw.awaitClosedByServer());
+    }
+  }
+
+  @Test
   void openStreamsOutliveBothTimeouts() throws Exception {
-    start(limits -> limits.keepAliveTimeout(SHORT).requestHeadersTimeout(SHORT));
+    start(limits -> limits.keepAliveTimeout(SHORT).requestHeadersTimeout(SHORT).minRequestBodyDataRate(240, SHORT));
     WsClient webSocket = http.webSocket("/echo?id=" + http.token("/echo"));
     String sseToken = http.token("/echo");
     InputStream events =
