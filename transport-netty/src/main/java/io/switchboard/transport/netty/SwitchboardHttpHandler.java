@@ -289,6 +289,11 @@ public final class SwitchboardHttpHandler extends ChannelInboundHandlerAdapter
       return this;
     }
 
+    /** The transport limits set so far. */
+    NettyTransportOptions transportOptions() {
+      return options;
+    }
+
     /** Creates the handler and starts its one-second heartbeat thread. */
     public SwitchboardHttpHandler build() {
       ScheduledExecutorService heartbeat =

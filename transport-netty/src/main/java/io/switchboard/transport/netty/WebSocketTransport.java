@@ -84,10 +84,12 @@ final class WebSocketTransport {
                 if (done.isSuccess()) {
                   ctx.channel().config().setWriteBufferWaterMark(options.writeBufferWaterMark());
                   connection.transportStarted(session);
+                  // Before the replay, which may pause reading again; new bytes are read only
+                  // after this task, behind the replayed ones.
+                  ctx.channel().config().setAutoRead(true);
                   if (leftovers != null) {
                     leftovers.replay();
                   }
-                  ctx.channel().config().setAutoRead(true);
                 } else {
                   LOG.debug("Connection {}: WebSocket handshake failed", connection, done.cause());
                   ctx.close();

@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.UnaryOperator;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -28,14 +28,14 @@ class HttpLimitsTest {
   private SwitchboardServer server;
   private Http http;
 
-  private void start(UnaryOperator<NettyTransportOptions.Builder> limits) {
+  private void start(Consumer<NettyTransportOptions.Builder> limits) {
     server =
         SwitchboardServer.builder()
             .host("127.0.0.1")
             .port(0)
             .endpoint("/echo", echo)
             .httpHandler(HelloHandler::new)
-            .transportOptions(limits.apply(NettyTransportOptions.builder()).build())
+            .transportOptions(limits)
             .start();
     http = new Http(server.port());
   }
