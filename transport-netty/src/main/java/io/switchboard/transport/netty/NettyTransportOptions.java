@@ -15,7 +15,7 @@ import java.util.Objects;
  *
  * <p>Inbound HTTP is bounded as Kestrel (the reference's server) bounds it: a request line over
  * {@code maxRequestLineSize} is answered 414, request headers over {@code maxRequestHeadersSize}
- * 431 (both then close the connection); a request head still incomplete {@code
+ * or {@code maxRequestHeaderCount} 431 (all then close the connection); a request head still incomplete {@code
  * requestHeadersTimeout} after its first byte is answered 408 and closed, and so is a request
  * whose body, after {@code minRequestBodyDataRateGracePeriod}, arrives slower than {@code
  * minRequestBodyDataRate} on average; a connection idle between requests for {@code
@@ -36,6 +36,8 @@ import java.util.Objects;
  * @param maxRequestLineSize largest request line (Kestrel's {@code MaxRequestLineSize})
  * @param maxRequestHeadersSize largest total of the request headers (Kestrel's {@code
  *     MaxRequestHeadersTotalSize})
+ * @param maxRequestHeaderCount most request header fields (Kestrel's {@code
+ *     MaxRequestHeaderCount})
  * @param maxNonMessageBodySize largest body of an endpoint request that carries no hub messages
  *     (negotiate, polls, DELETE, upgrades); larger ones are answered 413
  * @param requestHeadersTimeout how long a request head may take to arrive from its first byte
@@ -59,6 +61,7 @@ public record NettyTransportOptions(
     Duration sendTimeout,
     int maxRequestLineSize,
     int maxRequestHeadersSize,
+    int maxRequestHeaderCount,
     int maxNonMessageBodySize,
     Duration requestHeadersTimeout,
     Duration keepAliveTimeout,
@@ -82,7 +85,7 @@ public record NettyTransportOptions(
     if (maxPendingWriteBytes < writeBufferHighWaterMark) {
       throw new IllegalArgumentException("maxPendingWriteBytes must be at least the high watermark");
     }
-    if (maxRequestLineSize <= 0 || maxRequestHeadersSize <= 0) {
+    if (maxRequestLineSize <= 0 || maxRequestHeadersSize <= 0 || maxRequestHeaderCount <= 0) {
       throw new IllegalArgumentException("request line and header sizes must be positive");
     }
     if (!isPositive(sendTimeout)
@@ -102,7 +105,7 @@ public record NettyTransportOptions(
   /**
    * Defaults: 1 MiB requests, 4 MiB WebSocket frames, watermarks 32 / 64 KiB (the reference
    * server's 64 KiB pause threshold), 8 MiB hard bound, 10 s send timeout; Kestrel's 8 KiB
-   * request line, 32 KiB of headers, 30 s request-headers and 130 s keep-alive timeouts, bodies
+   * request line, 32 KiB and 100 headers, 30 s request-headers and 130 s keep-alive timeouts, bodies
    * at 240 bytes/s at least after a 5 s grace period, no connection caps; 64 KiB for bodies that carry no hub messages (honest clients send none).
    */
   public static NettyTransportOptions defaults() {
@@ -153,6 +156,7 @@ public record NettyTransportOptions(
     private Duration sendTimeout = Duration.ofSeconds(10);
     private int maxRequestLineSize = 8 << 10;
     private int maxRequestHeadersSize = 32 << 10;
+    private int maxRequestHeaderCount = 100;
     private int maxNonMessageBodySize = 64 << 10;
     private Duration requestHeadersTimeout = Duration.ofSeconds(30);
     private Duration keepAliveTimeout = Duration.ofSeconds(130);
@@ -172,6 +176,7 @@ public record NettyTransportOptions(
       sendTimeout = from.sendTimeout;
       maxRequestLineSize = from.maxRequestLineSize;
       maxRequestHeadersSize = from.maxRequestHeadersSize;
+      maxRequestHeaderCount = from.maxRequestHeaderCount;
       maxNonMessageBodySize = from.maxNonMessageBodySize;
       requestHeadersTimeout = from.requestHeadersTimeout;
       keepAliveTimeout = from.keepAliveTimeout;
@@ -221,6 +226,12 @@ public record NettyTransportOptions(
     /** See {@link NettyTransportOptions#maxRequestHeadersSize()}. */
     public Builder maxRequestHeadersSize(int bytes) {
       maxRequestHeadersSize = bytes;
+      return this;
+    }
+
+    /** See {@link NettyTransportOptions#maxRequestHeaderCount()}. */
+    public Builder maxRequestHeaderCount(int count) {
+      maxRequestHeaderCount = count;
       return this;
     }
 
@@ -279,6 +290,7 @@ public record NettyTransportOptions(
           sendTimeout,
           maxRequestLineSize,
           maxRequestHeadersSize,
+          maxRequestHeaderCount,
           maxNonMessageBodySize,
           requestHeadersTimeout,
           keepAliveTimeout,

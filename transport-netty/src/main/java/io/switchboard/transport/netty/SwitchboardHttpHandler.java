@@ -104,8 +104,8 @@ public final class SwitchboardHttpHandler extends ChannelInboundHandlerAdapter
   }
 
   /**
-   * Answers every request the HTTP decoder failed on (414, 431 or 400, then closes), whatever its
-   * path, so that no application handler after this one sees a half-parsed request; serves the
+   * Answers every request the HTTP decoder failed on (414, 431 or 400, then closes), or with too
+   * many headers (431), whatever its path, so that no application handler after this one sees a half-parsed request; serves the
    * endpoints' requests and passes the rest on. Whatever it does not pass on is released here.
    */
   @Override
@@ -130,6 +130,11 @@ public final class SwitchboardHttpHandler extends ChannelInboundHandlerAdapter
       Throwable cause = request.decoderResult().cause();
       LOG.debug("Channel {}: malformed HTTP request: {}", ctx.channel(), cause.toString());
       BadRequests.answer(ctx, BadRequests.statusOf(cause));
+      return false;
+    }
+    if (request.headers().size() > options.maxRequestHeaderCount()) {
+      LOG.debug("Channel {}: {} request headers", ctx.channel(), request.headers().size());
+      BadRequests.answer(ctx, BadRequests.HEADERS_TOO_LARGE);
       return false;
     }
     EndpointRoutes.Match match;

@@ -52,6 +52,7 @@ class HttpLimitsTest {
     NettyTransportOptions defaults = NettyTransportOptions.defaults();
     assertEquals(8192, defaults.maxRequestLineSize());
     assertEquals(32768, defaults.maxRequestHeadersSize());
+    assertEquals(100, defaults.maxRequestHeaderCount());
     assertEquals(Duration.ofSeconds(30), defaults.requestHeadersTimeout());
     assertEquals(Duration.ofSeconds(130), defaults.keepAliveTimeout());
     assertEquals(0, defaults.maxConcurrentConnections());

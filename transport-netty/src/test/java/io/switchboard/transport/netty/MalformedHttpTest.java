@@ -103,6 +103,16 @@ class MalformedHttpTest {
   }
 
   @Test
+  void moreHeadersThanKestrelsCountAreAnswered431() throws Exception {
+    StringBuilder headers = new StringBuilder();
+    for (int i = 0; i < 101; i++) {
+      headers.append("X-H").append(i).append(": v\r\n");
+    }
+    assertEquals(431, answerOnce("GET /hello HTTP/1.1\r\n" + headers + "\r\n").status());
+    assertEquals(200, http.send("GET", "/hello", "", "X-A", "1", "X-B", "2").statusCode());
+  }
+
+  @Test
   void headersUnderKestrelsLimitAreServed() throws Exception {
     assertEquals(
         200,
