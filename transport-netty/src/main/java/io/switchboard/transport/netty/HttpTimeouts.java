@@ -119,7 +119,10 @@ final class HttpTimeouts {
       arm(deadline - elapsed);
       return;
     }
-    LOG.debug("Channel {}: request body slower than {} bytes/s; closing", exchanges.channel(), minBodyBytesPerSecond);
+    LOG.debug(
+        "Channel {}: request body slower than {} bytes/s; closing",
+        exchanges.channel(),
+        minBodyBytesPerSecond);
     BadRequests.answer(exchanges, BadRequests.REQUEST_TIMEOUT);
   }
 
@@ -135,7 +138,10 @@ final class HttpTimeouts {
     if (state == State.RECEIVING_BODY) {
       checkBodyRate();
     } else if (state == State.RECEIVING_HEAD) {
-      LOG.debug("Channel {}: request head incomplete after {}; closing", exchanges.channel(), requestHeadersTimeout);
+      LOG.debug(
+          "Channel {}: request head incomplete after {}; closing",
+          exchanges.channel(),
+          requestHeadersTimeout);
       BadRequests.answer(exchanges, BadRequests.REQUEST_TIMEOUT);
     } else if (state == State.WAITING) {
       LOG.debug("Channel {}: idle for {}; closing", exchanges.channel(), keepAliveTimeout);

@@ -105,8 +105,9 @@ public record NettyTransportOptions(
   /**
    * Defaults: 1 MiB requests, 4 MiB WebSocket frames, watermarks 32 / 64 KiB (the reference
    * server's 64 KiB pause threshold), 8 MiB hard bound, 10 s send timeout; Kestrel's 8 KiB
-   * request line, 32 KiB and 100 headers, 30 s request-headers and 130 s keep-alive timeouts, bodies
-   * at 240 bytes/s at least after a 5 s grace period, no connection caps; 64 KiB for bodies that carry no hub messages (honest clients send none).
+   * request line, 32 KiB and 100 headers, 30 s request-headers and 130 s keep-alive timeouts,
+   * bodies at 240 bytes/s at least after a 5 s grace period, no connection caps; 64 KiB for
+   * bodies that carry no hub messages (honest clients send none).
    */
   public static NettyTransportOptions defaults() {
     return builder().build();

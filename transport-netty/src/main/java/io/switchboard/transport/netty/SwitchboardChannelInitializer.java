@@ -20,10 +20,10 @@ import org.slf4j.LoggerFactory;
  * </pre>
  *
  * The codec and the aggregator enforce the {@link NettyTransportOptions} request limits, the
- * timeout handlers their keep-alive and request-headers timeouts, and a channel over {@code
- * maxConcurrentConnections} is closed before its pipeline is built. Requests the codec failed on
- * are answered by Switchboard (414, 431 or 400), so the application's handlers see only whole
- * ones.
+ * timeout handlers its keep-alive, request-headers and body-rate timeouts, and a channel over
+ * {@code maxConcurrentConnections} is closed before its pipeline is built. Requests the codec
+ * failed on are answered by Switchboard (414, 431 or 400), so the application's handlers see only
+ * whole ones.
  *
  * The customizer adds the application's own HTTP handlers: with {@code addLast} after Switchboard
  * (they receive {@link io.netty.handler.codec.http.FullHttpRequest}s for every path that is not an

@@ -35,7 +35,11 @@ import org.slf4j.LoggerFactory;
  * handler; a refused request gets the refusal's status with an empty body. It needs an {@link
  * io.netty.handler.codec.http.HttpServerCodec} and an {@link
  * io.netty.handler.codec.http.HttpObjectAggregator} before it; {@link
- * SwitchboardChannelInitializer} builds such a pipeline. One instance may serve many channels.
+ * SwitchboardChannelInitializer} builds such a pipeline, with the request limits, timeouts and
+ * connection caps of {@link NettyTransportOptions} (in a pipeline of the application's own, this
+ * handler applies the header count, the body bounds and the upgraded-connection cap). Requests
+ * that failed to parse are answered here (414, 431, 400), before any application handler after
+ * it. One instance may serve many channels.
  *
  * <pre>{@code
  * SwitchboardHttpHandler switchboard = SwitchboardHttpHandler.builder()
@@ -104,9 +108,10 @@ public final class SwitchboardHttpHandler extends ChannelInboundHandlerAdapter
   }
 
   /**
-   * Answers every request the HTTP decoder failed on (414, 431 or 400, then closes), or with too
-   * many headers (431), whatever its path, so that no application handler after this one sees a half-parsed request; serves the
-   * endpoints' requests and passes the rest on. Whatever it does not pass on is released here.
+   * Answers every request the HTTP decoder failed on (414, 431 or 400, then closes) or that has
+   * too many headers (431), whatever its path, so that no application handler after this one sees
+   * a half-parsed request; serves the endpoints' requests and passes the rest on. Whatever it does
+   * not pass on is released here.
    */
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {

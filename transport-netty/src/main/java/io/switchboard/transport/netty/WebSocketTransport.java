@@ -66,7 +66,10 @@ final class WebSocketTransport {
     }
     ManagedConnection connection = attached.connection();
     if (!limits.tryUpgrade(ctx.channel())) {
-      LOG.warn("Connection {}: WebSocket refused, {} upgraded connections open", connection, options.maxConcurrentUpgradedConnections());
+      LOG.warn(
+          "Connection {}: WebSocket refused, {} upgraded connections open",
+          connection,
+          options.maxConcurrentUpgradedConnections());
       connection.transportLost(session, new IOException("Too many upgraded connections"));
       HttpExchange.of(ctx, request).respond(TransportResponse.empty(500));
       return;
