@@ -17,11 +17,14 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The HTTP limits of {@link NettyTransportOptions} over real sockets. Timeouts are made short so
- * that the tests can wait for the close; none asserts how long anything took.
+ * that the tests can wait for the close; none asserts how long anything took. A timeout that an
+ * honest request of the test could also meet (a stalled test thread) is a second long; only the
+ * ones that no request of their test can meet are shorter.
  */
 @Timeout(60)
 class HttpLimitsTest {
-  private static final Duration SHORT = Duration.ofMillis(200);
+  private static final Duration SHORT = Duration.ofSeconds(1);
+  private static final Duration SHORTEST = Duration.ofMillis(200);
   private static final Duration LONG = Duration.ofMinutes(10);
 
   private final EchoHandler echo = new EchoHandler();
@@ -61,7 +64,7 @@ class HttpLimitsTest {
 
   @Test
   void aSilentConnectionIsClosedAfterTheKeepAliveTimeout() throws Exception {
-    start(limits -> limits.keepAliveTimeout(SHORT).requestHeadersTimeout(LONG));
+    start(limits -> limits.keepAliveTimeout(SHORTEST).requestHeadersTimeout(LONG));
     try (RawHttp raw = new RawHttp(server.port())) {
       assertTrue(raw.awaitClosedByServer());
     }
@@ -79,7 +82,7 @@ class HttpLimitsTest {
 
   @Test
   void aSlowRequestHeadIsAnswered408AndClosed() throws Exception {
-    start(limits -> limits.keepAliveTimeout(LONG).requestHeadersTimeout(SHORT));
+    start(limits -> limits.keepAliveTimeout(LONG).requestHeadersTimeout(SHORTEST));
     try (RawHttp raw = new RawHttp(server.port())) {
       raw.send("GET /hello HTTP/1.1\r\nHo");
       RawHttp.Response response = raw.read();
@@ -91,7 +94,7 @@ class HttpLimitsTest {
 
   @Test
   void aRequestBodySlowerThanTheLeastRateIsAnswered408AndClosed() throws Exception {
-    start(limits -> limits.keepAliveTimeout(LONG).requestHeadersTimeout(LONG).minRequestBodyDataRate(240, SHORT));
+    start(limits -> limits.requestHeadersTimeout(LONG).minRequestBodyDataRate(240, SHORTEST));
     try (RawHttp raw = new RawHttp(server.port())) {
       raw.send("POST /echo?id=x HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n" + "x".repeat(10));
       RawHttp.Response response = raw.read();
@@ -102,7 +105,7 @@ class HttpLimitsTest {
 
   @Test
   void openStreamsOutliveBothTimeouts() throws Exception {
-    start(limits -> limits.keepAliveTimeout(SHORT).requestHeadersTimeout(SHORT).minRequestBodyDataRate(240, SHORT));
+    start(limits -> limits.keepAliveTimeout(SHORT).requestHeadersTimeout(SHORT));
     WsClient webSocket = http.webSocket("/echo?id=" + http.token("/echo"));
     String sseToken = http.token("/echo");
     InputStream events =
