@@ -68,9 +68,11 @@ final class EmbeddedHttp implements AutoCloseable {
     return "POST " + pathAndQuery + " HTTP/1.1\r\nHost: x\r\nContent-Length: " + body.length() + "\r\n\r\n" + body;
   }
 
-  /** Closes the channel and releases whatever it still holds; true if it held anything. */
+  /** Closes the channel and releases whatever it still holds, which must be nothing. */
   @Override
   public void close() {
-    channel.finishAndReleaseAll();
+    if (channel.finishAndReleaseAll()) {
+      throw new AssertionError("messages were left unread in the channel");
+    }
   }
 }
