@@ -1,41 +1,48 @@
 package io.switchboard.transport.netty;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.util.ReferenceCountUtil;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Keeps the bytes a client sent right behind its WebSocket upgrade request (its first frames, in
- * the same TCP segment) from being parsed as HTTP. An {@link HttpServerCodec} would decode them as
- * the next request and lose them; so its decoder is removed before the handshake, its unread
- * input is held here, and it is replayed through the pipeline, into the WebSocket decoder, once
- * the handshake is done. (Separate HTTP decoders need none of this: the handshake replaces them
- * and Netty hands their unread input on.) Event loop only.
+ * Keeps what a client sent right behind its WebSocket upgrade request (its first frames, in the
+ * same TCP segment) until the connection can take it, once the handshake is done. Event loop only.
+ *
+ * <p>An {@link HttpServerCodec} would decode those bytes as the next HTTP request and lose them:
+ * its decoder is removed before the handshake, its unread bytes are held here and replayed from
+ * the head of the pipeline, through the WebSocket decoder that took its place. A separate {@link
+ * HttpRequestDecoder} hands its unread bytes to the WebSocket decoder that replaces it, which
+ * decodes them at once: the frames are held here and passed on.
  */
 final class UpgradeLeftovers extends ChannelInboundHandlerAdapter {
   private static final String NAME = "switchboard-upgrade-leftovers";
 
-  private ByteBuf held;
+  private List<Object> held = new ArrayList<>(2);
   private ChannelHandlerContext ctx;
 
   private UpgradeLeftovers() {}
 
   /**
-   * Stops HTTP decoding on the channel of {@code pipeline} and holds what the codec had not
-   * decoded; null if the pipeline has no {@link HttpServerCodec}.
+   * Stops HTTP decoding on the channel of {@code pipeline} and holds what arrives behind the
+   * upgrade request; null if the pipeline has no Netty HTTP request decoder.
    */
   static UpgradeLeftovers hold(ChannelPipeline pipeline) {
     ChannelHandlerContext codec = pipeline.context(HttpServerCodec.class);
-    if (codec == null) {
+    ChannelHandlerContext decoder = codec != null ? codec : pipeline.context(HttpRequestDecoder.class);
+    if (decoder == null) {
       return null;
     }
     UpgradeLeftovers leftovers = new UpgradeLeftovers();
-    pipeline.addAfter(codec.name(), NAME, leftovers);
-    ((HttpServerCodec) codec.handler()).removeInboundHandler();
+    pipeline.addAfter(decoder.name(), NAME, leftovers);
+    if (codec != null) {
+      ((HttpServerCodec) codec.handler()).removeInboundHandler();
+    }
     return leftovers;
   }
 
@@ -46,27 +53,36 @@ final class UpgradeLeftovers extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelRead(ChannelHandlerContext context, Object msg) {
-    if (msg instanceof ByteBuf bytes) {
-      held = held == null ? bytes : Unpooled.wrappedBuffer(held, bytes);
-    } else {
-      context.fireChannelRead(msg);
-    }
+    held.add(msg);
   }
 
-  /** The WebSocket decoder is in place: steps aside and feeds it the held bytes. */
+  /**
+   * The WebSocket decoder is in place and the connection started: steps aside, then replays the
+   * held bytes from the head of the pipeline and passes the held frames on.
+   */
   void replay() {
-    ByteBuf bytes = held;
+    List<Object> messages = held;
     held = null;
-    ctx.pipeline().remove(this);
-    if (bytes != null) {
-      ctx.pipeline().fireChannelRead(bytes).fireChannelReadComplete();
+    ChannelPipeline pipeline = ctx.pipeline();
+    pipeline.remove(this);
+    for (Object message : messages) {
+      if (message instanceof ByteBuf) {
+        pipeline.fireChannelRead(message);
+      } else {
+        ctx.fireChannelRead(message); // a removed context still passes on to its old next
+      }
+    }
+    if (!messages.isEmpty()) {
+      pipeline.fireChannelReadComplete();
     }
   }
 
-  /** The handshake failed or the channel closed: the held bytes are dropped. */
+  /** The handshake failed or the channel closed: what is held is dropped. */
   @Override
   public void handlerRemoved(ChannelHandlerContext context) {
-    ReferenceCountUtil.release(held);
-    held = null;
+    if (held != null) {
+      held.forEach(ReferenceCountUtil::release);
+      held = null;
+    }
   }
 }

@@ -3,7 +3,6 @@ package io.switchboard.transport.netty;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketHandshakeException;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
@@ -101,11 +100,9 @@ final class WebSocketTransport {
     } catch (WebSocketHandshakeException e) {
       ctx.pipeline().remove(session);
       connection.transportLost(session, e);
-      // The HTTP decoder is gone: the answer ends the connection.
-      boolean keepAlive = leftovers == null && HttpUtil.isKeepAlive(request);
-      new HttpExchange(ctx.channel(), request.protocolVersion(), keepAlive)
+      // HTTP decoding has stopped for the upgrade: the answer ends the connection.
+      new HttpExchange(ctx.channel(), request.protocolVersion(), false)
           .respond(TransportResponse.text(400, e.getMessage()));
-      ctx.channel().config().setAutoRead(true);
     }
   }
 }

@@ -135,6 +135,16 @@ class MalformedHttpTest {
   }
 
   @Test
+  void anUpgradeTheHandshakeRefusesIsAnsweredAndClosed() throws Exception {
+    RawHttp.Response response =
+        answerOnce(
+            "GET /echo HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Version: 13\r\n\r\n");
+    assertEquals(400, response.status());
+    assertOthersServed();
+  }
+
+  @Test
   void aServerSentEventsStreamEndedByTheServerLeavesTheConnectionUsable() throws Exception {
     String token = http.token("/echo");
     try (RawHttp raw = new RawHttp(server.port())) {

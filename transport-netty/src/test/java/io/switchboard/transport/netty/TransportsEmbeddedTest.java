@@ -12,6 +12,9 @@ import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpRequestDecoder;
+import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import java.io.ByteArrayOutputStream;
@@ -63,6 +66,26 @@ class TransportsEmbeddedTest {
       client.send(maskedClose());
       assertFalse(client.channel.isActive());
       assertEquals(Optional.empty(), echo.awaitClosed());
+    }
+  }
+
+  @Test
+  void withSeparateHttpCodecsTheFrameSentWithTheUpgradeIsReceivedToo() throws Exception {
+    try (EmbeddedHttp negotiation = new EmbeddedHttp(switchboard)) {
+      String token = negotiation.token("/echo");
+      EmbeddedChannel channel =
+          new EmbeddedChannel(
+              new HttpRequestDecoder(), new HttpResponseEncoder(), new HttpObjectAggregator(1 << 16), switchboard);
+      byte[] upgrade = RawHttp.upgradeRequest("/echo?id=" + token).getBytes(StandardCharsets.US_ASCII);
+      channel.writeInbound(Unpooled.wrappedBuffer(concat(upgrade, RawHttp.maskedText("first"))));
+      channel.runPendingTasks();
+      StringBuilder written = new StringBuilder();
+      for (Object out = channel.readOutbound(); out != null; out = channel.readOutbound()) {
+        written.append(((io.netty.buffer.ByteBuf) out).toString(StandardCharsets.ISO_8859_1));
+        ((io.netty.buffer.ByteBuf) out).release();
+      }
+      assertTrue(written.toString().endsWith("\r\n\r\n\u0081\u0005first"), written.toString());
+      assertFalse(channel.finishAndReleaseAll());
     }
   }
 
