@@ -1,24 +1,28 @@
 package io.switchboard.transport.netty;
 
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One Server-Sent Events response carrying one connection's output: each {@code write} is one
  * event (see {@link ServerSentEvents}), one chunk of the chunked response. {@link #close()} ends
- * the response after the queued events and closes the channel; the client leaving ends the
- * connection cleanly (it is how SSE clients stop).
+ * the response after the queued events with the last chunk and, as Kestrel does, keeps a
+ * keep-alive channel for the client's next request (this handler leaves its pipeline); the
+ * client leaving ends the connection cleanly (it is how SSE clients stop).
  */
 final class ServerSentEventsSession extends StreamingSession {
   private static final Logger LOG = LoggerFactory.getLogger(ServerSentEventsSession.class);
 
-  ServerSentEventsSession(Channel channel, NettyTransportOptions options) {
+  private final boolean keepAlive;
+
+  ServerSentEventsSession(Channel channel, NettyTransportOptions options, boolean keepAlive) {
     super(channel, options);
+    this.keepAlive = keepAlive;
   }
 
   @Override
@@ -29,7 +33,17 @@ final class ServerSentEventsSession extends StreamingSession {
   @Override
   public void close() {
     outbound.finish(
-        () -> ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(ChannelFutureListener.CLOSE));
+        () -> ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(this::responseEnded));
+  }
+
+  /** The last chunk is out: the channel serves the next request, or closes if it may not. */
+  private void responseEnded(Future<? super Void> written) {
+    if (!written.isSuccess() || !keepAlive || !channel.isActive()) {
+      channel.close();
+      return;
+    }
+    ctx.pipeline().remove(this);
+    connection.transportEnded(this, failure);
   }
 
   @Override

@@ -38,7 +38,7 @@ final class ServerSentEventsTransport {
   void stream(
       ChannelHandlerContext ctx, HttpRequest request, ConnectionEndpoint endpoint, HttpRequestInfo info) {
     Channel channel = ctx.channel();
-    ServerSentEventsSession session = new ServerSentEventsSession(channel, options);
+    ServerSentEventsSession session = new ServerSentEventsSession(channel, options, HttpUtil.isKeepAlive(request));
     AttachResult attached = endpoint.attach(TransportType.SERVER_SENT_EVENTS, info, session);
     if (!attached.isAccepted()) {
       HttpExchange.of(ctx, request).respond(attached.rejection());
@@ -71,6 +71,7 @@ final class ServerSentEventsTransport {
         // Keeps compressing handlers from buffering the stream.
         .set(HttpHeaderNames.CONTENT_ENCODING, "identity");
     HttpUtil.setTransferEncodingChunked(head, true);
+    HttpUtil.setKeepAlive(head, HttpUtil.isKeepAlive(request));
     return head;
   }
 }

@@ -43,7 +43,11 @@ import org.slf4j.LoggerFactory;
  * connection's owner gets 403. It needs an {@link
  * io.netty.handler.codec.http.HttpServerCodec} and an {@link
  * io.netty.handler.codec.http.HttpObjectAggregator} before it; {@link
- * SwitchboardChannelInitializer} builds such a pipeline. One instance may serve many channels.
+ * SwitchboardChannelInitializer} builds such a pipeline, with the request limits, timeouts and
+ * connection caps of {@link NettyTransportOptions} (in a pipeline of the application's own, this
+ * handler applies the header count, the body bounds and the upgraded-connection cap). Requests
+ * that failed to parse are answered here (414, 431, 400), before any application handler after
+ * it. One instance may serve many channels.
  *
  * <pre>{@code
  * SwitchboardHttpHandler switchboard = SwitchboardHttpHandler.builder()
@@ -90,6 +94,7 @@ public final class SwitchboardHttpHandler extends ChannelInboundHandlerAdapter
   private final LongPollingTransport longPolling;
   private final BrowserOriginChecks originChecks;
   private final ForwardedHeaders forwarded;
+  private final ConnectionLimits connectionLimits;
 
   private SwitchboardHttpHandler(
       EndpointRoutes routes,
@@ -102,7 +107,8 @@ public final class SwitchboardHttpHandler extends ChannelInboundHandlerAdapter
     this.originChecks = new BrowserOriginChecks(origins);
     this.heartbeat = heartbeat;
     this.forwarded = forwarded;
-    this.webSockets = new WebSocketTransport(options);
+    this.connectionLimits = new ConnectionLimits(options);
+    this.webSockets = new WebSocketTransport(options, connectionLimits);
     this.serverSentEvents = new ServerSentEventsTransport(options);
     this.longPolling = new LongPollingTransport(options);
   }
@@ -117,30 +123,92 @@ public final class SwitchboardHttpHandler extends ChannelInboundHandlerAdapter
     return options;
   }
 
+  /**
+   * Answers every request the HTTP decoder failed on (414, 431 or 400, then closes) or that has
+   * too many headers (431), whatever its path, so that no application handler after this one sees
+   * a half-parsed request; serves the endpoints' requests and passes the rest on. Whatever it does
+   * not pass on is released here.
+   */
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     if (!(msg instanceof HttpRequest request)) {
       ctx.fireChannelRead(msg);
       return;
     }
-    QueryStringDecoder uri = new QueryStringDecoder(request.uri());
-    EndpointRoutes.Match match = routes.match(uri.path());
-    if (match == null) {
-      ctx.fireChannelRead(msg);
-      return;
-    }
+    boolean passedOn = false;
     try {
-      if (request.decoderResult().isFailure()) {
-        HttpExchange.of(ctx, request).respond(TransportResponse.empty(400));
-      } else if (msg instanceof FullHttpRequest full) {
-        serve(ctx, full, HttpRequests.info(request, uri, ctx.channel(), forwarded), match);
-      } else {
-        LOG.error("Switchboard needs an HttpObjectAggregator before its handler");
-        HttpExchange.of(ctx, request).respond(TransportResponse.empty(500));
-      }
+      passedOn = route(ctx, request);
     } finally {
-      ReferenceCountUtil.release(msg);
+      if (!passedOn) {
+        ReferenceCountUtil.release(msg);
+      }
     }
+  }
+
+  /** Serves or refuses {@code request}; true if it went on to the next handler, which owns it. */
+  private boolean route(ChannelHandlerContext ctx, HttpRequest request) {
+    if (request.decoderResult().isFailure()) {
+      Throwable cause = request.decoderResult().cause();
+      LOG.debug("Channel {}: malformed HTTP request: {}", ctx.channel(), cause.toString());
+      BadRequests.answer(ctx, BadRequests.statusOf(cause));
+      return false;
+    }
+    if (request.headers().size() > options.maxRequestHeaderCount()) {
+      LOG.debug("Channel {}: {} request headers", ctx.channel(), request.headers().size());
+      BadRequests.answer(ctx, BadRequests.HEADERS_TOO_LARGE);
+      return false;
+    }
+    EndpointRoutes.Match match;
+    HttpRequestInfo info;
+    try {
+      QueryStringDecoder uri = new QueryStringDecoder(request.uri());
+      match = routes.match(uri.path());
+      info = match == null ? null : HttpRequests.info(request, uri, ctx.channel(), forwarded);
+    } catch (IllegalArgumentException e) {
+      // The message names the bad escape only; the URI may hold a token and is not logged.
+      LOG.debug("Channel {}: undecodable request target: {}", ctx.channel(), e.getMessage());
+      BadRequests.answer(ctx, BadRequests.BAD_REQUEST);
+      return false;
+    }
+    if (match == null) {
+      ctx.fireChannelRead(request);
+      return true;
+    }
+    if (!(request instanceof FullHttpRequest full)) {
+      LOG.error("Switchboard needs an HttpObjectAggregator before its handler");
+      HttpExchange.of(ctx, request).respond(TransportResponse.empty(500));
+    } else if (full.content().readableBytes() > maxBodySize(request.method(), match)) {
+      BadRequests.answer(ctx, BadRequests.PAYLOAD_TOO_LARGE);
+    } else {
+      serve(ctx, full, info, match);
+    }
+    return false;
+  }
+
+  /**
+   * The largest body {@code request} may carry: an endpoint's POST carries hub messages, up to
+   * {@code maxRequestSize}; its other requests only {@code maxNonMessageBodySize}; application
+   * routes (and paths that cannot be decoded, answered 400 later) {@code maxRequestSize}.
+   */
+  int maxBodySize(HttpRequest request) {
+    EndpointRoutes.Match match;
+    try {
+      match = routes.match(new QueryStringDecoder(request.uri()).path());
+    } catch (IllegalArgumentException e) {
+      match = null;
+    }
+    return match == null ? options.maxRequestSize() : maxBodySize(request.method(), match);
+  }
+
+  private int maxBodySize(HttpMethod method, EndpointRoutes.Match match) {
+    boolean carriesMessages =
+        match.kind() == EndpointRoutes.Kind.CONNECTION && HttpMethod.POST.equals(method);
+    return carriesMessages ? options.maxRequestSize() : options.maxNonMessageBodySize();
+  }
+
+  /** The caps on concurrent connections of this handler's channels. */
+  ConnectionLimits connectionLimits() {
+    return connectionLimits;
   }
 
   /** The pending poll of a closed channel is abandoned (its connection turns inactive). */
@@ -305,6 +373,11 @@ public final class SwitchboardHttpHandler extends ChannelInboundHandlerAdapter
     public Builder trustForwardedHeaders(Predicate<InetAddress> trustedProxies) {
       forwarded = ForwardedHeaders.trusting(trustedProxies);
       return this;
+    }
+
+    /** The transport limits set so far. */
+    NettyTransportOptions transportOptions() {
+      return options;
     }
 
     /** Creates the handler and starts its one-second heartbeat thread. */

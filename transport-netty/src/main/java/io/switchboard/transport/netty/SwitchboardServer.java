@@ -381,6 +381,19 @@ public final class SwitchboardServer implements AutoCloseable {
     }
 
     /**
+     * Changes some transport limits, starting from those set so far (the defaults at first), e.g.
+     * {@code transportOptions(limits -> limits.maxConcurrentConnections(10_000))}.
+     *
+     * @throws IllegalArgumentException if a value is out of range
+     */
+    public Builder transportOptions(Consumer<NettyTransportOptions.Builder> customizer) {
+      NettyTransportOptions.Builder limits = switchboard.transportOptions().toBuilder();
+      customizer.accept(limits);
+      switchboard.transportOptions(limits.build());
+      return this;
+    }
+
+    /**
      * Binds and starts serving.
      *
      * @throws IllegalStateException if the address cannot be bound

@@ -13,6 +13,7 @@ import io.switchboard.connection.HttpRequestInfo;
 import io.switchboard.connection.ManagedConnection;
 import io.switchboard.connection.TransportResponse;
 import io.switchboard.connection.TransportType;
+import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,10 +27,12 @@ final class WebSocketTransport {
   private static final String SESSION_HANDLER = "switchboard-websocket";
 
   private final NettyTransportOptions options;
+  private final ConnectionLimits limits;
   private final WebSocketDecoderConfig decoderConfig;
 
-  WebSocketTransport(NettyTransportOptions options) {
+  WebSocketTransport(NettyTransportOptions options, ConnectionLimits limits) {
     this.options = options;
+    this.limits = limits;
     this.decoderConfig =
         WebSocketDecoderConfig.newBuilder()
             .maxFramePayloadLength(options.maxWebSocketFrameSize())
@@ -37,7 +40,10 @@ final class WebSocketTransport {
             .build();
   }
 
-  /** Serves a {@code GET P} upgrade request; {@code ctx} is the Switchboard handler's context. */
+  /**
+   * Serves a {@code GET P} upgrade request; {@code ctx} is the Switchboard handler's context. Over
+   * {@code maxConcurrentUpgradedConnections} it is answered 500, as Kestrel's refused upgrade is.
+   */
   void upgrade(
       ChannelHandlerContext ctx,
       FullHttpRequest request,
@@ -58,8 +64,20 @@ final class WebSocketTransport {
       return;
     }
     ManagedConnection connection = attached.connection();
+    if (!limits.tryUpgrade(ctx.channel())) {
+      LOG.warn(
+          "Connection {}: WebSocket refused, {} upgraded connections open",
+          connection,
+          options.maxConcurrentUpgradedConnections());
+      connection.transportLost(session, new IOException("Too many upgraded connections"));
+      HttpExchange.of(ctx, request).respond(TransportResponse.empty(500));
+      return;
+    }
     session.bind(connection);
     ctx.pipeline().addAfter(ctx.name(), SESSION_HANDLER, session);
+    // Nothing more is read until the connection has its listener and the held frames are in.
+    ctx.channel().config().setAutoRead(false);
+    UpgradeLeftovers leftovers = UpgradeLeftovers.hold(ctx.pipeline());
     try {
       handshaker
           .handshake(ctx.channel(), request)
@@ -68,6 +86,12 @@ final class WebSocketTransport {
                 if (done.isSuccess()) {
                   ctx.channel().config().setWriteBufferWaterMark(options.writeBufferWaterMark());
                   connection.transportStarted(session);
+                  // Before the replay, which may pause reading again; new bytes are read only
+                  // after this task, behind the replayed ones.
+                  ctx.channel().config().setAutoRead(true);
+                  if (leftovers != null) {
+                    leftovers.replay();
+                  }
                 } else {
                   LOG.debug("Connection {}: WebSocket handshake failed", connection, done.cause());
                   ctx.close();
@@ -76,7 +100,9 @@ final class WebSocketTransport {
     } catch (WebSocketHandshakeException e) {
       ctx.pipeline().remove(session);
       connection.transportLost(session, e);
-      HttpExchange.of(ctx, request).respond(TransportResponse.text(400, e.getMessage()));
+      // HTTP decoding has stopped for the upgrade: the answer ends the connection.
+      new HttpExchange(ctx.channel(), request.protocolVersion(), false)
+          .respond(TransportResponse.text(400, e.getMessage()));
     }
   }
 }
