@@ -8,7 +8,7 @@ package io.switchboard.fuzz;
 public final class FuzzConfig {
 
   /** Inputs per parser of the short run. */
-  public static final long SHORT_RUN = 20_000;
+  public static final long SHORT_RUN = 50_000;
 
   private static final long DEFAULT_SEED = 0x5EED_2026L;
 
