@@ -111,6 +111,7 @@ public final class Suite {
       }
       compareWithWebSockets();
       new CrossNodeScenario(config, pinning, report).run(client); // runs the variants --only selects
+      new ChurnScenario(config, pinning, report).run(client);
     }
     if (config.selected("S8")) {
       try {

@@ -1,0 +1,102 @@
+package io.switchboard.bench.suite;
+
+import io.switchboard.bench.client.FallbackTransport;
+import io.switchboard.bench.client.FrameListener;
+import io.switchboard.bench.client.LoadClient;
+import io.switchboard.bench.client.Target;
+import io.switchboard.bench.client.WireFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Churn and soak (issue 16): does anything stay behind when connections come and go? On a fresh
+ * Switchboard server per variant, {@code churnCycles} full connects, each closed as soon as it is
+ * ready ({@value #CONCURRENCY} at a time), over WebSockets ({@code CHURN-ws}), Server-Sent Events
+ * ({@code CHURN-sse}) and long polling ({@code CHURN-lp}, the client dropping its poll), and
+ * {@code churnNegotiates} negotiates never followed by a transport ({@code CHURN-negotiate}, which
+ * the server drops after its disconnect timeout). Figure: the server's heap after full collections,
+ * after the cycles minus before them (a warm-up round of a tenth first), per cycle: 0 within noise
+ * when nothing leaks. Unattached negotiates get {@value #NEGOTIATE_EXPIRY_MILLIS} ms to expire;
+ * then the heap is polled for up to {@code churnSettleMillis} (25 s, 5 s in smoke mode) while
+ * the server ends what was closed, until it is back within {@value #BASELINE_SLACK_BYTES} bytes of
+ * the baseline. Switchboard only: a raw ceiling keeps no connection state, so the line has no
+ * ceiling.
+ */
+final class ChurnScenario {
+  private static final int CONCURRENCY = 32;
+  /** The server's disconnect timeout (15 s), its heartbeat's scan (1 s) and a margin. */
+  private static final long NEGOTIATE_EXPIRY_MILLIS = 20_000;
+  private static final long SETTLE_POLL_MILLIS = 1_000;
+  private static final long BASELINE_SLACK_BYTES = 256 * 1024;
+  private static final long CYCLES_MAX_MILLIS = 600_000;
+
+  private final SuiteConfig config;
+  private final Pinning pinning;
+  private final Report report;
+
+  ChurnScenario(SuiteConfig config, Pinning pinning, Report report) {
+    this.config = config;
+    this.pinning = pinning;
+    this.report = report;
+  }
+
+  /** Runs the variants {@code --only} selects. */
+  void run(LoadClient client) {
+    variant("CHURN-ws", config.churnCycles, 0, target -> () -> client.connect(target, FrameListener.NONE)
+        .thenApply(connection -> (Runnable) connection::close));
+    for (FallbackTransport transport : FallbackTransport.values()) {
+      variant("CHURN-" + transport.shortName(), config.churnCycles, 0,
+          target -> () -> client.receive(target, transport, messages -> {})
+              .thenApply(connection -> (Runnable) connection::close));
+    }
+    variant("CHURN-negotiate", config.churnNegotiates, NEGOTIATE_EXPIRY_MILLIS,
+        target -> () -> client.negotiate(target).thenApply(token -> (Runnable) () -> {}));
+  }
+
+  /** How one variant opens a connection on a target: completes with what closes it. */
+  @FunctionalInterface
+  private interface Opener {
+    Supplier<CompletableFuture<Runnable>> on(Target target);
+  }
+
+  /** Waits at least {@code minSettleMillis} before the heap counts (unattached negotiates must expire). */
+  private void variant(String name, int cycles, long minSettleMillis, Opener opener) {
+    if (!config.selected(name)) {
+      return;
+    }
+    try (ServerProcess server = ServerProcess.start(ServerKind.SWITCHBOARD, name, config, pinning)) {
+      Supplier<CompletableFuture<Runnable>> open = opener.on(ServerKind.SWITCHBOARD.target(server.port(), WireFormat.JSON));
+      Cycles.run(open, Math.max(1, cycles / 10), CONCURRENCY, CYCLES_MAX_MILLIS);
+      long baseline = server.heapAfterGc();
+      long t0 = System.nanoTime();
+      int[] done = Cycles.run(open, cycles, CONCURRENCY, CYCLES_MAX_MILLIS);
+      long cycleMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+      long settleStart = System.nanoTime();
+      Thread.sleep(minSettleMillis);
+      long after = settledHeap(server, baseline + BASELINE_SLACK_BYTES, config.churnSettleMillis);
+      long settleMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - settleStart);
+      String detail = "cycles=" + done[0] + " failed=" + done[1] + " heap_before=" + baseline + " heap_after=" + after
+          + " cycles_ms=" + cycleMillis + " settle_ms=" + settleMillis;
+      report.detail(name, ServerKind.SWITCHBOARD.argument(), detail);
+      if (done[0] == 0) {
+        report.failed(name, "no cycle completed (" + detail + ")");
+      } else {
+        report.single(new Measurement(name, (double) (after - baseline) / done[0], "bytes/cycle", detail));
+      }
+    } catch (Exception e) {
+      report.failed(name, e.toString());
+    }
+  }
+
+  /** Heap after full collections, polled until it is at most {@code target} or {@code maxMillis} have passed. */
+  private static long settledHeap(ServerProcess server, long target, long maxMillis) throws Exception {
+    long deadline = ScenarioContext.deadline(maxMillis);
+    long heap = server.heapAfterGc();
+    while (heap > target && System.nanoTime() < deadline) {
+      Thread.sleep(SETTLE_POLL_MILLIS);
+      heap = server.heapAfterGc();
+    }
+    return heap;
+  }
+}
