@@ -17,8 +17,9 @@ import java.util.function.Supplier;
  * {@code churnNegotiates} negotiates never followed by a transport ({@code CHURN-negotiate}, which
  * the server drops after its disconnect timeout). Figure: the server's heap after full collections,
  * after the cycles minus before them (a warm-up round of a tenth first), per cycle: 0 within noise
- * when nothing leaks. Unattached negotiates get {@value #NEGOTIATE_EXPIRY_MILLIS} ms to expire;
- * then the heap is polled for up to {@code churnSettleMillis} (25 s, 5 s in smoke mode) while
+ * when nothing leaks. Where the server ends connections only after its disconnect timeout
+ * (unattached negotiates, dropped polls), the warm-up and the cycles are each followed by a wait of
+ * {@value #DISCONNECT_MILLIS} ms; then the heap is polled for up to {@code churnSettleMillis} (25 s, 5 s in smoke mode) while
  * the server ends what was closed, until it is back within {@value #BASELINE_SLACK_BYTES} bytes of
  * the baseline. Switchboard only: a raw ceiling keeps no connection state, so the line has no
  * ceiling.
@@ -26,7 +27,7 @@ import java.util.function.Supplier;
 final class ChurnScenario {
   private static final int CONCURRENCY = 32;
   /** The server's disconnect timeout (15 s), its heartbeat's scan (1 s) and a margin. */
-  private static final long NEGOTIATE_EXPIRY_MILLIS = 20_000;
+  private static final long DISCONNECT_MILLIS = 20_000;
   private static final long SETTLE_POLL_MILLIS = 1_000;
   private static final long BASELINE_SLACK_BYTES = 256 * 1024;
   private static final long CYCLES_MAX_MILLIS = 600_000;
@@ -46,11 +47,13 @@ final class ChurnScenario {
     variant("CHURN-ws", config.churnCycles, 0, target -> () -> client.connect(target, FrameListener.NONE)
         .thenApply(connection -> (Runnable) connection::close));
     for (FallbackTransport transport : FallbackTransport.values()) {
-      variant("CHURN-" + transport.shortName(), config.churnCycles, 0,
+      // A dropped poll ends its connection only after the disconnect timeout.
+      long settle = transport == FallbackTransport.LONG_POLLING ? DISCONNECT_MILLIS : 0;
+      variant("CHURN-" + transport.shortName(), config.churnCycles, settle,
           target -> () -> client.receive(target, transport, messages -> {})
               .thenApply(connection -> (Runnable) connection::close));
     }
-    variant("CHURN-negotiate", config.churnNegotiates, NEGOTIATE_EXPIRY_MILLIS,
+    variant("CHURN-negotiate", config.churnNegotiates, DISCONNECT_MILLIS,
         target -> () -> client.negotiate(target).thenApply(token -> (Runnable) () -> {}));
   }
 
@@ -60,7 +63,10 @@ final class ChurnScenario {
     Supplier<CompletableFuture<Runnable>> on(Target target);
   }
 
-  /** Waits at least {@code minSettleMillis} before the heap counts (unattached negotiates must expire). */
+  /**
+   * Waits {@code minSettleMillis} after the warm-up and after the cycles before the heap counts
+   * (for what the server ends only after its disconnect timeout).
+   */
   private void variant(String name, int cycles, long minSettleMillis, Opener opener) {
     if (!config.selected(name)) {
       return;
@@ -68,6 +74,7 @@ final class ChurnScenario {
     try (ServerProcess server = ServerProcess.start(ServerKind.SWITCHBOARD, name, config, pinning)) {
       Supplier<CompletableFuture<Runnable>> open = opener.on(ServerKind.SWITCHBOARD.target(server.port(), WireFormat.JSON));
       Cycles.run(open, Math.max(1, cycles / 10), CONCURRENCY, CYCLES_MAX_MILLIS);
+      Thread.sleep(minSettleMillis);
       long baseline = server.heapAfterGc();
       long t0 = System.nanoTime();
       int[] done = Cycles.run(open, cycles, CONCURRENCY, CYCLES_MAX_MILLIS);
