@@ -25,6 +25,7 @@ final class SuiteConfig {
   int churnCycles = 10_000;
   int churnNegotiates = 2_000;
   long churnSettleMillis = 25_000;
+  long churnDisconnectWaitMillis = 20_000;
   /** Servers run Netty's paranoid leak detector and a server that reports a leak fails its scenario. */
   boolean leakCheck;
   int latencyConnections;
@@ -108,6 +109,7 @@ final class SuiteConfig {
         c.churnCycles = 200;
         c.churnNegotiates = 100;
         c.churnSettleMillis = 5_000;
+        c.churnDisconnectWaitMillis = 0;
         c.latencyConnections = 20;
         c.crossNodeReceivers = 3;
         c.fallbackReceivers = new int[] {20};
