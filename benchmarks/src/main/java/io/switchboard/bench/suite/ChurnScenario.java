@@ -15,18 +15,23 @@ import java.util.function.Supplier;
  * ready ({@value #CONCURRENCY} at a time), over WebSockets ({@code CHURN-ws}), Server-Sent Events
  * ({@code CHURN-sse}) and long polling ({@code CHURN-lp}, the client dropping its poll), and
  * {@code churnNegotiates} negotiates never followed by a transport ({@code CHURN-negotiate}, which
- * the server drops after its disconnect timeout). Figure: the server's heap after full collections,
- * after a second round of cycles minus after the first, per cycle: 0 within noise when nothing
- * leaks. The first round warms up, and grows what is sized by the peak number of connections and
- * then kept (the connection registry's table, the event loop's channel map): a first round of a
- * tenth left 24 B/cycle behind for long polling, whose dropped polls keep their connections for
- * the disconnect timeout, so that all 10,000 were alive at once. Where the server ends connections only after its disconnect timeout
- * (unattached negotiates, dropped polls), the warm-up and the cycles are each followed by a wait of
- * {@code churnDisconnectWaitMillis} (the server's 15 s, its heartbeat's scan and a margin: 20 s;
- * none in smoke mode, whose figures only show that the scenario runs); then the heap is polled for up to {@code churnSettleMillis} (25 s, 5 s in smoke mode) while
- * the server ends what was closed, until it is back within {@value #BASELINE_SLACK_BYTES} bytes of
- * the baseline. Switchboard only: a raw ceiling keeps no connection state, so the line has no
- * ceiling.
+ * the server drops after its disconnect timeout).
+ *
+ * <p>Figure: the server's heap after full collections after a second round of cycles, minus after
+ * the first, per cycle: 0 within noise when nothing leaks. The first round warms up and grows what
+ * is sized by the peak number of live connections and then kept (hash tables do not shrink): a
+ * first round of a tenth left 24 B/cycle behind for long polling, whose dropped polls keep their
+ * connections for the disconnect timeout, so that up to all 10,000 were alive at once, and none
+ * after a full first round.
+ *
+ * <p>Where the server ends connections only after its disconnect timeout (unattached negotiates,
+ * dropped polls), each round is followed by a wait of {@code churnDisconnectWaitMillis} (its 15 s,
+ * the heartbeat's scan and a margin: 20 s; none in smoke mode, whose figures only show that the
+ * scenario runs). The baseline is the first of two readings a second apart that agree within
+ * {@value #BASELINE_SLACK_BYTES} bytes; after the second round the heap is polled until it is back
+ * within as much of the baseline; both for up to {@code churnSettleMillis} (25 s, 5 s in smoke
+ * mode). Switchboard
+ * only: a raw ceiling keeps no connection state, so the line has no ceiling.
  */
 final class ChurnScenario {
   private static final int CONCURRENCY = 32;
@@ -77,7 +82,7 @@ final class ChurnScenario {
       Supplier<CompletableFuture<Runnable>> open = opener.on(ServerKind.SWITCHBOARD.target(server.port(), WireFormat.JSON));
       Cycles.run(open, cycles, CONCURRENCY, CYCLES_MAX_MILLIS); // the first round: see the class comment
       Thread.sleep(minSettleMillis);
-      long baseline = server.heapAfterGc();
+      long baseline = steadyHeap(server, config.churnSettleMillis);
       long t0 = System.nanoTime();
       int[] done = Cycles.run(open, cycles, CONCURRENCY, CYCLES_MAX_MILLIS);
       long cycleMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
@@ -96,6 +101,25 @@ final class ChurnScenario {
     } catch (Exception e) {
       report.failed(name, e.toString());
     }
+  }
+
+  /**
+   * Heap after full collections, polled until two readings a second apart are within {@value
+   * #BASELINE_SLACK_BYTES} bytes (the last closes of a round are still being handled) or {@code
+   * maxMillis} have passed.
+   */
+  private static long steadyHeap(ServerProcess server, long maxMillis) throws Exception {
+    long deadline = ScenarioContext.deadline(maxMillis);
+    long previous = server.heapAfterGc();
+    while (System.nanoTime() < deadline) {
+      Thread.sleep(SETTLE_POLL_MILLIS);
+      long heap = server.heapAfterGc();
+      if (Math.abs(heap - previous) <= BASELINE_SLACK_BYTES) {
+        return heap;
+      }
+      previous = heap;
+    }
+    return previous;
   }
 
   /** Heap after full collections, polled until it is at most {@code target} or {@code maxMillis} have passed. */
