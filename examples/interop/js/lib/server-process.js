@@ -11,10 +11,15 @@ const LISTENING = /^Now listening on: (http:\/\/\S+)\s*$/;
 const STARTUP_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 10_000;
 const LOG_LINES_KEPT = 200;
+// Netty's paranoid leak detector, and a collection every second so that leaked buffers are
+// collected and reported while the tests run; stop() fails on any "LEAK:" line.
+const LEAK_DETECTION = ["-Dio.netty.leakDetection.level=paranoid", "-XX:+UseG1GC", "-XX:G1PeriodicGCInterval=1000"];
+const LEAK = "LEAK:";
+const LAST_REPORT_WAIT_MS = 1_500;
 
 /**
- * Runs `java -jar <jar> <args>` and resolves once the server printed `Now listening on: <url>`.
- * Set SWITCHBOARD_SERVER_LOG=1 to see the server's output.
+ * Runs `java -jar <jar> <args>` (with the leak detection above) and resolves once the server
+ * printed `Now listening on: <url>`. Set SWITCHBOARD_SERVER_LOG=1 to see the server's output.
  *
  * @param {object} options
  * @param {string} options.jar path of the jar to run
@@ -26,7 +31,7 @@ async function startJavaServer({ jar, args = [], env = {} }) {
   if (!fs.existsSync(jar)) {
     throw new Error(`Server jar not found: ${jar} (build it with 'mvn -B package' first)`);
   }
-  const child = spawn(process.env.JAVA ?? "java", ["-jar", jar, ...args], {
+  const child = spawn(process.env.JAVA ?? "java", [...LEAK_DETECTION, "-jar", jar, ...args], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -34,7 +39,9 @@ async function startJavaServer({ jar, args = [], env = {} }) {
   process.once("exit", killOnExit);
 
   const lines = [];
+  const leaks = [];
   const keep = (line) => {
+    if (line.includes(LEAK)) leaks.push(line);
     lines.push(line);
     if (lines.length > LOG_LINES_KEPT) lines.shift();
     if (process.env.SWITCHBOARD_SERVER_LOG) process.stderr.write(`[server] ${line}\n`);
@@ -66,15 +73,24 @@ async function startJavaServer({ jar, args = [], env = {} }) {
     });
   });
 
-  /** Sends SIGTERM (SIGKILL after a while) and resolves with how the process ended: `{code, signal}`. */
+  /**
+   * Sends SIGTERM (SIGKILL after a while) and resolves with how the process ended: `{code, signal}`.
+   * A running server first gets a last chance to report leaks (a periodic collection, then one
+   * request, which makes the detector report what was collected); rejects when it reported any.
+   */
   async function stop() {
     process.removeListener("exit", killOnExit);
     if (child.exitCode === null && child.signalCode === null) {
+      await new Promise((resolve) => setTimeout(resolve, LAST_REPORT_WAIT_MS));
+      await fetch(`${url}/`, { signal: AbortSignal.timeout(5_000) }).then((r) => r.arrayBuffer(), () => {});
       child.kill("SIGTERM");
     }
     const timer = setTimeout(() => child.kill("SIGKILL"), STOP_TIMEOUT_MS);
     const ended = await exited;
     clearTimeout(timer);
+    if (leaks.length > 0) {
+      throw new Error(`The server reported ${leaks.length} buffer leak(s):\n${leaks.join("\n")}\n${log()}`);
+    }
     return ended;
   }
 

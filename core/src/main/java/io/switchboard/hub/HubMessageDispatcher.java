@@ -216,11 +216,12 @@ final class HubMessageDispatcher {
 
   private static void answerBindingFailure(
       HubConnectionContext caller, HubRuntime<?> hub, InvocationBindingFailureMessage failure) {
+    // With the cause: the client gets the reference's text, the payload library's detail is here.
     log.debug(
-        "Failed to bind arguments of '{}' on connection {}: {}",
+        "Failed to bind arguments of '{}' on connection {}",
         failure.target(),
         caller.connectionId(),
-        failure.cause().getMessage());
+        failure.cause());
     if (failure.invocationId() != null) {
       String text =
           HubErrors.bindingFailed(

@@ -37,7 +37,8 @@ import org.msgpack.jackson.dataformat.TimestampExtensionModule;
  * read), integral floating-point values without a fraction ({@code 2.0f} → {@code 2}).
  *
  * <p>MessagePack: {@code byte[]} as bin, {@link java.time.Instant} and {@link Date} as the
- * timestamp extension (type −1), UUIDs as strings, enums as names.
+ * timestamp extension (type −1), UUIDs as strings, enums as names; only str binds to a {@code
+ * String} (not ext, not bin).
  *
  * <p>Both recycle Jackson's parser and generator buffers in one shared pool rather than per
  * thread: hub methods run on virtual threads on Java 21+, which live for one task and would
@@ -78,15 +79,16 @@ public final class PayloadMappers {
 
   /** A builder preset with the MessagePack defaults, to adjust before building. */
   public static MessagePackMapper.Builder messagePackBuilder() {
-    SimpleModule dates = new SimpleModule("switchboard-msgpack-dates");
-    dates.addSerializer(Date.class, new MessagePackDates.Serializer());
-    dates.addDeserializer(Date.class, new MessagePackDates.Deserializer());
+    SimpleModule values = new SimpleModule("switchboard-msgpack-values");
+    values.addSerializer(Date.class, new MessagePackDates.Serializer());
+    values.addDeserializer(Date.class, new MessagePackDates.Deserializer());
+    values.addDeserializer(String.class, new MessagePackStrings());
     // Registered after JavaTimeModule so that its Instant handling takes precedence.
     MessagePackFactory factory = new MessagePackFactory();
     factory.setRecyclerPool(recyclers());
     return common(MessagePackMapper.builder(factory))
         .addModule(TimestampExtensionModule.INSTANCE)
-        .addModule(dates);
+        .addModule(values);
   }
 
   private static <M extends ObjectMapper, B extends MapperBuilder<M, B>> B common(B builder) {

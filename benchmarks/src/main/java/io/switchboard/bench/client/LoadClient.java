@@ -143,7 +143,7 @@ public final class LoadClient implements AutoCloseable {
   }
 
   /** POSTs negotiate on a kept-alive connection; completes with the connection token. */
-  private CompletableFuture<String> negotiate(Target target) {
+  public CompletableFuture<String> negotiate(Target target) {
     return post(target.port(), target.path() + "/negotiate?negotiateVersion=1", new byte[0])
         .thenApply(
             reply -> {

@@ -4,8 +4,6 @@ import io.switchboard.bench.client.FrameListener;
 import io.switchboard.bench.client.LoadClient;
 import io.switchboard.bench.client.Target;
 import io.switchboard.bench.client.WireFormat;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * S5, connect rate: full connects per second (negotiate, upgrade, handshake) for Switchboard, bare
@@ -50,28 +48,10 @@ final class ConnectRateScenario implements Scenario {
   /** Connects and closes up to {@code count} connections within {@code maxMillis}; returns {ok, failed}. */
   private static int[] churn(LoadClient client, Target target, int count, long maxMillis)
       throws InterruptedException {
-    Semaphore slots = new Semaphore(CONCURRENCY);
-    int[] done = new int[2];
-    long deadline = ScenarioContext.deadline(maxMillis);
-    for (int i = 0; i < count && System.nanoTime() < deadline; i++) {
-      if (!slots.tryAcquire(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-        break;
-      }
-      client.connect(target, FrameListener.NONE)
-          .whenComplete(
-              (connection, error) -> {
-                synchronized (done) {
-                  done[error == null ? 0 : 1]++;
-                }
-                if (connection != null) {
-                  connection.close();
-                }
-                slots.release();
-              });
-    }
-    slots.tryAcquire(CONCURRENCY, 10, TimeUnit.SECONDS);
-    synchronized (done) {
-      return done.clone();
-    }
+    return Cycles.run(
+        () -> client.connect(target, FrameListener.NONE).thenApply(connection -> (Runnable) connection::close),
+        count,
+        CONCURRENCY,
+        maxMillis);
   }
 }

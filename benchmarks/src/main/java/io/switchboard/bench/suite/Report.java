@@ -9,6 +9,7 @@ import java.util.Locale;
  *
  * <pre>
  * RESULT &lt;scenario&gt; switchboard=&lt;value&gt; ceiling=&lt;value&gt; unit=&lt;unit&gt; ratio=&lt;switchboard/ceiling&gt;
+ * RESULT &lt;scenario&gt; switchboard=&lt;value&gt; unit=&lt;unit&gt;   (a figure without a ceiling)
  * DETAIL &lt;scenario&gt; &lt;server&gt; key=value ...
  * NOTE ...
  * </pre>
@@ -50,6 +51,22 @@ final class Report {
             : switchboard.value() > 0 && ceiling.value() > 0 && Double.isFinite(ratio);
     if (!valid) {
       problems.add(switchboard.name() + " has a non-positive or missing figure");
+    }
+  }
+
+  /** The RESULT line of a figure measured on Switchboard alone (a size: it only needs to be finite). */
+  void single(Measurement switchboard) {
+    System.out.println(
+        String.format(
+            Locale.ROOT,
+            "RESULT %s switchboard=%s unit=%s",
+            switchboard.name(),
+            format(switchboard.value()),
+            switchboard.unit()));
+    System.out.flush();
+    results++;
+    if (!Double.isFinite(switchboard.value())) {
+      problems.add(switchboard.name() + " has a missing figure");
     }
   }
 

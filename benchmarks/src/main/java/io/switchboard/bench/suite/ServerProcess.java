@@ -29,13 +29,18 @@ final class ServerProcess implements AutoCloseable {
   private final PrintWriter in;
   private final int port;
   private final Path gcLog;
+  private final Path log;
+  private final boolean leakCheck;
 
-  private ServerProcess(Process process, BufferedReader out, PrintWriter in, int port, Path gcLog) {
+  private ServerProcess(
+      Process process, BufferedReader out, PrintWriter in, int port, Path gcLog, Path log, boolean leakCheck) {
     this.process = process;
     this.out = out;
     this.in = in;
     this.port = port;
     this.gcLog = gcLog;
+    this.log = log;
+    this.leakCheck = leakCheck;
   }
 
   /** Starts a server of {@code kind} and waits until it listens. */
@@ -53,7 +58,12 @@ final class ServerProcess implements AutoCloseable {
     List<String> command = new ArrayList<>(pinning.serverPrefix());
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(config.serverJvmArgs);
-    command.add("-Dio.netty.leakDetection.level=disabled");
+    // Measuring runs track no buffer; under --leak-check every buffer, with a collection every
+    // second so that leaked ones are reported while the scenario runs (see close()).
+    command.addAll(
+        config.leakCheck
+            ? List.of("-Dio.netty.leakDetection.level=paranoid", "-XX:G1PeriodicGCInterval=1000")
+            : List.of("-Dio.netty.leakDetection.level=disabled"));
     command.add("-D" + ServerMain.IO_PROPERTY + "=" + config.io);
     command.add("-Xlog:gc:file=" + gcLog);
     if (config.jfr) {
@@ -64,10 +74,10 @@ final class ServerProcess implements AutoCloseable {
     command.add(ServerMain.class.getName());
     command.add(kind.argument());
     command.addAll(arguments);
+    Path log = config.out.resolve(label + ".log");
+    Files.deleteIfExists(log); // the leak check reads this run's lines only
     Process process =
-        new ProcessBuilder(command)
-            .redirectError(ProcessBuilder.Redirect.appendTo(config.out.resolve(label + ".log").toFile()))
-            .start();
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     BufferedReader out =
         new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     PrintWriter in = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
@@ -77,9 +87,10 @@ final class ServerProcess implements AutoCloseable {
     }
     if (line == null) {
       process.destroyForcibly();
-      throw new IOException("Server " + label + " did not start; see " + config.out.resolve(label + ".log"));
+      throw new IOException("Server " + label + " did not start; see " + log);
     }
-    return new ServerProcess(process, out, in, Integer.parseInt(line.substring("READY port=".length())), gcLog);
+    return new ServerProcess(process, out, in, Integer.parseInt(line.substring("READY port=".length())), gcLog, log,
+        config.leakCheck);
   }
 
   int port() {
@@ -189,11 +200,26 @@ final class ServerProcess implements AutoCloseable {
     return max;
   }
 
+  /**
+   * Stops the server. Under {@code --leak-check}, first lets it report what leaked (the {@code
+   * heap} command collects garbage, then tracks a buffer, which makes Netty report what the
+   * collections found), and fails when its log has a {@code LEAK:} line.
+   */
   @Override
-  public void close() throws InterruptedException {
+  public void close() throws InterruptedException, IOException {
+    if (leakCheck && process.isAlive()) {
+      heapAfterGc();
+    }
     in.println("quit");
     if (!process.waitFor(20, TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+    }
+    if (!leakCheck) {
+      return;
+    }
+    List<String> leaks = Files.readAllLines(log).stream().filter(line -> line.contains("LEAK:")).toList();
+    if (!leaks.isEmpty()) {
+      throw new IOException("Server reported " + leaks.size() + " buffer leak(s), see " + log + ": " + leaks.get(0));
     }
   }
 }

@@ -113,6 +113,7 @@ public final class Suite {
       // Each runs the variants --only selects.
       new CrossNodeScenario(config, pinning, report, CrossNodeScenario.REDIS).run(client);
       new CrossNodeScenario(config, pinning, report, CrossNodeScenario.POSTGRES).run(client);
+      new ChurnScenario(config, pinning, report).run(client);
     }
     if (config.selected("S8")) {
       try {

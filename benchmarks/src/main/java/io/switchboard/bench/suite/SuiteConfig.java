@@ -21,6 +21,13 @@ final class SuiteConfig {
   int allToAllConnections;
   int idleConnections;
   int connectCount;
+  /** CHURN: connect/disconnect cycles per transport, and negotiates never followed by a transport. */
+  int churnCycles = 10_000;
+  int churnNegotiates = 2_000;
+  long churnSettleMillis = 25_000;
+  long churnDisconnectWaitMillis = 20_000;
+  /** Servers run Netty's paranoid leak detector and a server that reports a leak fails its scenario. */
+  boolean leakCheck;
   int latencyConnections;
   int crossNodeReceivers;
   int[] fallbackReceivers = {100, 1_000};
@@ -51,7 +58,7 @@ final class SuiteConfig {
   Path out = Path.of("target", "bench-out");
   final List<String> notes = new ArrayList<>();
 
-  /** Parses {@code --mode smoke|short|full}, {@code --warmup s}, {@code --measure s}, {@code --jfr}, {@code --check}, {@code --no-pin}, {@code --only S1,S2}, {@code --out dir}, {@code --server-jvm-arg x}, {@code --io epoll|nio}. */
+  /** Parses {@code --mode smoke|short|full}, {@code --warmup s}, {@code --measure s}, {@code --jfr}, {@code --check}, {@code --leak-check}, {@code --no-pin}, {@code --only S1,S2}, {@code --out dir}, {@code --server-jvm-arg x}, {@code --io epoll|nio}. */
   static SuiteConfig parse(String[] args) {
     String mode = "short";
     for (int i = 0; i < args.length; i++) {
@@ -67,6 +74,7 @@ final class SuiteConfig {
         case "--measure" -> config.measureMillis = seconds(args[++i]);
         case "--jfr" -> config.jfr = true;
         case "--check" -> config.check = true;
+        case "--leak-check" -> config.leakCheck = true;
         case "--no-pin" -> config.pin = false;
         case "--only" -> config.only.addAll(List.of(args[++i].split(",")));
         case "--out" -> config.out = Path.of(args[++i]);
@@ -98,6 +106,10 @@ final class SuiteConfig {
         c.allToAllConnections = 10;
         c.idleConnections = 100;
         c.connectCount = 100;
+        c.churnCycles = 200;
+        c.churnNegotiates = 100;
+        c.churnSettleMillis = 5_000;
+        c.churnDisconnectWaitMillis = 0;
         c.latencyConnections = 20;
         c.crossNodeReceivers = 3;
         c.fallbackReceivers = new int[] {20};

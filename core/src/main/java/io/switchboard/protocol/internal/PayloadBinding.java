@@ -59,8 +59,11 @@ public final class PayloadBinding {
           : BoundValue.failed(countMismatch(provided, expected));
     } catch (JsonParseException e) {
       throw e;
+    } catch (InvalidDataException e) {
+      return BoundValue.failed(e); // already the reference's text (e.g. reading the array length)
     } catch (IOException | RuntimeException e) {
-      return BoundValue.failed(asRuntime(e));
+      // The payload library's own words (its limits, its types) stay in the cause, for the log.
+      return BoundValue.failed(new InvalidDataException(ARGUMENT_TYPES, e));
     }
   }
 

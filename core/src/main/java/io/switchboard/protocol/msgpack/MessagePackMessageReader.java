@@ -116,7 +116,8 @@ final class MessagePackMessageReader {
 
   private List<String> readStreamIds() {
     int count = reader.readArrayLength("streamIds");
-    List<String> ids = new ArrayList<>(count);
+    // Not sized by the count: a header may announce 2^31 ids in a frame of a few bytes.
+    List<String> ids = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       ids.add(
           requireNonEmpty(
