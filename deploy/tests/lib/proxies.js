@@ -149,9 +149,11 @@ async function startApache(vhostFile, upstream) {
 
 /**
  * HAProxy from deploy/haproxy/haproxy.cfg in front of two nodes (URLs). `withoutCookie` drops the stickiness line,
- * and nothing else, to show what the cookie is for.
+ * and nothing else, to show what the cookie is for. `checks` (e.g. `inter 250ms rise 1 fall 2`) replaces the health
+ * check's timing (ALB's: 10 s, rise 3, fall 10) where a test cannot wait 100 s for a node to be seen down;
+ * `timeouts` (e.g. `3s`) replaces the 60 s idle timeouts, for a test that must outlive them.
  */
-async function startHaproxy(nodes, { withoutCookie = false } = {}) {
+async function startHaproxy(nodes, { withoutCookie = false, checks, timeouts } = {}) {
   const dir = tempDir("haproxy");
   const port = await freePort();
   const config = deployFile("haproxy/haproxy.cfg", [
@@ -159,6 +161,8 @@ async function startHaproxy(nodes, { withoutCookie = false } = {}) {
     ["server node1 127.0.0.1:5000", `server node1 127.0.0.1:${portOf(nodes[0])}`],
     ["server node2 127.0.0.1:5001", `server node2 127.0.0.1:${portOf(nodes[1])}`],
     ...(withoutCookie ? [["cookie AWSALB", null]] : []),
+    ...(checks ? [["check inter 10s rise 3 fall 10", `check ${checks}`]] : []),
+    ...(timeouts ? ["client", "server", "tunnel"].map((side) => [`timeout ${side} 60s`, `timeout ${side} ${timeouts}`]) : []),
   ]);
   fs.writeFileSync(path.join(dir, "haproxy.cfg"), config);
   return startProcess({ name: "haproxy", command: "haproxy", port, dir, args: ["-f", `${dir}/haproxy.cfg`, "-db"] });
