@@ -110,8 +110,8 @@ describe("SIGTERM to one of two nodes behind HAProxy, under load", { skip: unava
     await Promise.all([...drained, ...staying].map((client) => client.hears(5, "the broadcast to start")));
 
     const exit = victim.stop();
-    await eventually(() => assert.match(haproxy.log(), /Server switchboard\/node1 is DOWN, reason: Layer7 wrong status, code: 503/),
-      "HAProxy to see node1 down", RECONNECT_TIMEOUT_MS);
+    const seenDown = /Server switchboard\/node1 is DOWN, reason: Layer7 wrong status, code: 503/;
+    await eventually(() => assert.match(haproxy.log(), seenDown), "HAProxy to see node1 down", RECONNECT_TIMEOUT_MS);
 
     await withTimeout(Promise.all(drained.map((client) => client.reconnected)), "the drained clients to reconnect",
       RECONNECT_TIMEOUT_MS);

@@ -83,6 +83,13 @@ describe("deploy/ecs: the Dockerfile and the task definition", () => {
     assert.ok(Number(taskEnv.DRAIN_MS) > 0);
   });
 
+  it("the image's long poll ends before the ALB's idle timeout (haproxy.cfg's 60 s) would cut it", () => {
+    const haproxy = fs.readFileSync(path.resolve(__dirname, "..", "..", "haproxy", "haproxy.cfg"), "utf8");
+    const idleSeconds = Number(/timeout server (\d+)s/.exec(haproxy)[1]);
+    assert.ok(Number(dockerfile.env.LONG_POLL_TIMEOUT_MS) < idleSeconds * 1000,
+      `LONG_POLL_TIMEOUT_MS ${dockerfile.env.LONG_POLL_TIMEOUT_MS}, idle timeout ${idleSeconds} s`);
+  });
+
   it("its stopTimeout leaves the drain time to finish: longer than DRAIN_MS", () => {
     assert.ok(container.stopTimeout * 1000 > Number(taskEnv.DRAIN_MS),
       `stopTimeout ${container.stopTimeout} s, DRAIN_MS ${taskEnv.DRAIN_MS}`);
