@@ -4,14 +4,12 @@
 // /proc), as Docker and ECS run it, given the image's environment. Stopped the way ECS stops a task: SIGTERM to
 // PID 1, then SIGKILL once the stop timeout has passed.
 
-const { spawn, spawnSync } = require("node:child_process");
+const { spawnSync } = require("node:child_process");
 const fs = require("node:fs");
-const readline = require("node:readline");
-const { withTimeout } = require("../../../examples/interop/js/lib/waiting");
+const { startProcess } = require("./foreground");
 
-const LISTENING = /^Now listening on: http:\/\/\S+:(\d+)\s*$/;
-const STARTUP_TIMEOUT_MS = 30_000;
-const LOG_LINES_KEPT = 200;
+// A JVM, with the machine shared, may take a while
+const START_TIMEOUT_MS = 30_000;
 
 /** Why a PID namespace cannot be made here, or undefined when it can (unshare needs root). */
 function unavailableReason() {
@@ -31,50 +29,27 @@ function namespacePids(pid) {
 
 /**
  * Runs `command` (an argument list) as PID 1 of a new PID namespace with environment `env` and resolves, once it
- * printed `Now listening on:`, with `{ port, pid, namespacePids, log, stop(stopTimeoutSeconds) }`: `pid` is its id
- * out here; `stop` sends it SIGTERM, SIGKILL after the stop timeout, and resolves with `{ code, signal }`.
+ * accepts connections on `port`, with `{ pid, namespacePids, log, stop(stopTimeoutSeconds) }`: `pid` is its id out
+ * here; `stop` sends it SIGTERM, SIGKILL after the stop timeout, and resolves with how it ended, `{ code, signal }`.
  */
-async function runAsPid1(command, env) {
-  const child = spawn("unshare", ["--pid", "--fork", "--mount-proc", ...command], { env, stdio: ["ignore", "pipe", "pipe"] });
-  const killOnExit = () => child.kill("SIGKILL");
-  process.once("exit", killOnExit);
-  const lines = [];
-  const keep = (line) => {
-    lines.push(line);
-    if (lines.length > LOG_LINES_KEPT) lines.shift();
-    if (process.env.SWITCHBOARD_SERVER_LOG) process.stderr.write(`[pid 1] ${line}\n`);
-  };
-  const log = () => lines.join("\n");
-  const exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
-  readline.createInterface({ input: child.stderr }).on("line", keep);
-  const listening = new Promise((resolve, reject) => {
-    readline.createInterface({ input: child.stdout }).on("line", (line) => {
-      keep(line);
-      const match = LISTENING.exec(line);
-      if (match) resolve(Number(match[1]));
-    });
-    exited.then(({ code, signal }) => reject(new Error(`exited before listening (${code}, ${signal}):\n${log()}`)));
+async function runAsPid1(command, env, port) {
+  const namespace = await startProcess({
+    name: "pid 1", command: "unshare", args: ["--pid", "--fork", "--mount-proc", ...command], port, env,
+    startTimeoutMs: START_TIMEOUT_MS,
   });
-  let port;
-  try {
-    port = await withTimeout(listening, `'Now listening on:' from ${command.join(" ")}`, STARTUP_TIMEOUT_MS);
-  } catch (error) {
-    child.kill("SIGKILL");
-    throw new Error(`${error.message}\n${log()}`);
-  }
-  // unshare --fork waits for the one process it started in the namespace: the entrypoint.
-  const [pid] = childrenOf(child.pid);
+  // unshare --fork waits for the one process it started in the namespace, the entrypoint, and exits as it does.
+  const [pid] = childrenOf(namespace.pid);
 
   async function stop(stopTimeoutSeconds) {
-    process.removeListener("exit", killOnExit);
     process.kill(pid, "SIGTERM");
     const timer = setTimeout(() => process.kill(pid, "SIGKILL"), stopTimeoutSeconds * 1000);
-    const ended = await exited;
+    const ended = await namespace.exited;
     clearTimeout(timer);
+    await namespace.stop();
     return ended;
   }
 
-  return { port, pid, namespacePids: namespacePids(pid), log, stop };
+  return { pid, namespacePids: namespacePids(pid), log: namespace.log, stop };
 }
 
 module.exports = { unavailableReason, runAsPid1 };

@@ -113,13 +113,14 @@ describe("deploy/ecs: the ENTRYPOINT as PID 1, stopped as ECS stops a task", { s
   let redis;
   let pid1;
   let env;
+  let port;
   let stopped = false;
   before(async () => {
     redis = await useRedis();
-    const port = await freePort();
+    port = await freePort();
     env = { PATH: process.env.PATH, ...dockerfile.env, ...taskEnv, REDIS_URL: redis.url, PORT: String(port) };
     const command = dockerfile.entrypoint.map((arg) => (arg === JAR_IN_IMAGE ? CHAT_JAR : arg));
-    pid1 = await runAsPid1(command, env);
+    pid1 = await runAsPid1(command, env, port);
   }, { timeout: 60_000 });
   after(async () => {
     if (pid1 && !stopped) await pid1.stop(0);
@@ -132,15 +133,15 @@ describe("deploy/ecs: the ENTRYPOINT as PID 1, stopped as ECS stops a task", { s
   });
 
   it("healthy: /health 200, and the HEALTHCHECK command passes", async () => {
-    assert.deepEqual(await health(pid1.port), { status: 200, body: "Healthy" });
+    assert.deepEqual(await health(port), { status: 200, body: "Healthy" });
     assert.equal(healthcheckStatus(env), 0);
   });
 
   it("SIGTERM: 503 Draining, the client is closed with allowReconnect, and it exits 0 within stopTimeout", async () => {
-    const client = await chatSocket(pid1.port);
+    const client = await chatSocket(port);
     stopped = true;
     const exit = pid1.stop(container.stopTimeout);
-    await eventually(async () => assert.deepEqual(await health(pid1.port), { status: 503, body: "Draining" }),
+    await eventually(async () => assert.deepEqual(await health(port), { status: 503, body: "Draining" }),
       "/health to answer 503 Draining");
     assert.notEqual(healthcheckStatus(env), 0);
     const drainAndMargin = container.stopTimeout * 1000;
