@@ -13,9 +13,10 @@ const LOG_CHARS_KEPT = 20_000;
 
 /**
  * Runs `command args` (with environment `env`, default this process's) in the foreground and resolves once
- * something accepts connections on `port`: `{ url, pid, exited, log, stop }`. Its output (and the files of
- * `logFiles`) are shown when it fails to start; SWITCHBOARD_PROXY_LOG=1 shows them always. `exited` resolves with
- * `{ code, signal }`; `startTimeoutMs` bounds the wait to start; `stop()` ends it (SIGTERM, SIGKILL after a while) and removes its temp dir `dir`, if any.
+ * something accepts connections on `port` (within `startTimeoutMs`): `{ url, pid, exited, log, stop }`. Its output
+ * (and the files of `logFiles`) are shown when it fails to start; SWITCHBOARD_PROXY_LOG=1 shows them always.
+ * `exited` resolves with `{ code, signal }`; `stop()` ends it (SIGTERM, SIGKILL after a while) and removes its temp
+ * dir `dir`, if any.
  */
 async function startProcess({
   name, command, args, port, dir, env = process.env, logFiles = [], startTimeoutMs = START_TIMEOUT_MS,
