@@ -114,7 +114,9 @@ async function startHaproxy(nodes, { withoutCookie = false, checks, timeouts } =
     ["server node2 127.0.0.1:5001", `server node2 127.0.0.1:${portOf(nodes[1])}`],
     ...(withoutCookie ? [["cookie AWSALB", null]] : []),
     ...(checks ? [["check inter 10s rise 3 fall 10", `check ${checks}`]] : []),
-    ...(timeouts ? ["client", "server", "tunnel"].map((side) => [`timeout ${side} 60s`, `timeout ${side} ${timeouts}`]) : []),
+    ...(timeouts
+      ? ["client", "server", "tunnel"].map((side) => [`timeout ${side} 60s`, `timeout ${side} ${timeouts}`])
+      : []),
   ]);
   fs.writeFileSync(path.join(dir, "haproxy.cfg"), config);
   return startProcess({ name: "haproxy", command: "haproxy", port, dir, args: ["-f", `${dir}/haproxy.cfg`, "-db"] });

@@ -126,7 +126,8 @@ describe("SIGTERM to one of two nodes behind HAProxy, under load", { skip: unava
     const last = next - 1;
     await Promise.all(staying.map((client) => client.hears(last, "the last number")));
     for (const { heard } of staying) {
-      assert.deepEqual(heard, Array.from({ length: last + 1 }, (_, i) => i), "a client of the node that stayed missed a number");
+      assert.deepEqual(heard, Array.from({ length: last + 1 }, (_, i) => i),
+        "a client of the node that stayed missed a number");
     }
   }, { timeout: 120_000 });
 });

@@ -24,7 +24,8 @@ const { eventually } = require("../lib/eventually");
 const RECORD_SEPARATOR = "\u001e";
 const JAR_IN_IMAGE = "/app/switchboard-chat.jar";
 const dockerfile = readDockerfile();
-const taskDefinition = JSON.parse(fs.readFileSync(path.resolve(__dirname, "..", "..", "ecs", "task-definition.json"), "utf8"));
+const TASK_DEFINITION = path.resolve(__dirname, "..", "..", "ecs", "task-definition.json");
+const taskDefinition = JSON.parse(fs.readFileSync(TASK_DEFINITION, "utf8"));
 const [container] = taskDefinition.containerDefinitions;
 const taskEnv = Object.fromEntries(container.environment.map(({ name, value }) => [name, value]));
 
@@ -109,7 +110,9 @@ describe("deploy/ecs: the Dockerfile and the task definition", () => {
   });
 });
 
-describe("deploy/ecs: the ENTRYPOINT as PID 1, stopped as ECS stops a task", { skip: noNamespaces() ?? noRedis() }, () => {
+const skipPid1 = noNamespaces() ?? noRedis();
+
+describe("deploy/ecs: the ENTRYPOINT as PID 1, stopped as ECS stops a task", { skip: skipPid1 }, () => {
   let redis;
   let pid1;
   let env;

@@ -55,7 +55,7 @@ describe("deploy/eks: the Kustomize base and the production overlay", () => {
 
   // Kubernetes' schemas allow fields they do not define, so a misspelt one passes them; the assertions below read
   // every field that matters by its name. What the schemas do catch: a wrong type, a required field left out.
-  it("a wrong type or a missing required field fails the schema validation (so that a pass means something)", async () => {
+  it("a wrong type or a missing required field fails the schema validation (a pass means something)", async () => {
     const wrongType = structuredClone(one(base, "Deployment"));
     wrongType.spec.template.spec.containers[0].ports[0].containerPort = "8080";
     await assert.rejects(validateManifest(wrongType), /containerPort must be integer/);
@@ -84,11 +84,13 @@ describe("deploy/eks: the Kustomize base and the production overlay", () => {
     assert.match(container.image, /^\d{12}\.dkr\.ecr\.[\w-]+\.amazonaws\.com\/switchboard-chat:\S+$/);
   });
 
-  it("kubectl kustomize renders the overlay the same way", { skip: spawnSync("kubectl", ["version", "--client"]).error && "no kubectl" }, () => {
+  const noKubectl = spawnSync("kubectl", ["version", "--client"]).error && "no kubectl";
+  it("kubectl kustomize renders the overlay the same way", { skip: noKubectl }, () => {
     const rendered = spawnSync("kubectl", ["kustomize", PRODUCTION], { encoding: "utf8" });
     assert.equal(rendered.status, 0, rendered.stderr);
     const byKind = (resources) => Object.fromEntries(resources.map((resource) => [resource.kind, resource]));
-    assert.deepEqual(byKind(YAML.parseAllDocuments(rendered.stdout).map((document) => document.toJS())), byKind(production));
+    const documents = YAML.parseAllDocuments(rendered.stdout).map((document) => document.toJS());
+    assert.deepEqual(byKind(documents), byKind(production));
   });
 
   describe("the Ingress: the guide's ALB", () => {
@@ -158,8 +160,8 @@ describe("deploy/eks: the Kustomize base and the production overlay", () => {
       assert.ok(pod.terminationGracePeriodSeconds > preStopSeconds + drainSeconds,
         `grace ${pod.terminationGracePeriodSeconds} s, preStop ${preStopSeconds} s, drain ${drainSeconds} s`);
       const ingress = one(production, "Ingress");
-      const deregistration = attributes(ingress.metadata.annotations["alb.ingress.kubernetes.io/target-group-attributes"])
-        ["deregistration_delay.timeout_seconds"];
+      const target = attributes(ingress.metadata.annotations["alb.ingress.kubernetes.io/target-group-attributes"]);
+      const deregistration = target["deregistration_delay.timeout_seconds"];
       assert.ok(Number(deregistration) <= pod.terminationGracePeriodSeconds);
       // The readiness probe notices a drain before it ends.
       assert.ok(container.readinessProbe.periodSeconds * container.readinessProbe.failureThreshold < drainSeconds);

@@ -48,7 +48,9 @@ describe("long polling behind HAProxy's idle timeout", () => {
 
   describe("with LONG_POLL_TIMEOUT_MS shorter than the idle timeout", () => {
     let setup;
-    before(async () => { setup = await startBehindHaproxy({ LONG_POLL_TIMEOUT_MS: SHORT_POLL_MS }); }, { timeout: 60_000 });
+    before(async () => {
+      setup = await startBehindHaproxy({ LONG_POLL_TIMEOUT_MS: SHORT_POLL_MS });
+    }, { timeout: 60_000 });
     after(() => setup?.stop());
 
     it("the connection outlives the idle timeout and still receives", async (t) => {
