@@ -28,13 +28,16 @@ const MATRIX = [JSON_PROTOCOL, MESSAGEPACK_PROTOCOL].flatMap((protocol) =>
     .filter((transport) => !(protocol === MESSAGEPACK_PROTOCOL && transport === SERVER_SENT_EVENTS))
     .map((transport) => ({ protocol, transport, title: `${protocol.name} over ${transport.name}` })));
 
-/** Builds (but does not start) a connection to `url`, stopped when test `t` ends; extra options go to `withUrl`. */
-function createHub(t, url, { protocol = JSON_PROTOCOL, transport = WEBSOCKETS, ...options } = {}) {
-  const connection = new signalR.HubConnectionBuilder()
+/**
+ * Builds (but does not start) a connection to `url`, stopped when test `t` ends; `reconnect: true` turns on the
+ * client's automatic reconnect (its default delays); extra options go to `withUrl`.
+ */
+function createHub(t, url, { protocol = JSON_PROTOCOL, transport = WEBSOCKETS, reconnect = false, ...options } = {}) {
+  const builder = new signalR.HubConnectionBuilder()
     .withUrl(url, { transport: typeof transport === "number" ? transport : transport.type, ...options })
     .withHubProtocol(protocol.create())
-    .configureLogging(signalR.LogLevel[process.env.SIGNALR_LOG_LEVEL || "None"] ?? signalR.LogLevel.None)
-    .build();
+    .configureLogging(signalR.LogLevel[process.env.SIGNALR_LOG_LEVEL || "None"] ?? signalR.LogLevel.None);
+  const connection = (reconnect ? builder.withAutomaticReconnect() : builder).build();
   t.after(() => connection.stop());
   return connection;
 }

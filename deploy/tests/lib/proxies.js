@@ -6,17 +6,13 @@
 // make the test run something else fails here instead. Each proxy runs in the foreground as a
 // child process, on a free port, and is stopped by `stop()`.
 
-const { spawn } = require("node:child_process");
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
-const { accepts, freePort } = require("../../../examples/interop/js/lib/ports");
+const { freePort } = require("../../../examples/interop/js/lib/ports");
+const { startProcess } = require("./foreground");
 
 const DEPLOY = path.resolve(__dirname, "..", "..");
-const START_TIMEOUT_MS = 15_000;
-// Apache itself takes up to 8 s to reclaim a child still busy with a proxied stream when it stops.
-const STOP_TIMEOUT_MS = 15_000;
-const LOG_CHARS_KEPT = 20_000;
 const APACHE_MODULES = "/usr/lib/apache2/modules";
 
 /** The port of a server URL such as `http://127.0.0.1:40123`. */
@@ -43,50 +39,6 @@ function deployFile(file, substitutions) {
     text = to === null ? text.split("\n").filter((line) => !line.includes(from)).join("\n") : text.replaceAll(from, to);
   }
   return text;
-}
-
-/**
- * Runs `command args` in the foreground and resolves once something accepts connections on `port`. Its output
- * (and the files of `logFiles`) are shown when it fails to start; SWITCHBOARD_PROXY_LOG=1 shows them always.
- * `stop()` ends it and removes its temp dir `dir`.
- */
-async function startProcess({ name, command, args, port, dir, logFiles = [] }) {
-  const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"] });
-  const killOnExit = () => child.kill("SIGKILL");
-  process.once("exit", killOnExit);
-  let output = "";
-  const keep = (chunk) => {
-    output = (output + chunk).slice(-LOG_CHARS_KEPT);
-    if (process.env.SWITCHBOARD_PROXY_LOG) process.stderr.write(`[${name}] ${chunk}`);
-  };
-  child.stdout.on("data", keep);
-  child.stderr.on("data", keep);
-  const exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
-  const log = () => [output, ...logFiles.filter((file) => fs.existsSync(file))
-    .map((file) => `--- ${file}\n${fs.readFileSync(file, "utf8").slice(-LOG_CHARS_KEPT)}`)].join("\n");
-
-  let ended;
-  exited.then((result) => { ended = result; });
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  while (!(await accepts(port))) {
-    if (ended || Date.now() > deadline) {
-      child.kill("SIGKILL");
-      const why = ended ? `exited (code ${ended.code}, signal ${ended.signal})` : `did not listen on ${port}`;
-      throw new Error(`${name} ${why}:\n${log()}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-
-  async function stop() {
-    process.removeListener("exit", killOnExit);
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
-    const timer = setTimeout(() => child.kill("SIGKILL"), STOP_TIMEOUT_MS);
-    await exited;
-    clearTimeout(timer);
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-
-  return { url: `http://127.0.0.1:${port}`, log, stop };
 }
 
 /** nginx from deploy/nginx/nginx.conf, in front of the server at `upstream` (a URL). */
@@ -149,9 +101,11 @@ async function startApache(vhostFile, upstream) {
 
 /**
  * HAProxy from deploy/haproxy/haproxy.cfg in front of two nodes (URLs). `withoutCookie` drops the stickiness line,
- * and nothing else, to show what the cookie is for.
+ * and nothing else, to show what the cookie is for. `checks` (e.g. `inter 250ms rise 1 fall 2`) replaces the health
+ * check's timing (ALB's: 10 s, rise 3, fall 10) where a test cannot wait 100 s for a node to be seen down;
+ * `timeouts` (e.g. `3s`) replaces the 60 s idle timeouts, for a test that must outlive them.
  */
-async function startHaproxy(nodes, { withoutCookie = false } = {}) {
+async function startHaproxy(nodes, { withoutCookie = false, checks, timeouts } = {}) {
   const dir = tempDir("haproxy");
   const port = await freePort();
   const config = deployFile("haproxy/haproxy.cfg", [
@@ -159,6 +113,10 @@ async function startHaproxy(nodes, { withoutCookie = false } = {}) {
     ["server node1 127.0.0.1:5000", `server node1 127.0.0.1:${portOf(nodes[0])}`],
     ["server node2 127.0.0.1:5001", `server node2 127.0.0.1:${portOf(nodes[1])}`],
     ...(withoutCookie ? [["cookie AWSALB", null]] : []),
+    ...(checks ? [["check inter 10s rise 3 fall 10", `check ${checks}`]] : []),
+    ...(timeouts
+      ? ["client", "server", "tunnel"].map((side) => [`timeout ${side} 60s`, `timeout ${side} ${timeouts}`])
+      : []),
   ]);
   fs.writeFileSync(path.join(dir, "haproxy.cfg"), config);
   return startProcess({ name: "haproxy", command: "haproxy", port, dir, args: ["-f", `${dir}/haproxy.cfg`, "-db"] });

@@ -17,7 +17,9 @@ import java.time.Duration;
  * room; {@code POSTGRES_URL} or {@code SQLSERVER_URL} (JDBC URLs, e.g. {@code
  * jdbc:postgresql://localhost:5432/chat?user=chat&password=secret}) do the same over the SQL
  * backplane. {@code /health} answers the server's health; {@code DRAIN_MS} (default 0) is how long
- * a SIGTERM keeps serving, answering {@code 503 Draining}, before the clients are closed.
+ * a SIGTERM keeps serving, answering {@code 503 Draining}, before the clients are closed; {@code
+ * LONG_POLL_TIMEOUT_MS} (default 90 s) how long a long poll is held, shorter than the idle timeout
+ * of a proxy in front (the container image sets 50 s for the ALB's 60 s).
  */
 public final class ChatServer {
   private ChatServer() {}
@@ -30,6 +32,10 @@ public final class ChatServer {
     SwitchboardServer.Builder builder = SwitchboardServer.builder().host(host).port(port);
     if (backplane != null) {
       builder.backplane(backplane);
+    }
+    String longPollMillis = System.getenv("LONG_POLL_TIMEOUT_MS");
+    if (longPollMillis != null && !longPollMillis.isBlank()) {
+      builder.longPollTimeout(Duration.ofMillis(Long.parseLong(longPollMillis)));
     }
     long drainMillis = Long.parseLong(System.getenv().getOrDefault("DRAIN_MS", "0"));
     SwitchboardServer server =
