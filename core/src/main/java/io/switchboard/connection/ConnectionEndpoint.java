@@ -10,6 +10,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +33,8 @@ import org.slf4j.LoggerFactory;
 public final class ConnectionEndpoint {
   private static final Logger LOG = LoggerFactory.getLogger(ConnectionEndpoint.class);
   private static final int MAXIMUM_NEGOTIATE_VERSION = 1;
+  private static final Pattern DOTNET_INTEGER =
+      Pattern.compile("[\\t\\n\\x0B\\f\\r ]*([+-]?[0-9]+)[\\t\\n\\x0B\\f\\r ]*");
   private static final long HEARTBEAT_MILLIS = 1000;
 
   private final ConnectionHandler handler;
@@ -94,11 +98,11 @@ public final class ConnectionEndpoint {
     String requested = request.joinedQueryParameter("negotiateVersion");
     int version;
     if (requested != null) {
-      try {
-        version = Integer.parseInt(requested.trim());
-      } catch (NumberFormatException e) {
+      Integer parsed = parseVersion(requested);
+      if (parsed == null) {
         return negotiateError("The client requested a non-integer protocol version.");
       }
+      version = parsed;
       if (version < options.minimumProtocolVersion()) {
         return unsupportedVersion(version);
       }
@@ -204,6 +208,23 @@ public final class ConnectionEndpoint {
           TransportResponse.text(405, "POST requests are not allowed for WebSocket connections."));
     }
     return found.connection().send(body, executor);
+  }
+
+  /**
+   * The version as .NET's {@code int.TryParse} reads it: ASCII digits with an optional sign,
+   * between white space of the ASCII kind only; null for anything else (other scripts' digits,
+   * control characters, a number past 32 bits), which {@link Integer#parseInt} would partly accept.
+   */
+  private static Integer parseVersion(String text) {
+    Matcher integer = DOTNET_INTEGER.matcher(text);
+    if (!integer.matches()) {
+      return null;
+    }
+    try {
+      return Integer.parseInt(integer.group(1));
+    } catch (NumberFormatException overflow) {
+      return null;
+    }
   }
 
   /**

@@ -115,7 +115,15 @@ class NegotiateTest {
   @Test
   void nonIntegerVersionIsAnErrorWithoutConnection() throws IOException {
     ConnectionEndpoint endpoint = endpoint(EndpointOptions.defaults());
-    for (String query : List.of("negotiateVersion=abc", "negotiateVersion=", "negotiateVersion=1.0")) {
+    for (String query :
+        List.of(
+            "negotiateVersion=abc",
+            "negotiateVersion=",
+            "negotiateVersion=1.0",
+            "negotiateVersion=%D9%A1", // Arabic-Indic one, a digit to Integer.parseInt
+            "negotiateVersion=%EF%BC%91", // full-width one
+            "negotiateVersion=%001", // a control character that String.trim() would drop
+            "negotiateVersion=99999999999")) {
       TransportResponse response = endpoint.negotiate(negotiate(query));
       assertEquals(
           "{\"error\":\"The client requested a non-integer protocol version.\"}",
