@@ -1,0 +1,52 @@
+package io.switchboard.spring.boot;
+
+import io.switchboard.hub.Hub;
+import io.switchboard.hub.HubOptions;
+import io.switchboard.transport.netty.SwitchboardServer;
+import java.util.function.Consumer;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Mounts every {@link SwitchboardHub} bean, each invocation's instance asked of the bean factory:
+ * the constructor injection the reference's hubs get from its service provider.
+ */
+final class HubBeans {
+  private HubBeans() {}
+
+  /**
+   * Mounts the hub beans on {@code builder}, each with {@code options}.
+   *
+   * @throws IllegalStateException if a hub bean is not a prototype or not a {@link Hub}
+   */
+  static void mount(
+      ConfigurableListableBeanFactory beans,
+      SwitchboardServer.Builder builder,
+      Consumer<HubOptions> options) {
+    for (String name : beans.getBeanNamesForAnnotation(SwitchboardHub.class)) {
+      Class<?> type = beans.getType(name, false);
+      if (type == null || !Hub.class.isAssignableFrom(type)) {
+        throw new IllegalStateException(
+            "@SwitchboardHub bean '" + name + "' is not a " + Hub.class.getName());
+      }
+      if (!beans.isPrototype(name)) {
+        throw new IllegalStateException(
+            "@SwitchboardHub bean '"
+                + name
+                + "' must be prototype-scoped: a new hub instance serves each invocation");
+      }
+      String path = beans.findAnnotationOnBean(name, SwitchboardHub.class, false).value();
+      mount(beans, builder, path, name, ClassUtils.getUserClass(type).asSubclass(Hub.class), options);
+    }
+  }
+
+  private static <T extends Hub> void mount(
+      ConfigurableListableBeanFactory beans,
+      SwitchboardServer.Builder builder,
+      String path,
+      String name,
+      Class<T> hubClass,
+      Consumer<HubOptions> options) {
+    builder.hub(path, hubClass, () -> beans.getBean(name, hubClass), options);
+  }
+}
