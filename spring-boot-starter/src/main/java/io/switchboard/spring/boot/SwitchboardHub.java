@@ -7,6 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
+import org.springframework.core.annotation.AliasFor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,5 +41,13 @@ import org.springframework.stereotype.Component;
 public @interface SwitchboardHub {
 
   /** The path the hub is mounted on, e.g. {@code /chat} (matched case-insensitively). */
-  String value();
+  @AliasFor("path")
+  String value() default "";
+
+  /**
+   * The same as {@link #value()}. Being its alias also keeps Spring from taking the path for the
+   * bean's name, as it does with the {@code value} of other {@code @Component} annotations.
+   */
+  @AliasFor("value")
+  String path() default "";
 }

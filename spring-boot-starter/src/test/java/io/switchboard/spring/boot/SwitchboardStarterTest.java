@@ -1,0 +1,178 @@
+package io.switchboard.spring.boot;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.signalr.HubConnection;
+import com.microsoft.signalr.HubConnectionBuilder;
+import com.microsoft.signalr.HubConnectionState;
+import com.microsoft.signalr.HubException;
+import com.microsoft.signalr.TransportEnum;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+
+/** Spring Boot applications on the starter, reached by the official Java client. */
+class SwitchboardStarterTest {
+  private static final long PATIENCE_SECONDS = 30;
+
+  private ConfigurableApplicationContext context;
+  private HubConnection connection;
+
+  @AfterEach
+  void stop() {
+    if (connection != null && connection.getConnectionState() != HubConnectionState.DISCONNECTED) {
+      connection.stop().timeout(PATIENCE_SECONDS, TimeUnit.SECONDS).blockingAwait();
+    }
+    if (context != null) {
+      context.close();
+    }
+  }
+
+  @Test
+  void theOfficialClientInvokesAHubWhoseConstructorReceivedABean() {
+    context = GreetingApplication.run(GreetingApplication.class);
+    connection = connect(TransportEnum.WEBSOCKETS);
+
+    assertEquals(GreetingApplication.GREETING + ", Ada", invoke(String.class, "Greet", "Ada"));
+    assertNotEquals(invoke(Integer.class, "Serial"), invoke(Integer.class, "Serial"));
+  }
+
+  @Test
+  void theHubPathIsNotTakenForTheBeanName() {
+    context = GreetingApplication.run(GreetingApplication.class);
+
+    assertArrayEquals(
+        new String[] {GreetingHub.class.getName()}, context.getBeanNamesForType(GreetingHub.class));
+  }
+
+  @Test
+  void theHealthIndicatorReportsUpThenOutOfServiceWhileDraining() {
+    context = GreetingApplication.run(GreetingApplication.class);
+    HealthIndicator health = context.getBean("switchboardHealthIndicator", HealthIndicator.class);
+
+    assertEquals(Status.UP, health.health().getStatus());
+    context.getBean(SwitchboardLifecycle.class).server().startDraining();
+    assertEquals(Status.OUT_OF_SERVICE, health.health().getStatus());
+    context.close();
+    assertEquals(Status.DOWN, health.health().getStatus());
+  }
+
+  @Test
+  void closingTheContextClosesTheClientsConnectionGracefully() throws Exception {
+    context = GreetingApplication.run(GreetingApplication.class);
+    connection = connect(TransportEnum.WEBSOCKETS);
+    CompletableFuture<Optional<Exception>> closed = new CompletableFuture<>();
+    connection.onClosed(error -> closed.complete(Optional.ofNullable(error)));
+    SwitchboardLifecycle lifecycle = context.getBean(SwitchboardLifecycle.class);
+
+    context.close();
+
+    assertEquals(Optional.empty(), closed.get(PATIENCE_SECONDS, TimeUnit.SECONDS));
+    assertFalse(lifecycle.isRunning());
+  }
+
+  @Test
+  void thePropertiesConfigureTheServer() throws Exception {
+    context =
+        GreetingApplication.run(
+            GreetingApplication.class,
+            "switchboard.detailed-errors=true",
+            "switchboard.transports=long-polling",
+            "switchboard.health-path=/healthz");
+    String baseUrl = GreetingApplication.baseUrl(context);
+
+    HttpResponse<String> health =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(baseUrl + "/healthz")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, health.statusCode());
+    assertEquals("Healthy", health.body());
+    HubConnection webSockets =
+        HubConnectionBuilder.create(baseUrl + "/greet").withTransport(TransportEnum.WEBSOCKETS).build();
+    assertThrows(
+        RuntimeException.class,
+        () -> webSockets.start().timeout(PATIENCE_SECONDS, TimeUnit.SECONDS).blockingAwait());
+    connection = connect(TransportEnum.LONG_POLLING);
+    HubException error = assertThrows(HubException.class, () -> invoke(Void.class, "Fail"));
+    assertTrue(
+        error.getMessage().endsWith(": " + GreetingApplication.GREETING + ", failure"),
+        error.getMessage());
+  }
+
+  @Test
+  void aHubBeanThatIsNotAPrototypeFailsTheStartup() {
+    RuntimeException error =
+        assertThrows(
+            RuntimeException.class, () -> GreetingApplication.run(SingletonHubApplication.class));
+
+    assertTrue(rootCause(error).getMessage().contains("must be prototype-scoped"), error.toString());
+  }
+
+  @Test
+  void aDrainDelayAsLongAsTheShutdownPhaseFailsTheStartup() {
+    RuntimeException error =
+        assertThrows(
+            RuntimeException.class,
+            () ->
+                GreetingApplication.run(
+                    GreetingApplication.class,
+                    "switchboard.drain-delay=5s",
+                    "spring.lifecycle.timeout-per-shutdown-phase=5s"));
+
+    assertTrue(rootCause(error).getMessage().contains("must be shorter than"), error.toString());
+  }
+
+  /** A hub declared as a singleton {@code @Bean}, which cannot serve one invocation each. */
+  @SpringBootConfiguration
+  @EnableAutoConfiguration
+  static class SingletonHubApplication {
+    @Bean
+    GreetingHub greetingHub() {
+      return new GreetingHub(new Greeter("Hi"));
+    }
+  }
+
+  private HubConnection connect(TransportEnum transport) {
+    HubConnection started =
+        HubConnectionBuilder.create(GreetingApplication.baseUrl(context) + "/greet")
+            .withTransport(transport)
+            .build();
+    started.start().timeout(PATIENCE_SECONDS, TimeUnit.SECONDS).blockingAwait();
+    return started;
+  }
+
+  private <T> T invoke(Class<T> type, String method, Object... arguments) {
+    if (type == Void.class) {
+      connection.invoke(method, arguments).timeout(PATIENCE_SECONDS, TimeUnit.SECONDS).blockingAwait();
+      return null;
+    }
+    return connection.invoke(type, method, arguments).timeout(PATIENCE_SECONDS, TimeUnit.SECONDS).blockingGet();
+  }
+
+  private static Throwable rootCause(Throwable error) {
+    Throwable cause = error;
+    while (cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+}
