@@ -36,7 +36,8 @@ final class HubBeans {
                 + "' must be prototype-scoped: a new hub instance serves each invocation");
       }
       String path = beans.findAnnotationOnBean(name, SwitchboardHub.class, false).value();
-      mount(beans, builder, path, name, ClassUtils.getUserClass(type).asSubclass(Hub.class), options);
+      Class<? extends Hub> hubClass = ClassUtils.getUserClass(type).asSubclass(Hub.class);
+      mount(beans, builder, path, name, hubClass, options);
     }
   }
 

@@ -61,7 +61,14 @@ public class SwitchboardAutoConfiguration {
     if (!properties.trustedProxies().isEmpty()) {
       builder.trustForwardedHeaders(properties.trustedProxies()::contains);
     }
-    backplane.ifAvailable(builder::backplane);
+    Backplane scaleOut = backplane.getIfAvailable();
+    if (scaleOut != null) {
+      builder.backplane(scaleOut);
+    } else if (properties.redis().url() != null) {
+      throw new IllegalStateException(
+          "switchboard.redis.url is set, but io.switchboard:switchboard-backplane-redis is not on"
+              + " the classpath");
+    }
     HubBeans.mount(beans, builder, hubOptions(properties));
     customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
     Duration phaseTimeout =

@@ -33,4 +33,13 @@ public class GreetingApplication {
   static String baseUrl(ConfigurableApplicationContext context) {
     return "http://127.0.0.1:" + context.getBean(SwitchboardLifecycle.class).server().port();
   }
+
+  /** The innermost cause of a failed startup. */
+  static Throwable rootCause(Throwable error) {
+    Throwable cause = error;
+    while (cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
 }

@@ -22,6 +22,11 @@ public class GreetingHub extends Hub {
     return serial;
   }
 
+  /** The client's address, as the server believes it. */
+  public String remoteAddress() {
+    return context().request().remoteAddress();
+  }
+
   public void fail() {
     throw new IllegalStateException(greeter.greet("failure"));
   }

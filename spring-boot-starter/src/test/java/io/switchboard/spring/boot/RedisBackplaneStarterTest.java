@@ -1,6 +1,7 @@
 package io.switchboard.spring.boot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.signalr.HubConnection;
@@ -15,7 +16,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.DefaultResourceLoader;
 
 /** {@code switchboard.redis.url} scales the hubs of two applications out over one Redis. */
 class RedisBackplaneStarterTest {
@@ -48,6 +52,36 @@ class RedisBackplaneStarterTest {
     assertEquals(
         GreetingApplication.GREETING + ", over Redis",
         received.poll(PATIENCE_SECONDS, TimeUnit.SECONDS));
+  }
+
+  @Test
+  void aRedisUrlWithoutTheRedisModuleFailsTheStartup() {
+    SpringApplicationBuilder application =
+        new SpringApplicationBuilder(GreetingApplication.class)
+            .web(WebApplicationType.NONE)
+            .resourceLoader(new DefaultResourceLoader(new WithoutRedisModule()))
+            .properties("switchboard.port=0", "switchboard.redis.url=redis://127.0.0.1:1");
+
+    RuntimeException error = assertThrows(RuntimeException.class, application::run);
+
+    assertTrue(
+        GreetingApplication.rootCause(error).getMessage().contains("switchboard-backplane-redis"),
+        error.toString());
+  }
+
+  /** This test's class loader, as if switchboard-backplane-redis were not on the classpath. */
+  private static final class WithoutRedisModule extends ClassLoader {
+    WithoutRedisModule() {
+      super(RedisBackplaneStarterTest.class.getClassLoader());
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+      if (name.startsWith(RedisBackplane.class.getPackageName() + ".")) {
+        throw new ClassNotFoundException(name);
+      }
+      return super.loadClass(name, resolve);
+    }
   }
 
   private static ConfigurableApplicationContext run(TestRedis redis) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.microsoft.signalr.HttpHubConnectionBuilder;
 import com.microsoft.signalr.HubConnection;
 import com.microsoft.signalr.HubConnectionBuilder;
 import com.microsoft.signalr.HubConnectionState;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -66,11 +68,12 @@ class SwitchboardStarterTest {
   @Test
   void theHealthIndicatorReportsUpThenOutOfServiceWhileDraining() {
     context = GreetingApplication.run(GreetingApplication.class);
+    HealthEndpoint actuator = context.getBean(HealthEndpoint.class);
     HealthIndicator health = context.getBean("switchboardHealthIndicator", HealthIndicator.class);
 
-    assertEquals(Status.UP, health.health().getStatus());
+    assertEquals(Status.UP, actuator.healthForPath("switchboard").getStatus());
     context.getBean(SwitchboardLifecycle.class).server().startDraining();
-    assertEquals(Status.OUT_OF_SERVICE, health.health().getStatus());
+    assertEquals(Status.OUT_OF_SERVICE, actuator.healthForPath("switchboard").getStatus());
     context.close();
     assertEquals(Status.DOWN, health.health().getStatus());
   }
@@ -96,7 +99,8 @@ class SwitchboardStarterTest {
             GreetingApplication.class,
             "switchboard.detailed-errors=true",
             "switchboard.transports=long-polling",
-            "switchboard.health-path=/healthz");
+            "switchboard.health-path=/healthz",
+            "switchboard.trusted-proxies=127.0.0.1");
     String baseUrl = GreetingApplication.baseUrl(context);
 
     HttpResponse<String> health =
@@ -107,11 +111,16 @@ class SwitchboardStarterTest {
     assertEquals(200, health.statusCode());
     assertEquals("Healthy", health.body());
     HubConnection webSockets =
-        HubConnectionBuilder.create(baseUrl + "/greet").withTransport(TransportEnum.WEBSOCKETS).build();
-    assertThrows(
-        RuntimeException.class,
-        () -> webSockets.start().timeout(PATIENCE_SECONDS, TimeUnit.SECONDS).blockingAwait());
-    connection = connect(TransportEnum.LONG_POLLING);
+        HubConnectionBuilder.create(baseUrl + "/greet")
+            .withTransport(TransportEnum.WEBSOCKETS)
+            .build();
+    RuntimeException refused =
+        assertThrows(
+            RuntimeException.class,
+            () -> webSockets.start().timeout(PATIENCE_SECONDS, TimeUnit.SECONDS).blockingAwait());
+    assertEquals("There were no compatible transports on the server.", refused.getMessage());
+    connection = connect(TransportEnum.LONG_POLLING, "203.0.113.7");
+    assertEquals("203.0.113.7", invoke(String.class, "RemoteAddress"));
     HubException error = assertThrows(HubException.class, () -> invoke(Void.class, "Fail"));
     assertTrue(
         error.getMessage().endsWith(": " + GreetingApplication.GREETING + ", failure"),
@@ -124,7 +133,9 @@ class SwitchboardStarterTest {
         assertThrows(
             RuntimeException.class, () -> GreetingApplication.run(SingletonHubApplication.class));
 
-    assertTrue(rootCause(error).getMessage().contains("must be prototype-scoped"), error.toString());
+    assertTrue(
+        GreetingApplication.rootCause(error).getMessage().contains("must be prototype-scoped"),
+        error.toString());
   }
 
   @Test
@@ -138,7 +149,9 @@ class SwitchboardStarterTest {
                     "switchboard.drain-delay=5s",
                     "spring.lifecycle.timeout-per-shutdown-phase=5s"));
 
-    assertTrue(rootCause(error).getMessage().contains("must be shorter than"), error.toString());
+    assertTrue(
+        GreetingApplication.rootCause(error).getMessage().contains("must be shorter than"),
+        error.toString());
   }
 
   /** A hub declared as a singleton {@code @Bean}, which cannot serve one invocation each. */
@@ -152,27 +165,33 @@ class SwitchboardStarterTest {
   }
 
   private HubConnection connect(TransportEnum transport) {
-    HubConnection started =
+    return connect(transport, null);
+  }
+
+  /** A started client, which says it forwards for {@code forwardedFor} unless that is null. */
+  private HubConnection connect(TransportEnum transport, String forwardedFor) {
+    HttpHubConnectionBuilder builder =
         HubConnectionBuilder.create(GreetingApplication.baseUrl(context) + "/greet")
-            .withTransport(transport)
-            .build();
+            .withTransport(transport);
+    if (forwardedFor != null) {
+      builder.withHeader("X-Forwarded-For", forwardedFor);
+    }
+    HubConnection started = builder.build();
     started.start().timeout(PATIENCE_SECONDS, TimeUnit.SECONDS).blockingAwait();
     return started;
   }
 
   private <T> T invoke(Class<T> type, String method, Object... arguments) {
     if (type == Void.class) {
-      connection.invoke(method, arguments).timeout(PATIENCE_SECONDS, TimeUnit.SECONDS).blockingAwait();
+      connection
+          .invoke(method, arguments)
+          .timeout(PATIENCE_SECONDS, TimeUnit.SECONDS)
+          .blockingAwait();
       return null;
     }
-    return connection.invoke(type, method, arguments).timeout(PATIENCE_SECONDS, TimeUnit.SECONDS).blockingGet();
-  }
-
-  private static Throwable rootCause(Throwable error) {
-    Throwable cause = error;
-    while (cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    return cause;
+    return connection
+        .invoke(type, method, arguments)
+        .timeout(PATIENCE_SECONDS, TimeUnit.SECONDS)
+        .blockingGet();
   }
 }

@@ -35,8 +35,12 @@ final class TestRedis implements AutoCloseable {
     }
     Process process =
         new ProcessBuilder(
-                "redis-server", "--bind", "127.0.0.1", "--port", "" + port, "--save", "",
-                "--appendonly", "no", "--dir", Files.createTempDirectory("switchboard-redis").toString())
+                "redis-server",
+                "--bind", "127.0.0.1",
+                "--port", "" + port,
+                "--save", "",
+                "--appendonly", "no",
+                "--dir", Files.createTempDirectory("switchboard-redis").toString())
             .redirectErrorStream(true)
             .start();
     CountDownLatch ready = new CountDownLatch(1);
@@ -52,7 +56,8 @@ final class TestRedis implements AutoCloseable {
 
   private static void awaitReady(Process process, CountDownLatch ready) {
     try (BufferedReader lines =
-        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
         if (line.contains("Ready to accept connections")) {
           ready.countDown();
