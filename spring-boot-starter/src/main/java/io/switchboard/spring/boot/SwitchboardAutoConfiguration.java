@@ -41,7 +41,7 @@ public class SwitchboardAutoConfiguration {
   /** The server, started when the context is refreshed and stopped when it closes. */
   @Bean
   @ConditionalOnMissingBean
-  public SwitchboardLifecycle switchboardLifecycle(
+  SwitchboardLifecycle switchboardLifecycle(
       SwitchboardProperties properties,
       ConfigurableListableBeanFactory beans,
       ObjectProvider<Backplane> backplane,

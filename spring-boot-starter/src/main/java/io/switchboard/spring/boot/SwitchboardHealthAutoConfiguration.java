@@ -22,7 +22,7 @@ public class SwitchboardHealthAutoConfiguration {
   /** The server's health. */
   @Bean
   @ConditionalOnMissingBean(name = "switchboardHealthIndicator")
-  public SwitchboardHealthIndicator switchboardHealthIndicator(SwitchboardLifecycle lifecycle) {
+  SwitchboardHealthIndicator switchboardHealthIndicator(SwitchboardLifecycle lifecycle) {
     return new SwitchboardHealthIndicator(lifecycle);
   }
 }
