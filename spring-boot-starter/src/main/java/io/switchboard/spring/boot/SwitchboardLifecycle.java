@@ -15,13 +15,14 @@ import org.springframework.context.SmartLifecycle;
  * reconnecting), waiting for them for what is left of {@code
  * spring.lifecycle.timeout-per-shutdown-phase}.
  *
- * <p>Its phase is below {@link SmartLifecycle#DEFAULT_PHASE}, as Spring's web servers' are: the
- * server starts after, and stops before, the application's ordinary lifecycle beans, so hubs can
- * use them until the last connection is gone.
+ * <p>Its phase is just above that of Spring Boot's web server graceful shutdown: the server starts
+ * after Spring's web server and stops before it, so that the actuator's health endpoint still
+ * answers {@code OUT_OF_SERVICE} while Switchboard drains; plain {@code Lifecycle} beans (phase 0)
+ * start before it and stop after it, so hubs can use them until the last connection is gone.
  */
 public final class SwitchboardLifecycle implements SmartLifecycle {
-  /** The phase of Spring Boot's web server graceful shutdown. */
-  static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 1024;
+  /** One above the phase of Spring Boot's web server graceful shutdown (DEFAULT_PHASE - 1024). */
+  static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 1023;
 
   private static final Logger LOG = LoggerFactory.getLogger(SwitchboardLifecycle.class);
 
