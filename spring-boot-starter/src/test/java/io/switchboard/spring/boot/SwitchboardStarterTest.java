@@ -17,19 +17,23 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /** Spring Boot applications on the starter, reached by the official Java client. */
 class SwitchboardStarterTest {
@@ -90,6 +94,17 @@ class SwitchboardStarterTest {
 
     assertEquals(Optional.empty(), closed.get(PATIENCE_SECONDS, TimeUnit.SECONDS));
     assertFalse(lifecycle.isRunning());
+  }
+
+  @Test
+  void theServerStartsAfterAndStopsBeforeSpringsWebServerPhase() {
+    context = GreetingApplication.run(WebServerPhaseApplication.class);
+    WebServerPhase webServer = context.getBean(WebServerPhase.class);
+
+    context.close();
+
+    assertEquals(
+        List.of("start: switchboard stopped", "stop: switchboard stopped"), webServer.seen);
   }
 
   @Test
@@ -161,6 +176,55 @@ class SwitchboardStarterTest {
     @Bean
     GreetingHub greetingHub() {
       return new GreetingHub(new Greeter("Hi"));
+    }
+  }
+
+  /** The greeting application with a bean in the phase of Spring Boot's web server. */
+  @SpringBootConfiguration
+  @EnableAutoConfiguration
+  @Import({GreetingApplication.class, WebServerPhase.class})
+  static class WebServerPhaseApplication {}
+
+  /**
+   * Records, at its start and stop, whether the Switchboard server runs. It looks the server up
+   * then rather than depending on it, since Spring starts a bean's dependencies before it and stops
+   * them after it, whatever their phases.
+   */
+  static class WebServerPhase implements SmartLifecycle {
+    final List<String> seen = new CopyOnWriteArrayList<>();
+    private final BeanFactory beans;
+    private volatile boolean running;
+
+    WebServerPhase(BeanFactory beans) {
+      this.beans = beans;
+    }
+
+    @Override
+    public void start() {
+      seen.add("start: " + switchboardState());
+      running = true;
+    }
+
+    @Override
+    public void stop() {
+      seen.add("stop: " + switchboardState());
+      running = false;
+    }
+
+    private String switchboardState() {
+      return beans.getBean(SwitchboardLifecycle.class).isRunning()
+          ? "switchboard running"
+          : "switchboard stopped";
+    }
+
+    @Override
+    public boolean isRunning() {
+      return running;
+    }
+
+    @Override
+    public int getPhase() {
+      return SmartLifecycle.DEFAULT_PHASE - 1024;
     }
   }
 
