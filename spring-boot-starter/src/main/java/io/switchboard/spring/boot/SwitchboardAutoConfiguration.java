@@ -2,13 +2,8 @@ package io.switchboard.spring.boot;
 
 import io.switchboard.backplane.Backplane;
 import io.switchboard.backplane.redis.RedisBackplane;
-import io.switchboard.connection.TransportType;
-import io.switchboard.hub.HubOptions;
 import io.switchboard.transport.netty.SwitchboardServer;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Consumer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -69,25 +64,12 @@ public class SwitchboardAutoConfiguration {
           "switchboard.redis.url is set, but io.switchboard:switchboard-backplane-redis is not on"
               + " the classpath");
     }
-    HubBeans.mount(beans, builder, hubOptions(properties));
+    HubBeans.mount(beans, builder, properties);
     customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
     Duration phaseTimeout =
         environment.getProperty(
             "spring.lifecycle.timeout-per-shutdown-phase", Duration.class, DEFAULT_PHASE_TIMEOUT);
     return new SwitchboardLifecycle(builder, properties.drainDelay(), phaseTimeout);
-  }
-
-  /** The options every hub bean gets from the properties. */
-  private static Consumer<HubOptions> hubOptions(SwitchboardProperties properties) {
-    List<TransportType> transports = new ArrayList<>(properties.transports());
-    return hub -> {
-      hub.enableDetailedErrors(properties.detailedErrors());
-      if (!transports.isEmpty()) {
-        hub.transports(
-            transports.get(0),
-            transports.subList(1, transports.size()).toArray(TransportType[]::new));
-      }
-    };
   }
 
   /** The Redis backplane, when {@code switchboard.redis.url} is set and the module is present. */
