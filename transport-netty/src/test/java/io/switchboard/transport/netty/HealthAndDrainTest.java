@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.switchboard.backplane.InMemoryBackplane;
 import io.switchboard.backplane.InMemoryBroker;
 import io.switchboard.hub.Hub;
+import io.switchboard.server.Health;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

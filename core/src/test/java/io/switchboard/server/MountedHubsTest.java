@@ -1,4 +1,4 @@
-package io.switchboard.transport.netty;
+package io.switchboard.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package io.switchboard.transport.netty;
+package io.switchboard.server;
 
 import io.switchboard.backplane.Backplane;
 import io.switchboard.backplane.ScaleOutHubLifetimeManager;
