@@ -7,6 +7,7 @@ import io.switchboard.connection.EndpointOptions;
 import io.switchboard.hub.Hub;
 import io.switchboard.hub.HubContext;
 import io.switchboard.hub.HubEndpoint;
+import io.switchboard.hub.HubExecutors;
 import io.switchboard.hub.HubFactory;
 import io.switchboard.hub.HubFilter;
 import io.switchboard.hub.HubOptions;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -48,17 +48,17 @@ public final class SwitchboardApplication implements AutoCloseable {
   private final Map<String, HubEndpoint<?>> hubs;
   private final Backplane backplane;
   private final List<AutoCloseable> lifetimeManagers;
-  private final ScheduledExecutorService heartbeat;
+  private final HubExecutors threads;
   private final AtomicBoolean draining = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private SwitchboardApplication(
-      EndpointRoutes routes, MountedHubs mounted, ScheduledExecutorService heartbeat) {
+      EndpointRoutes routes, MountedHubs mounted, HubExecutors threads) {
     this.routes = routes;
     this.hubs = mounted.endpoints();
     this.backplane = mounted.backplane();
     this.lifetimeManagers = mounted.lifetimeManagers();
-    this.heartbeat = heartbeat;
+    this.threads = threads;
   }
 
   /** Starts a builder. */
@@ -152,8 +152,9 @@ public final class SwitchboardApplication implements AutoCloseable {
   }
 
   /**
-   * Closes the hubs' lifetime managers (leaving the backplane, which the application owns) and
-   * stops the heartbeat, whether or not {@link #shutdown()} has completed. Later calls do nothing.
+   * Closes the hubs' lifetime managers (leaving the backplane, which the application owns), then
+   * the hubs, then stops the heartbeat and the hub threads, whether or not {@link #shutdown()} has
+   * completed. Later calls do nothing.
    */
   @Override
   public void close() {
@@ -167,7 +168,12 @@ public final class SwitchboardApplication implements AutoCloseable {
         LOG.warn("Closing a hub's lifetime manager failed", e);
       }
     }
-    heartbeat.shutdownNow();
+    for (ConnectionEndpoint endpoint : routes.endpoints()) {
+      if (endpoint.handler() instanceof HubEndpoint<?> hub) {
+        hub.close();
+      }
+    }
+    threads.close();
   }
 
   /** Mounts hubs and endpoints; {@link #build()} makes the application. */
@@ -265,7 +271,7 @@ public final class SwitchboardApplication implements AutoCloseable {
     }
 
     /**
-     * Creates the hubs, their lifetime managers and the heartbeat thread.
+     * Creates the hubs, their lifetime managers and the hub threads (started on demand).
      *
      * @throws IllegalArgumentException if two endpoints share a path or a path lacks its slash
      */
@@ -276,14 +282,9 @@ public final class SwitchboardApplication implements AutoCloseable {
           hubMounts.add(pending.mount(hubDefaults));
         }
       }
-      MountedHubs mounted = MountedHubs.create(hubMounts, globalFilters, backplane);
-      ScheduledExecutorService heartbeat =
-          Executors.newSingleThreadScheduledExecutor(
-              task -> {
-                Thread thread = new Thread(task, "switchboard-heartbeat");
-                thread.setDaemon(true);
-                return thread;
-              });
+      HubExecutors threads = HubExecutors.create();
+      ScheduledExecutorService heartbeat = threads.heartbeat();
+      MountedHubs mounted = MountedHubs.create(hubMounts, globalFilters, backplane, threads);
       EndpointRoutes routes = new EndpointRoutes();
       try {
         for (Mount mount : mounts) {
@@ -297,10 +298,10 @@ public final class SwitchboardApplication implements AutoCloseable {
         }
       } catch (RuntimeException e) {
         mounted.endpoints().values().forEach(HubEndpoint::shutdown);
-        new SwitchboardApplication(routes, mounted, heartbeat).close();
+        new SwitchboardApplication(routes, mounted, threads).close();
         throw e;
       }
-      return new SwitchboardApplication(routes, mounted, heartbeat);
+      return new SwitchboardApplication(routes, mounted, threads);
     }
 
     private static String checkPath(String path) {

@@ -25,9 +25,9 @@ abstract class StreamingSession extends ChannelInboundHandlerAdapter implements 
   // Event loop only.
   protected ChannelHandlerContext ctx;
 
-  StreamingSession(Channel channel, NettyTransportOptions options) {
+  StreamingSession(Channel channel, EventLoopDrains.PerLoop drains, NettyTransportOptions options) {
     this.channel = channel;
-    this.outbound = new ChannelOutbound(channel, options, this::overflowed, this::sendFailed);
+    this.outbound = new ChannelOutbound(channel, drains.of(channel.eventLoop()), options, this::overflowed, this::sendFailed);
   }
 
   /** Sets the connection this channel carries; before the handler joins the pipeline. */

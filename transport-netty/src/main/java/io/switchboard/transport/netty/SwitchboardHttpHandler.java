@@ -102,8 +102,9 @@ public final class SwitchboardHttpHandler extends ChannelInboundHandlerAdapter {
     this.originChecks = new BrowserOriginChecks(origins);
     this.forwarded = forwarded;
     this.connectionLimits = new ConnectionLimits(options);
-    this.webSockets = new WebSocketTransport(options, connectionLimits);
-    this.serverSentEvents = new ServerSentEventsTransport(options);
+    EventLoopDrains.PerLoop drains = new EventLoopDrains.PerLoop();
+    this.webSockets = new WebSocketTransport(options, connectionLimits, drains);
+    this.serverSentEvents = new ServerSentEventsTransport(options, drains);
     this.longPolling = new LongPollingTransport(options);
   }
 

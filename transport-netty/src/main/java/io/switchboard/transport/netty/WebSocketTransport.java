@@ -27,11 +27,14 @@ final class WebSocketTransport {
   private static final String SESSION_HANDLER = "switchboard-websocket";
 
   private final NettyTransportOptions options;
+  private final EventLoopDrains.PerLoop drains;
   private final ConnectionLimits limits;
   private final WebSocketDecoderConfig decoderConfig;
 
-  WebSocketTransport(NettyTransportOptions options, ConnectionLimits limits) {
+  WebSocketTransport(
+      NettyTransportOptions options, ConnectionLimits limits, EventLoopDrains.PerLoop drains) {
     this.options = options;
+    this.drains = drains;
     this.limits = limits;
     this.decoderConfig =
         WebSocketDecoderConfig.newBuilder()
@@ -57,7 +60,7 @@ final class WebSocketTransport {
       return;
     }
     WebSocketSession session =
-        new WebSocketSession(ctx.channel(), options, endpoint.options().closeTimeout());
+        new WebSocketSession(ctx.channel(), drains, options, endpoint.options().closeTimeout());
     AttachResult attached = endpoint.attach(TransportType.WEB_SOCKETS, info, session);
     if (!attached.isAccepted()) {
       HttpExchange.of(ctx, request).respond(attached.rejection());
