@@ -13,7 +13,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.switchboard.connection.AttachResult;
 import io.switchboard.connection.ConnectionEndpoint;
 import io.switchboard.connection.HttpRequestInfo;
-import io.switchboard.connection.ManagedConnection;
+import io.switchboard.connection.TransportConnection;
 import io.switchboard.connection.TransportType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +46,7 @@ final class ServerSentEventsTransport {
       HttpExchange.of(ctx, request).respond(attached.rejection());
       return;
     }
-    ManagedConnection connection = attached.connection();
+    TransportConnection connection = attached.connection();
     session.bind(connection);
     ctx.pipeline().addAfter(ctx.name(), SESSION_HANDLER, session);
     channel.write(head(request));

@@ -10,7 +10,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import io.switchboard.connection.AttachResult;
 import io.switchboard.connection.ConnectionEndpoint;
 import io.switchboard.connection.HttpRequestInfo;
-import io.switchboard.connection.ManagedConnection;
+import io.switchboard.connection.TransportConnection;
 import io.switchboard.connection.TransportResponse;
 import io.switchboard.connection.TransportType;
 import java.io.IOException;
@@ -66,7 +66,7 @@ final class WebSocketTransport {
       HttpExchange.of(ctx, request).respond(attached.rejection());
       return;
     }
-    ManagedConnection connection = attached.connection();
+    TransportConnection connection = attached.connection();
     if (!limits.tryUpgrade(ctx.channel())) {
       LOG.warn(
           "Connection {}: WebSocket refused, {} upgraded connections open",
