@@ -3,11 +3,15 @@ package io.switchboard.connection;
 /**
  * What the connection layer decided about a transport request: the connection it belongs to, or
  * the HTTP answer that rejects it. Exactly one of the two is non-null.
- *
- * @param connection the connection, or null when rejected
- * @param rejection the answer to write, or null when accepted
  */
-public record AttachResult(ManagedConnection connection, TransportResponse rejection) {
+public final class AttachResult {
+  private final ManagedConnection connection;
+  private final TransportResponse rejection;
+
+  private AttachResult(ManagedConnection connection, TransportResponse rejection) {
+    this.connection = connection;
+    this.rejection = rejection;
+  }
 
   static AttachResult accepted(ManagedConnection connection) {
     return new AttachResult(connection, null);
@@ -20,5 +24,20 @@ public record AttachResult(ManagedConnection connection, TransportResponse rejec
   /** Whether the request was accepted. */
   public boolean isAccepted() {
     return connection != null;
+  }
+
+  /** The connection the adapter reports its transport's events to, or null when rejected. */
+  public TransportConnection connection() {
+    return connection;
+  }
+
+  /** The answer to write, or null when accepted. */
+  public TransportResponse rejection() {
+    return rejection;
+  }
+
+  /** The connection itself, for the connection layer. */
+  ManagedConnection managed() {
+    return connection;
   }
 }

@@ -155,7 +155,7 @@ public final class ConnectionEndpoint {
    * A WebSocket or Server-Sent Events request on {@code P} wants to attach {@code session}. A
    * WebSocket without {@code id} creates a connection on the spot; a stateful WebSocket
    * connection accepts a new socket (re-attach). On success the connection is active with this
-   * session; the adapter calls {@link ManagedConnection#transportStarted} once the transport can
+   * session; the adapter calls {@link TransportConnection#transportStarted} once the transport can
    * carry data.
    */
   public AttachResult attach(TransportType type, HttpRequestInfo request, TransportSession session) {
@@ -163,7 +163,7 @@ public final class ConnectionEndpoint {
     if (!found.isAccepted()) {
       return found;
     }
-    TransportResponse rejection = found.connection().activate(type, request, session);
+    TransportResponse rejection = found.managed().activate(type, request, session);
     return rejection == null ? found : AttachResult.rejected(rejection);
   }
 
@@ -171,7 +171,7 @@ public final class ConnectionEndpoint {
    * A long poll on {@code P} (§1.9): the first one of a connection is answered at once and starts
    * the application; later ones wait up to {@link EndpointOptions#longPollTimeout()} for data. The
    * connection layer answers {@code poll} unless this returns a rejection; the adapter reports a
-   * client that leaves early with {@link ManagedConnection#pollAbandoned}.
+   * client that leaves early with {@link TransportConnection#pollAbandoned}.
    *
    * @param maxBufferedBytes the most output held for the client between polls; more aborts the
    *     connection (the transport's outbound bound; used from the first poll on)
@@ -185,7 +185,7 @@ public final class ConnectionEndpoint {
       return found;
     }
     TransportResponse rejection =
-        found.connection().poll(request, poll, options.longPollTimeout(), maxBufferedBytes);
+        found.managed().poll(request, poll, options.longPollTimeout(), maxBufferedBytes);
     return rejection == null ? found : AttachResult.rejected(rejection);
   }
 
@@ -203,11 +203,11 @@ public final class ConnectionEndpoint {
     if (!found.isAccepted()) {
       return CompletableFuture.completedFuture(found.rejection());
     }
-    if (found.connection().transportType() == TransportType.WEB_SOCKETS) {
+    if (found.managed().transportType() == TransportType.WEB_SOCKETS) {
       return CompletableFuture.completedFuture(
           TransportResponse.text(405, "POST requests are not allowed for WebSocket connections."));
     }
-    return found.connection().send(body, executor);
+    return found.managed().send(body, executor);
   }
 
   /**
@@ -239,16 +239,16 @@ public final class ConnectionEndpoint {
     if (!found.isAccepted()) {
       return found.rejection();
     }
-    if (found.connection().transportType() != TransportType.LONG_POLLING) {
+    if (found.managed().transportType() != TransportType.LONG_POLLING) {
       return TransportResponse.text(400, "Cannot terminate this connection using the DELETE endpoint.");
     }
-    found.connection().deletedByClient();
+    found.managed().deletedByClient();
     return TransportResponse.empty(202);
   }
 
   /**
-   * Stops the heartbeat, refuses new connections, closes every connection gracefully (see {@link
-   * ManagedConnection#shutdown()}), and completes once all of them are gone.
+   * Stops the heartbeat, refuses new connections, closes every connection gracefully (one
+   * between long polls at once, as it could only come back to a server going away), and completes once all of them are gone.
    */
   public CompletableFuture<Void> shutdown() {
     shutDown = true;

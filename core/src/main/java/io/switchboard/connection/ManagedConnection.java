@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * timeout; a new WebSocket with the same token re-attaches. See {@link
  * ConnectionListener#onTransportLost} and {@link ConnectionListener#onTransportReattached}.
  */
-public final class ManagedConnection implements Connection {
+final class ManagedConnection implements Connection, TransportConnection {
   private static final Logger LOG = LoggerFactory.getLogger(ManagedConnection.class);
   private static final TransportResponse FIRST_POLL = TransportResponse.binary(new byte[0]);
 
@@ -180,6 +180,7 @@ public final class ManagedConnection implements Connection {
   }
 
   /** The format of what {@link #write} sends (text until the application says otherwise). */
+  @Override
   public TransferFormat transferFormat() {
     return transferFormat;
   }
@@ -300,6 +301,7 @@ public final class ManagedConnection implements Connection {
    * re-attached one calls {@link ConnectionListener#onTransportReattached}. Stale sessions and
    * repeated calls are ignored. Runs the callbacks on the calling (transport) thread.
    */
+  @Override
   public void transportStarted(TransportSession attached) {
     boolean first;
     synchronized (lock) {
@@ -323,6 +325,7 @@ public final class ManagedConnection implements Connection {
    * Bytes from the client, in arrival order. A listener that throws has broken the connection:
    * it is logged and the connection is aborted with that error.
    */
+  @Override
   public void receive(ByteBuffer data) {
     ConnectionListener current = listener;
     if (current == null) {
@@ -341,6 +344,7 @@ public final class ManagedConnection implements Connection {
    * close or abort, a failure); {@code error} is null for a clean end. A session that has been
    * replaced meanwhile is ignored.
    */
+  @Override
   public void transportEnded(TransportSession ended, Throwable error) {
     if (ended == session) {
       dispose(error);
@@ -352,6 +356,7 @@ public final class ManagedConnection implements Connection {
    * reconnect granted, a started WebSocket connection is detached and waits, inactive, for a new
    * WebSocket; any other connection ends with {@code cause}. Stale sessions are ignored.
    */
+  @Override
   public void transportLost(TransportSession lost, Throwable cause) {
     boolean detached;
     synchronized (lock) {
@@ -452,6 +457,7 @@ public final class ManagedConnection implements Connection {
   }
 
   /** The client went away from a poll that was still waiting. */
+  @Override
   public void pollAbandoned(LongPoll poll) {
     if (session instanceof LongPollingSession polling) {
       polling.abandon(poll);

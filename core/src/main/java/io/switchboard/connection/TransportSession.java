@@ -2,7 +2,7 @@ package io.switchboard.connection;
 
 /**
  * The transport adapter's side of an attached transport request (a WebSocket, an SSE stream, a
- * long-polling session): what {@link ManagedConnection} delegates its output and flow control to.
+ * long-polling session): what the {@link TransportConnection} delegates its output and flow control to.
  * Implemented by transport adapters; every method may be called from any thread and must not
  * block.
  */
@@ -10,7 +10,7 @@ public interface TransportSession {
 
   /**
    * Queues one unit of output (see {@link Connection#write(byte[])}) in the connection's current
-   * {@link ManagedConnection#transferFormat() transfer format}. The array is neither copied nor
+   * {@link TransportConnection#transferFormat() transfer format}. The array is neither copied nor
    * changed.
    */
   void write(byte[] data);
@@ -23,7 +23,7 @@ public interface TransportSession {
 
   /**
    * Ends the transport abruptly, as a network failure would (no close handshake), reporting it
-   * through {@link ManagedConnection#transportLost}. Transports without such a distinction abort.
+   * through {@link TransportConnection#transportLost}. Transports without such a distinction abort.
    */
   default void drop() {
     abort();

@@ -18,13 +18,20 @@ import org.slf4j.LoggerFactory;
  *
  * @param <T> the hub type
  */
-public final class HubEndpoint<T extends Hub> implements ConnectionHandler {
+public final class HubEndpoint<T extends Hub> implements ConnectionHandler, AutoCloseable {
   private final HubRuntime<T> runtime;
   private final HubContext hubContext;
+  private final HubExecutors ownThreads;
 
   private HubEndpoint(
-      Class<T> hubClass, HubFactory<T> factory, HubOptions options, HubLifetimeManager lifetime) {
-    this.runtime = new HubRuntime<>(hubClass, factory, options, lifetime);
+      Class<T> hubClass,
+      HubFactory<T> factory,
+      HubOptions options,
+      HubLifetimeManager lifetime,
+      HubExecutors threads,
+      HubExecutors ownThreads) {
+    this.runtime = new HubRuntime<>(hubClass, factory, options, lifetime, threads);
+    this.ownThreads = ownThreads;
     this.hubContext =
         new DefaultHubContext(new LifetimeHubClients(lifetime), new LifetimeGroupManager(lifetime));
   }
@@ -61,10 +68,27 @@ public final class HubEndpoint<T extends Hub> implements ConnectionHandler {
     return create(hubClass, factory, options, new InMemoryHubLifetimeManager());
   }
 
-  /** A hub created by a factory, whose connections are tracked by {@code lifetime}. */
+  /**
+   * A hub created by a factory, whose connections are tracked by {@code lifetime}, on threads of
+   * its own that {@link #close()} ends.
+   */
   public static <T extends Hub> HubEndpoint<T> create(
       Class<T> hubClass, HubFactory<T> factory, HubOptions options, HubLifetimeManager lifetime) {
-    return new HubEndpoint<>(hubClass, factory, options, lifetime);
+    HubExecutors own = HubExecutors.create();
+    return new HubEndpoint<>(hubClass, factory, options, lifetime, own, own);
+  }
+
+  /**
+   * A hub created by a factory, whose connections are tracked by {@code lifetime}, on a server's
+   * {@code threads} (which the server closes, not {@link #close()}).
+   */
+  public static <T extends Hub> HubEndpoint<T> create(
+      Class<T> hubClass,
+      HubFactory<T> factory,
+      HubOptions options,
+      HubLifetimeManager lifetime,
+      HubExecutors threads) {
+    return new HubEndpoint<>(hubClass, factory, options, lifetime, threads, null);
   }
 
   /** The hub class. */
@@ -112,6 +136,17 @@ public final class HubEndpoint<T extends Hub> implements ConnectionHandler {
       }
     }
     runtime.shutdown();
+  }
+
+  /**
+   * Ends the threads this hub owns (none when it runs on a server's); call it after {@link
+   * #shutdown()}, once its connections are gone.
+   */
+  @Override
+  public void close() {
+    if (ownThreads != null) {
+      ownThreads.close();
+    }
   }
 
   private record DefaultHubContext(HubClients clients, GroupManager groups) implements HubContext {}

@@ -26,7 +26,7 @@ final class HubRuntime<T extends Hub> {
   /** Where hub code runs: hub methods, connect and disconnect events, user callbacks. */
   final Executor executor;
   /** Where receive loops run: parsing and dispatch only, never anything that may block. */
-  final Executor receiveLoops = HubExecutors.receiveLoops();
+  final Executor receiveLoops;
   final HubFilterChain filters;
   final HubAuthorization authorization;
   private final HubFactory<T> factory;
@@ -35,7 +35,11 @@ final class HubRuntime<T extends Hub> {
   private final SerializedHubMessage ping = new SerializedHubMessage(PingMessage.INSTANCE);
 
   HubRuntime(
-      Class<T> hubClass, HubFactory<T> factory, HubOptions options, HubLifetimeManager lifetime) {
+      Class<T> hubClass,
+      HubFactory<T> factory,
+      HubOptions options,
+      HubLifetimeManager lifetime,
+      HubExecutors threads) {
     this.hubClass = hubClass;
     this.factory = factory;
     this.options = options;
@@ -43,9 +47,9 @@ final class HubRuntime<T extends Hub> {
     this.lifetime = lifetime;
     this.filters = new HubFilterChain(options.filters());
     this.authorization = new HubAuthorization(hubClass, options);
-    this.executor = options.executor() != null ? options.executor() : HubExecutors.invocations();
-    this.heartbeat =
-        HubExecutors.heartbeat().scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
+    this.executor = options.executor() != null ? options.executor() : threads.invocations();
+    this.receiveLoops = threads.receiveLoops();
+    this.heartbeat = threads.heartbeat().scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
   }
 
   /** The protocol a handshake asks for (case-insensitive), or null when it is not enabled. */

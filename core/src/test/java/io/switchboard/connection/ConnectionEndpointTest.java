@@ -53,14 +53,14 @@ class ConnectionEndpointTest {
   private AttachResult attach(ConnectionEndpoint endpoint, TransportType type, String query) {
     RecordingSession session = new RecordingSession();
     AttachResult result = endpoint.attach(type, get(query), session);
-    session.connection = result.connection();
+    session.connection = result.managed();
     lastSession = session;
     return result;
   }
 
   /** Attaches and starts a transport; returns the connection. */
   private ManagedConnection started(ConnectionEndpoint endpoint, TransportType type, String query) {
-    ManagedConnection connection = attach(endpoint, type, query).connection();
+    ManagedConnection connection = attach(endpoint, type, query).managed();
     connection.transportStarted(lastSession);
     return connection;
   }
@@ -92,9 +92,9 @@ class ConnectionEndpointTest {
     assertRejected(attach(endpoint, WS, "id=" + id), 404, "No Connection with that ID");
     AttachResult attached = attach(endpoint, WS, "id=" + token);
     assertTrue(attached.isAccepted());
-    assertEquals(id, attached.connection().connectionId());
-    assertEquals(ConnectionState.ACTIVE, attached.connection().state());
-    assertEquals(WS, attached.connection().transportType());
+    assertEquals(id, attached.managed().connectionId());
+    assertEquals(ConnectionState.ACTIVE, attached.managed().state());
+    assertEquals(WS, attached.managed().transportType());
   }
 
   @Test
@@ -119,8 +119,8 @@ class ConnectionEndpointTest {
     AttachResult result = attach(endpoint, WS, "");
     assertTrue(result.isAccepted());
     assertEquals(1, endpoint.connectionCount());
-    assertEquals(22, result.connection().connectionId().length());
-    assertEquals(result.connection().connectionId(), result.connection().token());
+    assertEquals(22, result.managed().connectionId().length());
+    assertEquals(result.managed().connectionId(), result.managed().token());
   }
 
   @Test
@@ -215,7 +215,7 @@ class ConnectionEndpointTest {
 
   @Test
   void onConnectedOnceAndOnClosedExactlyOnce() throws IOException {
-    ManagedConnection connection = attach(endpoint, WS, "id=" + token(endpoint)).connection();
+    ManagedConnection connection = attach(endpoint, WS, "id=" + token(endpoint)).managed();
     assertTrue(handler.connected.isEmpty(), "not before the transport started");
     connection.transportStarted(lastSession);
     connection.transportStarted(lastSession);
@@ -234,7 +234,7 @@ class ConnectionEndpointTest {
   void aTransportFailureReachesOnClosed() throws IOException {
     RecordingSession session = new RecordingSession();
     ManagedConnection connection =
-        endpoint.attach(WS, get("id=" + token(endpoint)), session).connection();
+        endpoint.attach(WS, get("id=" + token(endpoint)), session).managed();
     session.connection = connection;
     connection.transportStarted(session);
     IllegalStateException drop = new IllegalStateException("network drop");
@@ -262,7 +262,7 @@ class ConnectionEndpointTest {
             };
     ConnectionEndpoint failing = new ConnectionEndpoint(throwing, EndpointOptions.defaults(), scheduler);
     RecordingSession session = new RecordingSession();
-    ManagedConnection connection = failing.attach(WS, get(""), session).connection();
+    ManagedConnection connection = failing.attach(WS, get(""), session).managed();
     session.connection = connection;
     connection.transportStarted(session);
 
@@ -279,7 +279,7 @@ class ConnectionEndpointTest {
         };
     ConnectionEndpoint failing = new ConnectionEndpoint(throwing, EndpointOptions.defaults(), scheduler);
     RecordingSession session = new RecordingSession();
-    ManagedConnection connection = failing.attach(WS, get(""), session).connection();
+    ManagedConnection connection = failing.attach(WS, get(""), session).managed();
     session.connection = connection;
     connection.transportStarted(session);
     assertEquals(1, session.aborts);
@@ -289,7 +289,7 @@ class ConnectionEndpointTest {
   @Test
   void writesGoToTheAttachedSession() {
     RecordingSession session = new RecordingSession();
-    ManagedConnection connection = endpoint.attach(WS, get(""), session).connection();
+    ManagedConnection connection = endpoint.attach(WS, get(""), session).managed();
     session.connection = connection;
     byte[] data = {1, 2, 3};
     connection.write(data);
@@ -300,7 +300,7 @@ class ConnectionEndpointTest {
   void shutdownClosesEveryConnectionAndRefusesNewOnes() throws Exception {
     token(endpoint);
     RecordingSession session = new RecordingSession();
-    ManagedConnection attached = endpoint.attach(WS, get(""), session).connection();
+    ManagedConnection attached = endpoint.attach(WS, get(""), session).managed();
     session.connection = attached;
     attached.transportStarted(session);
 

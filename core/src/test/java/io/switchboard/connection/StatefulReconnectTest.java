@@ -76,7 +76,7 @@ class StatefulReconnectTest {
     RecordingSession session = new RecordingSession();
     AttachResult result = endpoint.attach(WS, get("id=" + token), session);
     assertTrue(result.isAccepted(), () -> "rejected: " + result.rejection().bodyText());
-    session.connection = result.connection();
+    session.connection = result.managed();
     session.connection.transportStarted(session);
     return session;
   }

@@ -3,9 +3,9 @@ package io.switchboard.transport.netty;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufHolder;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelConfig;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
@@ -59,11 +59,12 @@ final class ChannelOutbound {
    */
   ChannelOutbound(
       Channel channel,
+      EventLoopDrains loopDrains,
       NettyTransportOptions options,
       Consumer<IOException> onOverflow,
       Consumer<Throwable> onSendFailure) {
     this.channel = channel;
-    this.loopDrains = EventLoopDrains.of(channel.eventLoop());
+    this.loopDrains = loopDrains;
     this.options = options;
     this.onOverflow = onOverflow;
     this.onSendFailure = onSendFailure;
@@ -198,9 +199,21 @@ final class ChannelOutbound {
     }
   }
 
+  /**
+   * The bytes the channel holds but has not yet written to the socket, read through the supported
+   * distances to its write-buffer watermarks (Channel.unsafe() is not for user code); a closed
+   * channel, which holds no buffer, counts none.
+   */
   private long bytesInChannel() {
-    ChannelOutboundBuffer buffer = channel.unsafe().outboundBuffer();
-    return buffer == null ? 0 : buffer.totalPendingWriteBytes();
+    ChannelConfig config = channel.config();
+    if (channel.isWritable()) {
+      long before = channel.bytesBeforeUnwritable();
+      return before == 0
+          ? config.getWriteBufferHighWaterMark()
+          : config.getWriteBufferHighWaterMark() + 1 - before;
+    }
+    long before = channel.bytesBeforeWritable();
+    return before == Long.MAX_VALUE ? 0 : config.getWriteBufferLowWaterMark() - 1 + before;
   }
 
   private void overflow(IOException cause) {

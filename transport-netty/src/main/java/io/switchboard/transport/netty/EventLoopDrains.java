@@ -17,19 +17,25 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * ends, so that the loop is not woken again and again while the broadcast is still being queued.
  */
 final class EventLoopDrains {
-  // Weak keys: the batch of an event loop goes when its group is shut down and the loop is gone.
-  private static final Map<EventLoop, EventLoopDrains> BY_LOOP =
-      Collections.synchronizedMap(new WeakHashMap<>());
-
   private final Queue<Runnable> pending = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean scheduled = new AtomicBoolean();
   private final Runnable runAll = this::runAll;
 
   private EventLoopDrains() {}
 
-  /** The batch of {@code loop}. */
-  static EventLoopDrains of(EventLoop loop) {
-    return BY_LOOP.computeIfAbsent(loop, key -> new EventLoopDrains());
+  /**
+   * The batches of one handler's event loops: owned by the handler, so that two servers in one JVM
+   * share none.
+   */
+  static final class PerLoop {
+    // Weak keys: the batch of an event loop goes when its group is shut down and the loop is gone.
+    private final Map<EventLoop, EventLoopDrains> byLoop =
+        Collections.synchronizedMap(new WeakHashMap<>());
+
+    /** The batch of {@code loop}. */
+    EventLoopDrains of(EventLoop loop) {
+      return byLoop.computeIfAbsent(loop, key -> new EventLoopDrains());
+    }
   }
 
   /**

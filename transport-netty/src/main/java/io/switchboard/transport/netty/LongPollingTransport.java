@@ -11,7 +11,7 @@ import io.switchboard.connection.AttachResult;
 import io.switchboard.connection.ConnectionEndpoint;
 import io.switchboard.connection.HttpRequestInfo;
 import io.switchboard.connection.LongPoll;
-import io.switchboard.connection.ManagedConnection;
+import io.switchboard.connection.TransportConnection;
 import io.switchboard.connection.TransportResponse;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -62,7 +62,7 @@ final class LongPollingTransport {
   private static final class WaitingPoll implements LongPoll {
     private final HttpExchange exchange;
     // Set on the event loop before channelClosed can read it there.
-    private ManagedConnection connection;
+    private TransportConnection connection;
 
     WaitingPoll(HttpExchange exchange) {
       this.exchange = exchange;

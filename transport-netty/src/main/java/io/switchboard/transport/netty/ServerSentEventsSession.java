@@ -20,8 +20,9 @@ final class ServerSentEventsSession extends StreamingSession {
 
   private final boolean keepAlive;
 
-  ServerSentEventsSession(Channel channel, NettyTransportOptions options, boolean keepAlive) {
-    super(channel, options);
+  ServerSentEventsSession(
+      Channel channel, EventLoopDrains.PerLoop drains, NettyTransportOptions options, boolean keepAlive) {
+    super(channel, drains, options);
     this.keepAlive = keepAlive;
   }
 

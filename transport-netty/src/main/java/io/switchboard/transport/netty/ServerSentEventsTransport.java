@@ -13,7 +13,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.switchboard.connection.AttachResult;
 import io.switchboard.connection.ConnectionEndpoint;
 import io.switchboard.connection.HttpRequestInfo;
-import io.switchboard.connection.ManagedConnection;
+import io.switchboard.connection.TransportConnection;
 import io.switchboard.connection.TransportType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,22 +29,24 @@ final class ServerSentEventsTransport {
   private static final String SESSION_HANDLER = "switchboard-sse";
 
   private final NettyTransportOptions options;
+  private final EventLoopDrains.PerLoop drains;
 
-  ServerSentEventsTransport(NettyTransportOptions options) {
+  ServerSentEventsTransport(NettyTransportOptions options, EventLoopDrains.PerLoop drains) {
     this.options = options;
+    this.drains = drains;
   }
 
   /** Serves an SSE request; {@code ctx} is the Switchboard handler's context. */
   void stream(
       ChannelHandlerContext ctx, HttpRequest request, ConnectionEndpoint endpoint, HttpRequestInfo info) {
     Channel channel = ctx.channel();
-    ServerSentEventsSession session = new ServerSentEventsSession(channel, options, HttpUtil.isKeepAlive(request));
+    ServerSentEventsSession session = new ServerSentEventsSession(channel, drains, options, HttpUtil.isKeepAlive(request));
     AttachResult attached = endpoint.attach(TransportType.SERVER_SENT_EVENTS, info, session);
     if (!attached.isAccepted()) {
       HttpExchange.of(ctx, request).respond(attached.rejection());
       return;
     }
-    ManagedConnection connection = attached.connection();
+    TransportConnection connection = attached.connection();
     session.bind(connection);
     ctx.pipeline().addAfter(ctx.name(), SESSION_HANDLER, session);
     channel.write(head(request));

@@ -11,6 +11,7 @@ import sun.misc.Signal;
  */
 public final class ShutdownSignals {
   private static final Logger LOG = LoggerFactory.getLogger(ShutdownSignals.class);
+  private static final boolean POSIX_SIGNALS = signalsAvailable();
 
   private ShutdownSignals() {}
 
@@ -31,12 +32,48 @@ public final class ShutdownSignals {
 
   /**
    * Blocks until SIGTERM or SIGINT, for a {@code main} that does more than close on a stop, e.g.
-   * {@link SwitchboardServer#drain(java.time.Duration)} first.
+   * {@link SwitchboardServer#drain(java.time.Duration)} first. On a JVM without {@code
+   * sun.misc.Signal} (module {@code jdk.unsupported}) it returns when the JVM begins to shut down
+   * instead (a shutdown hook, which then waits for the calling thread to end, so that what it
+   * closes next is closed before the JVM exits).
    */
   public static void await() throws InterruptedException {
     CountDownLatch signalled = new CountDownLatch(1);
-    Signal.handle(new Signal("TERM"), signal -> signalled.countDown());
-    Signal.handle(new Signal("INT"), signal -> signalled.countDown());
+    if (POSIX_SIGNALS) {
+      PosixSignals.onTermOrInt(signalled::countDown);
+    } else {
+      LOG.debug("sun.misc.Signal is absent; waiting for the JVM's shutdown instead");
+      Thread caller = Thread.currentThread();
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    signalled.countDown();
+                    try {
+                      caller.join();
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                  },
+                  "switchboard-shutdown"));
+    }
     signalled.await();
+  }
+
+  private static boolean signalsAvailable() {
+    try {
+      Class.forName("sun.misc.Signal", false, ShutdownSignals.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
+  }
+
+  /** The only user of {@code sun.misc.Signal}: loaded only when that class exists. */
+  private static final class PosixSignals {
+    static void onTermOrInt(Runnable handler) {
+      Signal.handle(new Signal("TERM"), signal -> handler.run());
+      Signal.handle(new Signal("INT"), signal -> handler.run());
+    }
   }
 }

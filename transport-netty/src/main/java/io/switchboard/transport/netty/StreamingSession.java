@@ -3,7 +3,7 @@ package io.switchboard.transport.netty;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.switchboard.connection.ManagedConnection;
+import io.switchboard.connection.TransportConnection;
 import io.switchboard.connection.TransportSession;
 import java.io.IOException;
 import org.slf4j.Logger;
@@ -19,19 +19,19 @@ abstract class StreamingSession extends ChannelInboundHandlerAdapter implements 
 
   protected final Channel channel;
   protected final ChannelOutbound outbound;
-  protected ManagedConnection connection;
+  protected TransportConnection connection;
   /** Why the transport failed for good, or null. */
   protected volatile IOException failure;
   // Event loop only.
   protected ChannelHandlerContext ctx;
 
-  StreamingSession(Channel channel, NettyTransportOptions options) {
+  StreamingSession(Channel channel, EventLoopDrains.PerLoop drains, NettyTransportOptions options) {
     this.channel = channel;
-    this.outbound = new ChannelOutbound(channel, options, this::overflowed, this::sendFailed);
+    this.outbound = new ChannelOutbound(channel, drains.of(channel.eventLoop()), options, this::overflowed, this::sendFailed);
   }
 
   /** Sets the connection this channel carries; before the handler joins the pipeline. */
-  void bind(ManagedConnection attached) {
+  void bind(TransportConnection attached) {
     connection = attached;
   }
 

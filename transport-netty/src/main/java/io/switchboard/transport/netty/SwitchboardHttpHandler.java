@@ -12,20 +12,16 @@ import io.switchboard.auth.AuthenticationOutcome;
 import io.switchboard.auth.BrowserOrigins;
 import io.switchboard.connection.ConnectionEndpoint;
 import io.switchboard.connection.ConnectionHandler;
-import io.switchboard.connection.EndpointOptions;
 import io.switchboard.connection.HttpRequestInfo;
 import io.switchboard.connection.TransportResponse;
-import io.switchboard.hub.HubEndpoint;
+import io.switchboard.server.EndpointRoutes;
+import io.switchboard.server.SwitchboardApplication;
 import java.net.InetAddress;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,11 +46,13 @@ import org.slf4j.LoggerFactory;
  * it. One instance may serve many channels.
  *
  * <pre>{@code
- * SwitchboardHttpHandler switchboard = SwitchboardHttpHandler.builder()
- *     .hub("/chat", HubEndpoint.create(ChatHub.class, new HubOptions()))
+ * SwitchboardApplication application = SwitchboardApplication.builder()
+ *     .hub("/chat", ChatHub.class)
  *     .build();
+ * SwitchboardHttpHandler switchboard = SwitchboardHttpHandler.builder(application).build();
  * pipeline.addLast(new HttpServerCodec(), new HttpObjectAggregator(1 << 20), switchboard,
  *     new MyRoutes());
+ * // on stop: application.stop(timeout)
  * }</pre>
  *
  * <h2>Threads</h2>
@@ -80,15 +78,13 @@ import org.slf4j.LoggerFactory;
  * and a warning is logged once. Other connections are unaffected.
  */
 @Sharable
-public final class SwitchboardHttpHandler extends ChannelInboundHandlerAdapter
-    implements AutoCloseable {
+public final class SwitchboardHttpHandler extends ChannelInboundHandlerAdapter {
   private static final Logger LOG = LoggerFactory.getLogger(SwitchboardHttpHandler.class);
   private static final Set<HttpMethod> CONNECTION_METHODS =
       Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.DELETE);
 
   private final EndpointRoutes routes;
   private final NettyTransportOptions options;
-  private final ScheduledExecutorService heartbeat;
   private final WebSocketTransport webSockets;
   private final ServerSentEventsTransport serverSentEvents;
   private final LongPollingTransport longPolling;
@@ -100,22 +96,24 @@ public final class SwitchboardHttpHandler extends ChannelInboundHandlerAdapter
       EndpointRoutes routes,
       NettyTransportOptions options,
       BrowserOrigins origins,
-      ScheduledExecutorService heartbeat,
       ForwardedHeaders forwarded) {
     this.routes = routes;
     this.options = options;
     this.originChecks = new BrowserOriginChecks(origins);
-    this.heartbeat = heartbeat;
     this.forwarded = forwarded;
     this.connectionLimits = new ConnectionLimits(options);
-    this.webSockets = new WebSocketTransport(options, connectionLimits);
-    this.serverSentEvents = new ServerSentEventsTransport(options);
+    EventLoopDrains.PerLoop drains = new EventLoopDrains.PerLoop();
+    this.webSockets = new WebSocketTransport(options, connectionLimits, drains);
+    this.serverSentEvents = new ServerSentEventsTransport(options, drains);
     this.longPolling = new LongPollingTransport(options);
   }
 
-  /** Starts a builder. */
-  public static Builder builder() {
-    return new Builder();
+  /**
+   * Starts a builder of a handler serving {@code application}'s endpoints; the application's owner
+   * stops it ({@link SwitchboardApplication#stop}) once the channels accept no more requests.
+   */
+  public static Builder builder(SwitchboardApplication application) {
+    return new Builder(application);
   }
 
   /** The transport limits. */
@@ -295,60 +293,15 @@ public final class SwitchboardHttpHandler extends ChannelInboundHandlerAdapter
     }
   }
 
-  /**
-   * Ends every connection gracefully: each hub is shut down (its clients get a Close message),
-   * then every remaining connection is closed. Completes when all connections are gone; the
-   * heartbeat stops then.
-   */
-  public CompletableFuture<Void> shutdown() {
-    List<CompletableFuture<Void>> drained = new ArrayList<>();
-    for (ConnectionEndpoint endpoint : routes.endpoints()) {
-      if (endpoint.handler() instanceof HubEndpoint<?> hub) {
-        try {
-          hub.shutdown();
-        } catch (RuntimeException e) {
-          LOG.error("Shutting down hub {} failed", hub.hubClass().getName(), e);
-        }
-      }
-      drained.add(endpoint.shutdown());
-    }
-    return CompletableFuture.allOf(drained.toArray(CompletableFuture[]::new))
-        .whenComplete((ignored, error) -> heartbeat.shutdown());
-  }
-
-  /** Stops the heartbeat at once, whether or not {@link #shutdown()} has completed. */
-  @Override
-  public void close() {
-    heartbeat.shutdownNow();
-  }
-
-  /** Mounts endpoints; {@link #build()} makes the (shareable) handler. */
+  /** Configures the handler; {@link #build()} makes the (shareable) handler. */
   public static final class Builder {
-    private final List<Mount> mounts = new ArrayList<>();
+    private final SwitchboardApplication application;
     private NettyTransportOptions options = NettyTransportOptions.defaults();
     private BrowserOrigins origins = BrowserOrigins.unchecked();
     private ForwardedHeaders forwarded = ForwardedHeaders.IGNORED;
 
-    private Builder() {}
-
-    /** Mounts a hub on {@code path} with the hub's endpoint options. */
-    public Builder hub(String path, HubEndpoint<?> hub) {
-      return endpoint(path, hub, hub.endpointOptions());
-    }
-
-    /** Mounts a raw connection handler on {@code path} with default options. */
-    public Builder endpoint(String path, ConnectionHandler handler) {
-      return endpoint(path, handler, EndpointOptions.defaults());
-    }
-
-    /** Mounts a raw connection handler on {@code path}. */
-    public Builder endpoint(String path, ConnectionHandler handler, EndpointOptions options) {
-      mounts.add(
-          new Mount(
-              Objects.requireNonNull(path, "path"),
-              Objects.requireNonNull(handler, "handler"),
-              Objects.requireNonNull(options, "options")));
-      return this;
+    private Builder(SwitchboardApplication application) {
+      this.application = Objects.requireNonNull(application, "application");
     }
 
     /** Sets the transport limits. */
@@ -380,27 +333,9 @@ public final class SwitchboardHttpHandler extends ChannelInboundHandlerAdapter
       return options;
     }
 
-    /** Creates the handler and starts its one-second heartbeat thread. */
+    /** Creates the handler. */
     public SwitchboardHttpHandler build() {
-      ScheduledExecutorService heartbeat =
-          Executors.newSingleThreadScheduledExecutor(
-              task -> {
-                Thread thread = new Thread(task, "switchboard-heartbeat");
-                thread.setDaemon(true);
-                return thread;
-              });
-      EndpointRoutes routes = new EndpointRoutes();
-      try {
-        for (Mount mount : mounts) {
-          routes.add(mount.path(), new ConnectionEndpoint(mount.handler(), mount.options(), heartbeat));
-        }
-      } catch (RuntimeException e) {
-        heartbeat.shutdownNow();
-        throw e;
-      }
-      return new SwitchboardHttpHandler(routes, options, origins, heartbeat, forwarded);
+      return new SwitchboardHttpHandler(application.routes(), options, origins, forwarded);
     }
-
-    private record Mount(String path, ConnectionHandler handler, EndpointOptions options) {}
   }
 }

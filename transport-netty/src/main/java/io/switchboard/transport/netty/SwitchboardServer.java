@@ -19,17 +19,15 @@ import io.switchboard.hub.HubEndpoint;
 import io.switchboard.hub.HubFactory;
 import io.switchboard.hub.HubFilter;
 import io.switchboard.hub.HubOptions;
+import io.switchboard.server.Health;
+import io.switchboard.server.SwitchboardApplication;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -67,12 +65,7 @@ public final class SwitchboardServer implements AutoCloseable {
   private final ChannelGroup channels;
   private final EventLoopGroup boss;
   private final EventLoopGroup workers;
-  private final SwitchboardHttpHandler switchboard;
-  private final Map<String, HubEndpoint<?>> hubs;
-  private final Backplane backplane;
-  private final List<AutoCloseable> lifetimeManagers;
-  private final AtomicBoolean draining;
-  private final Supplier<Health> health;
+  private final SwitchboardApplication application;
   private final AtomicBoolean stopped = new AtomicBoolean();
 
   private SwitchboardServer(
@@ -80,20 +73,12 @@ public final class SwitchboardServer implements AutoCloseable {
       ChannelGroup channels,
       EventLoopGroup boss,
       EventLoopGroup workers,
-      SwitchboardHttpHandler switchboard,
-      MountedHubs mounted,
-      AtomicBoolean draining,
-      Supplier<Health> health) {
+      SwitchboardApplication application) {
     this.serverChannel = serverChannel;
     this.channels = channels;
     this.boss = boss;
     this.workers = workers;
-    this.switchboard = switchboard;
-    this.hubs = mounted.endpoints();
-    this.backplane = mounted.backplane();
-    this.lifetimeManagers = mounted.lifetimeManagers();
-    this.draining = draining;
-    this.health = health;
+    this.application = application;
   }
 
   /** Starts a builder. */
@@ -106,18 +91,18 @@ public final class SwitchboardServer implements AutoCloseable {
     return ((InetSocketAddress) serverChannel.localAddress()).getPort();
   }
 
+  /** What this server serves, whatever the transport: its hubs, endpoints and health. */
+  public SwitchboardApplication application() {
+    return application;
+  }
+
   /**
    * Sends to the clients of the first hub mounted with this class, from outside any hub method.
    *
    * @throws IllegalArgumentException if no hub of that class is mounted
    */
   public HubContext hubContext(Class<? extends Hub> hubClass) {
-    for (HubEndpoint<?> hub : hubs.values()) {
-      if (hub.hubClass() == hubClass) {
-        return hub.hubContext();
-      }
-    }
-    throw new IllegalArgumentException("No hub of type " + hubClass.getName() + " is mounted");
+    return application.hubContext(hubClass);
   }
 
   /**
@@ -126,11 +111,7 @@ public final class SwitchboardServer implements AutoCloseable {
    * @throws IllegalArgumentException if no hub is mounted there
    */
   public HubContext hubContext(String path) {
-    HubEndpoint<?> hub = hubs.get(path.toLowerCase(Locale.ROOT));
-    if (hub == null) {
-      throw new IllegalArgumentException("No hub is mounted on " + path);
-    }
-    return hub.hubContext();
+    return application.hubContext(path);
   }
 
   /**
@@ -147,7 +128,7 @@ public final class SwitchboardServer implements AutoCloseable {
    * answers.
    */
   public Health health() {
-    return health.get();
+    return application.health();
   }
 
   /**
@@ -171,7 +152,7 @@ public final class SwitchboardServer implements AutoCloseable {
    * the connections are served as before until {@link #close()}.
    */
   public void startDraining() {
-    draining.set(true);
+    application.startDraining();
   }
 
   /** Stops gracefully, waiting up to 10 s for connections to end. */
@@ -189,23 +170,7 @@ public final class SwitchboardServer implements AutoCloseable {
       return;
     }
     serverChannel.close().awaitUninterruptibly();
-    try {
-      switchboard.shutdown().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      LOG.warn("Connections still open after {} ms; closing them", timeout.toMillis());
-    } catch (ExecutionException e) {
-      LOG.warn("Shutting down connections failed; closing them", e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    switchboard.close();
-    for (AutoCloseable manager : lifetimeManagers) {
-      try {
-        manager.close();
-      } catch (Exception e) {
-        LOG.warn("Closing a hub's lifetime manager failed", e);
-      }
-    }
+    application.stop(timeout);
     channels.close().awaitUninterruptibly();
     shutDown(workers);
     shutDown(boss);
@@ -220,12 +185,11 @@ public final class SwitchboardServer implements AutoCloseable {
 
   /** Configures and starts a {@link SwitchboardServer}. */
   public static final class Builder {
-    private final SwitchboardHttpHandler.Builder switchboard = SwitchboardHttpHandler.builder();
-    private final List<PendingHub<?>> hubMounts = new ArrayList<>();
-    private final List<Consumer<HubOptions>> hubDefaults = new ArrayList<>();
-    private final List<HubFilter> globalFilters = new ArrayList<>();
+    private final SwitchboardApplication.Builder application = SwitchboardApplication.builder();
     private final List<Consumer<ChannelPipeline>> customizers = new ArrayList<>();
-    private Backplane backplane;
+    private NettyTransportOptions transportOptions = NettyTransportOptions.defaults();
+    private BrowserOrigins browserOrigins = BrowserOrigins.unchecked();
+    private Predicate<InetAddress> trustedProxies;
     private String host = "127.0.0.1";
     private int port = 5000;
     private IoTransport ioTransport = IoTransport.best();
@@ -268,8 +232,7 @@ public final class SwitchboardServer implements AutoCloseable {
         Class<T> hubClass,
         HubFactory<T> factory,
         Consumer<HubOptions> optionsCustomizer) {
-      hubMounts.add(
-          new PendingHub<>(path, hubClass, factory, Objects.requireNonNull(optionsCustomizer)));
+      application.hub(path, hubClass, factory, optionsCustomizer);
       return this;
     }
 
@@ -279,8 +242,7 @@ public final class SwitchboardServer implements AutoCloseable {
      * proxy's idle timeout (60 s on an AWS ALB and in nginx). A hub's own options may override it.
      */
     public Builder keepAliveInterval(Duration value) {
-      Objects.requireNonNull(value);
-      hubDefaults.add(hub -> hub.keepAliveInterval(value));
+      application.keepAliveInterval(value);
       return this;
     }
 
@@ -291,8 +253,7 @@ public final class SwitchboardServer implements AutoCloseable {
      * override it.
      */
     public Builder longPollTimeout(Duration value) {
-      Objects.requireNonNull(value);
-      hubDefaults.add(hub -> hub.endpoint(hub.endpoint().withLongPollTimeout(value)));
+      application.longPollTimeout(value);
       return this;
     }
 
@@ -312,7 +273,7 @@ public final class SwitchboardServer implements AutoCloseable {
      * SwitchboardHttpHandler.Builder#trustForwardedHeaders(Predicate)}.
      */
     public Builder trustForwardedHeaders(Predicate<InetAddress> trustedProxies) {
-      switchboard.trustForwardedHeaders(trustedProxies);
+      this.trustedProxies = Objects.requireNonNull(trustedProxies);
       return this;
     }
 
@@ -322,25 +283,25 @@ public final class SwitchboardServer implements AutoCloseable {
      * after the server.
      */
     public Builder backplane(Backplane value) {
-      backplane = Objects.requireNonNull(value);
+      application.backplane(value);
       return this;
     }
 
     /** Adds a filter around every hub's invocations and events, outside the hubs' own filters. */
     public Builder filter(HubFilter filter) {
-      globalFilters.add(Objects.requireNonNull(filter));
+      application.filter(filter);
       return this;
     }
 
     /** Mounts a raw connection handler (no hub protocol) with default options. */
     public Builder endpoint(String path, ConnectionHandler handler) {
-      switchboard.endpoint(path, handler);
+      application.endpoint(path, handler);
       return this;
     }
 
     /** Mounts a raw connection handler (no hub protocol). */
     public Builder endpoint(String path, ConnectionHandler handler, EndpointOptions options) {
-      switchboard.endpoint(path, handler, options);
+      application.endpoint(path, handler, options);
       return this;
     }
 
@@ -370,13 +331,13 @@ public final class SwitchboardServer implements AutoCloseable {
      * allow-list (default: both off, as in the reference).
      */
     public Builder browserOrigins(BrowserOrigins origins) {
-      switchboard.browserOrigins(origins);
+      browserOrigins = Objects.requireNonNull(origins);
       return this;
     }
 
     /** Sets the transport limits. */
     public Builder transportOptions(NettyTransportOptions options) {
-      switchboard.transportOptions(options);
+      transportOptions = Objects.requireNonNull(options);
       return this;
     }
 
@@ -387,9 +348,9 @@ public final class SwitchboardServer implements AutoCloseable {
      * @throws IllegalArgumentException if a value is out of range
      */
     public Builder transportOptions(Consumer<NettyTransportOptions.Builder> customizer) {
-      NettyTransportOptions.Builder limits = switchboard.transportOptions().toBuilder();
+      NettyTransportOptions.Builder limits = transportOptions.toBuilder();
       customizer.accept(limits);
-      switchboard.transportOptions(limits.build());
+      transportOptions = limits.build();
       return this;
     }
 
@@ -399,26 +360,21 @@ public final class SwitchboardServer implements AutoCloseable {
      * @throws IllegalStateException if the address cannot be bound
      */
     public SwitchboardServer start() {
-      List<HubMount<?>> mounts = new ArrayList<>();
-      hubMounts.forEach(pending -> mounts.add(pending.mount(hubDefaults)));
-      MountedHubs mounted = MountedHubs.create(mounts, globalFilters, backplane);
-      mounted.endpoints().forEach(switchboard::hub);
+      SwitchboardApplication served = application.build();
+      SwitchboardHttpHandler.Builder switchboard =
+          SwitchboardHttpHandler.builder(served)
+              .transportOptions(transportOptions)
+              .browserOrigins(browserOrigins);
+      if (trustedProxies != null) {
+        switchboard.trustForwardedHeaders(trustedProxies);
+      }
       SwitchboardHttpHandler handler = switchboard.build();
       EventLoopGroup boss = ioTransport.newEventLoopGroup(1);
       EventLoopGroup workers = ioTransport.newEventLoopGroup(0);
       ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
-      AtomicBoolean draining = new AtomicBoolean();
-      Backplane scaleOut = backplane;
-      Supplier<Health> health =
-          () -> {
-            if (draining.get()) {
-              return Health.DRAINING;
-            }
-            return scaleOut == null || scaleOut.isHealthy() ? Health.HEALTHY : Health.UNHEALTHY;
-          };
       List<Consumer<ChannelPipeline>> appHandlers = new ArrayList<>();
       if (healthPath != null) {
-        HealthHandler healthHandler = new HealthHandler(healthPath, health);
+        HealthHandler healthHandler = new HealthHandler(healthPath, served::health);
         appHandlers.add(pipeline -> pipeline.addLast(healthHandler));
       }
       appHandlers.addAll(customizers);
@@ -435,26 +391,14 @@ public final class SwitchboardServer implements AutoCloseable {
                       }));
       ChannelFuture bound = bootstrap.bind(host, port).awaitUninterruptibly();
       if (!bound.isSuccess()) {
-        handler.close();
         shutDown(workers);
         shutDown(boss);
-        mounted.endpoints().values().forEach(HubEndpoint::shutdown);
+        served.stop(Duration.ZERO);
         throw new IllegalStateException("Cannot bind " + host + ":" + port, bound.cause());
       }
       LOG.debug("Listening on {} over {}", bound.channel().localAddress(), ioTransport);
-      return new SwitchboardServer(
-          bound.channel(), channels, boss, workers, handler, mounted, draining, health);
+      return new SwitchboardServer(bound.channel(), channels, boss, workers, served);
     }
 
-    /** A hub to mount at start, when the defaults for every hub are known. */
-    private record PendingHub<T extends Hub>(
-        String path, Class<T> hubClass, HubFactory<T> factory, Consumer<HubOptions> customizer) {
-      HubMount<T> mount(List<Consumer<HubOptions>> defaults) {
-        HubOptions options = new HubOptions();
-        defaults.forEach(apply -> apply.accept(options));
-        customizer.accept(options);
-        return new HubMount<>(path, hubClass, factory, options);
-      }
-    }
   }
 }

@@ -48,8 +48,9 @@ final class WebSocketSession extends StreamingSession {
   private boolean closeReceived;
   private ScheduledFuture<?> closeTimer;
 
-  WebSocketSession(Channel channel, NettyTransportOptions options, Duration closeTimeout) {
-    super(channel, options);
+  WebSocketSession(
+      Channel channel, EventLoopDrains.PerLoop drains, NettyTransportOptions options, Duration closeTimeout) {
+    super(channel, drains, options);
     this.closeTimeout = closeTimeout;
   }
 

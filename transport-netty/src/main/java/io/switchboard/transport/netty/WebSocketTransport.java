@@ -10,7 +10,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import io.switchboard.connection.AttachResult;
 import io.switchboard.connection.ConnectionEndpoint;
 import io.switchboard.connection.HttpRequestInfo;
-import io.switchboard.connection.ManagedConnection;
+import io.switchboard.connection.TransportConnection;
 import io.switchboard.connection.TransportResponse;
 import io.switchboard.connection.TransportType;
 import java.io.IOException;
@@ -27,11 +27,14 @@ final class WebSocketTransport {
   private static final String SESSION_HANDLER = "switchboard-websocket";
 
   private final NettyTransportOptions options;
+  private final EventLoopDrains.PerLoop drains;
   private final ConnectionLimits limits;
   private final WebSocketDecoderConfig decoderConfig;
 
-  WebSocketTransport(NettyTransportOptions options, ConnectionLimits limits) {
+  WebSocketTransport(
+      NettyTransportOptions options, ConnectionLimits limits, EventLoopDrains.PerLoop drains) {
     this.options = options;
+    this.drains = drains;
     this.limits = limits;
     this.decoderConfig =
         WebSocketDecoderConfig.newBuilder()
@@ -57,13 +60,13 @@ final class WebSocketTransport {
       return;
     }
     WebSocketSession session =
-        new WebSocketSession(ctx.channel(), options, endpoint.options().closeTimeout());
+        new WebSocketSession(ctx.channel(), drains, options, endpoint.options().closeTimeout());
     AttachResult attached = endpoint.attach(TransportType.WEB_SOCKETS, info, session);
     if (!attached.isAccepted()) {
       HttpExchange.of(ctx, request).respond(attached.rejection());
       return;
     }
-    ManagedConnection connection = attached.connection();
+    TransportConnection connection = attached.connection();
     if (!limits.tryUpgrade(ctx.channel())) {
       LOG.warn(
           "Connection {}: WebSocket refused, {} upgraded connections open",

@@ -18,6 +18,7 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.switchboard.server.SwitchboardApplication;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -51,8 +52,9 @@ class AppRoutesTest {
 
   @Test
   void theHandlerEmbedsInAnApplicationsOwnPipeline() throws Exception {
-    SwitchboardHttpHandler switchboard =
-        SwitchboardHttpHandler.builder().endpoint("/echo", new EchoHandler()).build();
+    SwitchboardApplication application =
+        SwitchboardApplication.builder().endpoint("/echo", new EchoHandler()).build();
+    SwitchboardHttpHandler switchboard = SwitchboardHttpHandler.builder(application).build();
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
     try {
       Channel server =
@@ -77,10 +79,10 @@ class AppRoutesTest {
               .sync()
               .channel();
       assertBothServed(((InetSocketAddress) server.localAddress()).getPort());
-      switchboard.shutdown().get(Await.SECONDS, TimeUnit.SECONDS);
+      application.shutdown().get(Await.SECONDS, TimeUnit.SECONDS);
       server.close().sync();
     } finally {
-      switchboard.close();
+      application.close();
       group.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
     }
   }

@@ -25,7 +25,9 @@ class ChannelOutboundEmbeddedTest {
   private ChannelOutbound outbound;
 
   private void bind(NettyTransportOptions options) {
-    outbound = new ChannelOutbound(channel, options, overflows::add, failures::add);
+    outbound =
+        new ChannelOutbound(
+            channel, new EventLoopDrains.PerLoop().of(channel.eventLoop()), options, overflows::add, failures::add);
     channel.pipeline().addLast(new ChannelInboundHandlerAdapter() {
       @Override
       public void handlerAdded(ChannelHandlerContext ctx) {

@@ -3,9 +3,8 @@ package io.switchboard.transport.netty;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.switchboard.backplane.InMemoryBackplane;
-import io.switchboard.backplane.InMemoryBroker;
 import io.switchboard.hub.Hub;
+import io.switchboard.server.Health;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -22,9 +21,8 @@ class HealthAndDrainTest {
 
   @Test
   void healthFollowsTheBackplane() throws Exception {
-    try (InMemoryBroker broker = new InMemoryBroker();
-        InMemoryBackplane backplane = broker.connect();
-        SwitchboardServer server =
+    OneNodeBackplane backplane = new OneNodeBackplane();
+    try (SwitchboardServer server =
             SwitchboardServer.builder().port(0).backplane(backplane).health("/health")
                 .hub("/hub", DrainedHub.class).start()) {
       Http http = new Http(server.port());

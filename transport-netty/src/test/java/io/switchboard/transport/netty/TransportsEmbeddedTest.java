@@ -17,6 +17,7 @@ import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.switchboard.server.SwitchboardApplication;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -30,12 +31,14 @@ import org.junit.jupiter.api.Test;
  */
 class TransportsEmbeddedTest {
   private final EchoHandler echo = new EchoHandler();
+  private final SwitchboardApplication application =
+      SwitchboardApplication.builder().endpoint("/echo", echo).build();
   private final SwitchboardHttpHandler switchboard =
-      SwitchboardHttpHandler.builder().endpoint("/echo", echo).build();
+      SwitchboardHttpHandler.builder(application).build();
 
   @AfterEach
   void close() {
-    switchboard.close();
+    application.close();
   }
 
   private static byte[] concat(byte[] first, byte[] second) {

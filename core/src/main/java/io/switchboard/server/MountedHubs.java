@@ -1,9 +1,10 @@
-package io.switchboard.transport.netty;
+package io.switchboard.server;
 
 import io.switchboard.backplane.Backplane;
 import io.switchboard.backplane.ScaleOutHubLifetimeManager;
 import io.switchboard.hub.Hub;
 import io.switchboard.hub.HubEndpoint;
+import io.switchboard.hub.HubExecutors;
 import io.switchboard.hub.HubFilter;
 import io.switchboard.lifetime.HubLifetimeManager;
 import io.switchboard.lifetime.InMemoryHubLifetimeManager;
@@ -27,7 +28,11 @@ import java.util.Map;
 record MountedHubs(
     Map<String, HubEndpoint<?>> endpoints, Backplane backplane, List<AutoCloseable> lifetimeManagers) {
 
-  static MountedHubs create(List<HubMount<?>> mounts, List<HubFilter> globalFilters, Backplane backplane) {
+  static MountedHubs create(
+      List<HubMount<?>> mounts,
+      List<HubFilter> globalFilters,
+      Backplane backplane,
+      HubExecutors threads) {
     Map<String, HubEndpoint<?>> endpoints = new LinkedHashMap<>();
     Map<Class<?>, HubLifetimeManager> managersByHub = new HashMap<>();
     List<AutoCloseable> closeable = new ArrayList<>();
@@ -45,12 +50,13 @@ record MountedHubs(
                 closeable.add(scaleOut);
                 return scaleOut;
               });
-      endpoints.put(mount.path().toLowerCase(Locale.ROOT), endpoint(mount, manager));
+      endpoints.put(mount.path().toLowerCase(Locale.ROOT), endpoint(mount, manager, threads));
     }
     return new MountedHubs(endpoints, backplane, List.copyOf(closeable));
   }
 
-  private static <T extends Hub> HubEndpoint<T> endpoint(HubMount<T> mount, HubLifetimeManager manager) {
-    return HubEndpoint.create(mount.hubClass(), mount.factory(), mount.options(), manager);
+  private static <T extends Hub> HubEndpoint<T> endpoint(
+      HubMount<T> mount, HubLifetimeManager manager, HubExecutors threads) {
+    return HubEndpoint.create(mount.hubClass(), mount.factory(), mount.options(), manager, threads);
   }
 }

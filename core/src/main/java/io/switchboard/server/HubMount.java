@@ -1,4 +1,4 @@
-package io.switchboard.transport.netty;
+package io.switchboard.server;
 
 import io.switchboard.hub.Hub;
 import io.switchboard.hub.HubFactory;

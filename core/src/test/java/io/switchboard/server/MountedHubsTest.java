@@ -1,9 +1,10 @@
-package io.switchboard.transport.netty;
+package io.switchboard.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.switchboard.hub.Hub;
 import io.switchboard.hub.HubEndpoint;
+import io.switchboard.hub.HubExecutors;
 import io.switchboard.hub.HubFilter;
 import io.switchboard.hub.HubOptions;
 import java.util.List;
@@ -27,12 +28,14 @@ class MountedHubsTest {
             MountedHub.class,
             HubEndpoint.constructorOf(MountedHub.class),
             new HubOptions().addFilter(own));
-    MountedHubs mounted = MountedHubs.create(List.of(mount), List.of(global), null);
+    HubExecutors threads = HubExecutors.create();
+    MountedHubs mounted = MountedHubs.create(List.of(mount), List.of(global), null, threads);
     try {
       assertEquals(List.of(global, own), mount.options().filters());
       assertEquals(List.of("/hub"), List.copyOf(mounted.endpoints().keySet()));
     } finally {
       mounted.endpoints().values().forEach(HubEndpoint::shutdown);
+      threads.close();
     }
   }
 }

@@ -1,4 +1,4 @@
-package io.switchboard.transport.netty;
+package io.switchboard.server;
 
 import io.switchboard.connection.ConnectionEndpoint;
 import java.util.Collection;
@@ -8,19 +8,27 @@ import java.util.Map;
 
 /**
  * Maps request paths to mounted endpoints: {@code P} and {@code P/negotiate}, compared
- * case-insensitively and ignoring one trailing slash.
+ * case-insensitively and ignoring one trailing slash. A transport adapter asks it which endpoint a
+ * request names.
  */
-final class EndpointRoutes {
+public final class EndpointRoutes {
   private static final String NEGOTIATE = "/negotiate";
 
   /** Which of an endpoint's two routes a path names. */
-  enum Kind {
+  public enum Kind {
+    /** {@code P/negotiate}. */
     NEGOTIATE,
+    /** {@code P}: the transport requests (WebSocket, Server-Sent Events, long polls, sends). */
     CONNECTION
   }
 
-  /** A matched route. */
-  record Match(ConnectionEndpoint endpoint, Kind kind) {}
+  /**
+   * A matched route.
+   *
+   * @param endpoint the endpoint mounted there
+   * @param kind which of its routes the path names
+   */
+  public record Match(ConnectionEndpoint endpoint, Kind kind) {}
 
   private final Map<String, ConnectionEndpoint> byPath = new LinkedHashMap<>();
 
@@ -35,7 +43,7 @@ final class EndpointRoutes {
   }
 
   /** The route {@code path} names, or null. */
-  Match match(String path) {
+  public Match match(String path) {
     String normalized = normalize(path);
     ConnectionEndpoint endpoint = byPath.get(normalized);
     if (endpoint != null) {
@@ -51,7 +59,8 @@ final class EndpointRoutes {
     return null;
   }
 
-  Collection<ConnectionEndpoint> endpoints() {
+  /** Every mounted endpoint, in mount order. */
+  public Collection<ConnectionEndpoint> endpoints() {
     return byPath.values();
   }
 

@@ -1,4 +1,4 @@
-package io.switchboard.transport.netty;
+package io.switchboard.server;
 
 /**
  * What a server's health endpoint answers, as load balancers and orchestrators read it: a target
