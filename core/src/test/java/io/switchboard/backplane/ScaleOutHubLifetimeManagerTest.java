@@ -62,8 +62,9 @@ class ScaleOutHubLifetimeManagerTest {
     return failure.getCause();
   }
 
-  private TestConnection connect(ScaleOutHubLifetimeManager server, TestConnection connection) {
-    server.onConnected(connection);
+  private TestConnection connect(ScaleOutHubLifetimeManager server, TestConnection connection)
+      throws Exception {
+    await(server.onConnected(connection).toCompletableFuture());
     return connection;
   }
 

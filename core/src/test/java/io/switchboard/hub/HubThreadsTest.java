@@ -4,19 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.switchboard.backplane.Backplane;
+import io.switchboard.backplane.BackplaneHealthListener;
+import io.switchboard.backplane.InMemoryBroker;
+import io.switchboard.backplane.ScaleOutHubLifetimeManager;
+import io.switchboard.backplane.ScaleOutOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * No client can take the threads every other connection needs: on Java 17's pool (used here on
  * any Java), receive loops do not wait behind blocked hub methods, and a connection's open uploads
- * are bounded.
+ * are bounded; no hub thread waits for a backplane.
  */
 class HubThreadsTest {
   private static final String RS = "\u001e";
@@ -142,6 +149,74 @@ class HubThreadsTest {
     assertEquals("{\"type\":3,\"invocationId\":\"s\"}" + RS, connection.nextText());
     SampleHub.GATES.computeIfAbsent("g", key -> new CompletableFuture<>()).complete("open");
     assertEquals(echoed("1", "open"), connection.nextText());
+  }
+
+  @Test
+  void aSlowBackplaneSubscribeHoldsNoHubThread() throws Exception {
+    CompletableFuture<Void> subscribed = new CompletableFuture<>();
+    CountDownLatch asked = new CountDownLatch(1);
+    try (InMemoryBroker broker = new InMemoryBroker();
+        Backplane bus = new HeldSubscribes(broker.connect(), ":connection:slow", subscribed, asked);
+        ScaleOutHubLifetimeManager lifetime =
+            new ScaleOutHubLifetimeManager(bus, ScaleOutOptions.forHub(SampleHub.class))) {
+      endpoint =
+          HubEndpoint.create(
+              SampleHub.class, HubEndpoint.constructorOf(SampleHub.class), new HubOptions().executor(pool), lifetime);
+      RecordingConnection connection = new RecordingConnection("slow").connectTo(endpoint);
+      connection.receive("{\"protocol\":\"json\",\"version\":1}" + RS);
+      assertTrue(asked.await(10, TimeUnit.SECONDS), "the connection's channel is being subscribed");
+      eventually(
+          "no hub thread waits for the subscription",
+          () -> pool.getActiveCount() == 0 && pool.getQueue().isEmpty());
+      assertTrue(connection.drainWrites().isEmpty(), "no handshake answer before the subscription");
+
+      subscribed.complete(null);
+      assertEquals("{}" + RS, connection.nextText());
+      connection.receive(echo("1", "after the subscription"));
+      assertEquals(echoed("1", "after the subscription"), connection.nextText());
+      endpoint.shutdown();
+      endpoint = null;
+    }
+  }
+
+  /** A bus whose subscription of one channel completes only when the test says so. */
+  private record HeldSubscribes(
+      Backplane bus, String heldChannel, CompletableFuture<Void> released, CountDownLatch asked)
+      implements Backplane {
+    @Override
+    public CompletableFuture<Void> subscribe(String channel, Consumer<byte[]> handler) {
+      CompletableFuture<Void> done = bus.subscribe(channel, handler);
+      if (!channel.endsWith(heldChannel)) {
+        return done;
+      }
+      asked.countDown();
+      return done.thenCombine(released, (a, b) -> null);
+    }
+
+    @Override
+    public CompletableFuture<Void> unsubscribe(String channel) {
+      return bus.unsubscribe(channel);
+    }
+
+    @Override
+    public CompletableFuture<Long> publish(String channel, byte[] message) {
+      return bus.publish(channel, message);
+    }
+
+    @Override
+    public boolean isHealthy() {
+      return bus.isHealthy();
+    }
+
+    @Override
+    public void addHealthListener(BackplaneHealthListener listener) {
+      bus.addHealthListener(listener);
+    }
+
+    @Override
+    public void close() {
+      bus.close();
+    }
   }
 
   @Test
