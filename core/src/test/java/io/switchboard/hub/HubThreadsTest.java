@@ -82,7 +82,7 @@ class HubThreadsTest {
 
   @Test
   void threeHundredUploadsInOneFrameLeaveOtherConnectionsServed() throws Exception {
-    endpoint = HubEndpoint.create(SampleHub.class, new HubOptions().executor(pool));
+    endpoint = HubEndpoint.create(SampleHub.class, HubOptions.builder().executor(pool).build());
     RecordingConnection attacker = connect("attacker");
     // The echo's answer shows that the attacker's receive loop got through the whole frame.
     attacker.receive(uploads(1, 300) + echo("e", "after the uploads"));
@@ -109,7 +109,7 @@ class HubThreadsTest {
   void uploadsBeyondTheBoundAreRefusedAndTheOthersGoOn() throws Exception {
     endpoint =
         HubEndpoint.create(
-            SampleHub.class, new HubOptions().executor(pool).maximumStreamingInvocationsPerClient(2));
+            SampleHub.class, HubOptions.builder().executor(pool).maximumStreamingInvocationsPerClient(2).build());
     RecordingConnection connection = connect("c");
     connection.receive(uploads(1, 3));
     assertEquals(refused(3, 2), connection.nextText());
@@ -126,7 +126,7 @@ class HubThreadsTest {
   void serverStreamsCountTowardsTheBound() throws Exception {
     endpoint =
         HubEndpoint.create(
-            SampleHub.class, new HubOptions().executor(pool).maximumStreamingInvocationsPerClient(1));
+            SampleHub.class, HubOptions.builder().executor(pool).maximumStreamingInvocationsPerClient(1).build());
     RecordingConnection connection = connect("c");
     connection.receive("{\"type\":4,\"invocationId\":\"s\",\"target\":\"neverEnding\",\"arguments\":[]}" + RS);
     connection.receive(upload(1));
@@ -140,7 +140,7 @@ class HubThreadsTest {
 
   @Test
   void aBlockedInvocationDoesNotStopTheReceiveLoop() throws Exception {
-    endpoint = HubEndpoint.create(SampleHub.class, new HubOptions().executor(pool));
+    endpoint = HubEndpoint.create(SampleHub.class, HubOptions.builder().executor(pool).build());
     RecordingConnection connection = connect("c");
     // The one invocation slot goes to a method that blocks its thread until the gate opens.
     connection.receive("{\"type\":1,\"invocationId\":\"1\",\"target\":\"block\",\"arguments\":[\"g\"]}" + RS);
@@ -161,7 +161,7 @@ class HubThreadsTest {
             new ScaleOutHubLifetimeManager(bus, ScaleOutOptions.forHub(SampleHub.class))) {
       endpoint =
           HubEndpoint.create(
-              SampleHub.class, HubEndpoint.constructorOf(SampleHub.class), new HubOptions().executor(pool), lifetime);
+              SampleHub.class, HubEndpoint.constructorOf(SampleHub.class), HubOptions.builder().executor(pool).build(), lifetime);
       RecordingConnection connection = new RecordingConnection("slow").connectTo(endpoint);
       connection.receive("{\"protocol\":\"json\",\"version\":1}" + RS);
       assertTrue(asked.await(10, TimeUnit.SECONDS), "the connection's channel is being subscribed");
@@ -221,8 +221,8 @@ class HubThreadsTest {
 
   @Test
   void theBoundIsAtLeastOne() {
-    assertEquals(32, new HubOptions().maximumStreamingInvocationsPerClient());
+    assertEquals(32, HubOptions.defaults().maximumStreamingInvocationsPerClient());
     assertThrows(
-        IllegalArgumentException.class, () -> new HubOptions().maximumStreamingInvocationsPerClient(0));
+        IllegalArgumentException.class, () -> HubOptions.builder().maximumStreamingInvocationsPerClient(0).build());
   }
 }

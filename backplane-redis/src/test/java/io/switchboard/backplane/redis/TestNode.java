@@ -34,11 +34,12 @@ final class TestNode implements AutoCloseable {
   TestNode(RedisBackplaneOptions options) {
     backplane = RedisBackplane.create(options.maxReconnectDelay(Duration.ofMillis(500)));
     HubOptions hubOptions =
-        new HubOptions()
+        HubOptions.builder()
             .authenticator(
                 request ->
                     Optional.ofNullable(request.queryParameter("user"))
-                        .map(user -> new AuthenticatedUser(user, Map.of(), null)));
+                        .map(user -> new AuthenticatedUser(user, Map.of(), null)))
+            .build();
     manager = backplane.lifetimeManager(TestHub.class, hubOptions);
     endpoint = HubEndpoint.create(TestHub.class, TestHub::new, hubOptions, manager);
     server =

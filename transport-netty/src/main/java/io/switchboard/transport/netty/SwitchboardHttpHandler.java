@@ -51,7 +51,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * SwitchboardHttpHandler switchboard = SwitchboardHttpHandler.builder()
- *     .hub("/chat", HubEndpoint.create(ChatHub.class, new HubOptions()))
+ *     .hub("/chat", HubEndpoint.create(ChatHub.class, HubOptions.defaults()))
  *     .build();
  * pipeline.addLast(new HttpServerCodec(), new HttpObjectAggregator(1 << 20), switchboard,
  *     new MyRoutes());

@@ -222,7 +222,7 @@ public final class SwitchboardServer implements AutoCloseable {
   public static final class Builder {
     private final SwitchboardHttpHandler.Builder switchboard = SwitchboardHttpHandler.builder();
     private final List<PendingHub<?>> hubMounts = new ArrayList<>();
-    private final List<Consumer<HubOptions>> hubDefaults = new ArrayList<>();
+    private final List<Consumer<HubOptions.Builder>> hubDefaults = new ArrayList<>();
     private final List<HubFilter> globalFilters = new ArrayList<>();
     private final List<Consumer<ChannelPipeline>> customizers = new ArrayList<>();
     private Backplane backplane;
@@ -258,7 +258,7 @@ public final class SwitchboardServer implements AutoCloseable {
 
     /** Mounts a hub created with its no-argument constructor, with customized options. */
     public <T extends Hub> Builder hub(
-        String path, Class<T> hubClass, Consumer<HubOptions> optionsCustomizer) {
+        String path, Class<T> hubClass, Consumer<HubOptions.Builder> optionsCustomizer) {
       return hub(path, hubClass, HubEndpoint.constructorOf(hubClass), optionsCustomizer);
     }
 
@@ -267,7 +267,7 @@ public final class SwitchboardServer implements AutoCloseable {
         String path,
         Class<T> hubClass,
         HubFactory<T> factory,
-        Consumer<HubOptions> optionsCustomizer) {
+        Consumer<HubOptions.Builder> optionsCustomizer) {
       hubMounts.add(
           new PendingHub<>(path, hubClass, factory, Objects.requireNonNull(optionsCustomizer)));
       return this;
@@ -292,7 +292,7 @@ public final class SwitchboardServer implements AutoCloseable {
      */
     public Builder longPollTimeout(Duration value) {
       Objects.requireNonNull(value);
-      hubDefaults.add(hub -> hub.endpoint(hub.endpoint().withLongPollTimeout(value)));
+      hubDefaults.add(hub -> hub.endpoint(endpoint -> endpoint.longPollTimeout(value)));
       return this;
     }
 
@@ -448,12 +448,12 @@ public final class SwitchboardServer implements AutoCloseable {
 
     /** A hub to mount at start, when the defaults for every hub are known. */
     private record PendingHub<T extends Hub>(
-        String path, Class<T> hubClass, HubFactory<T> factory, Consumer<HubOptions> customizer) {
-      HubMount<T> mount(List<Consumer<HubOptions>> defaults) {
-        HubOptions options = new HubOptions();
+        String path, Class<T> hubClass, HubFactory<T> factory, Consumer<HubOptions.Builder> customizer) {
+      HubMount<T> mount(List<Consumer<HubOptions.Builder>> defaults) {
+        HubOptions.Builder options = HubOptions.builder();
         defaults.forEach(apply -> apply.accept(options));
         customizer.accept(options);
-        return new HubMount<>(path, hubClass, factory, options);
+        return new HubMount<>(path, hubClass, factory, options.build());
       }
     }
   }

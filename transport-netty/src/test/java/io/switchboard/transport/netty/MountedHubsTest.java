@@ -18,7 +18,7 @@ class MountedHubsTest {
   }
 
   @Test
-  void globalFiltersRunOutsideEachHubsOwn() {
+  void globalFiltersJoinACopyOfTheHubsOptions() {
     HubFilter global = new HubFilter() {};
     HubFilter own = new HubFilter() {};
     HubMount<MountedHub> mount =
@@ -26,10 +26,10 @@ class MountedHubsTest {
             "/hub",
             MountedHub.class,
             HubEndpoint.constructorOf(MountedHub.class),
-            new HubOptions().addFilter(own));
+            HubOptions.builder().addFilter(own).build());
     MountedHubs mounted = MountedHubs.create(List.of(mount), List.of(global), null);
     try {
-      assertEquals(List.of(global, own), mount.options().filters());
+      assertEquals(List.of(own), mount.options().filters(), "the caller's options stay as given");
       assertEquals(List.of("/hub"), List.copyOf(mounted.endpoints().keySet()));
     } finally {
       mounted.endpoints().values().forEach(HubEndpoint::shutdown);
