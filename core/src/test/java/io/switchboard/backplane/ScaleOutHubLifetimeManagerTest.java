@@ -35,7 +35,7 @@ class ScaleOutHubLifetimeManagerTest {
   private final ScaleOutHubLifetimeManager b = manager(busB, Duration.ofSeconds(30));
 
   private static ScaleOutHubLifetimeManager manager(Backplane bus, Duration ackTimeout) {
-    return new ScaleOutHubLifetimeManager(bus, ScaleOutOptions.forHub(HUB).groupAckTimeout(ackTimeout));
+    return new ScaleOutHubLifetimeManager(bus, ScaleOutOptions.builder(HUB).groupAckTimeout(ackTimeout).build());
   }
 
   @AfterEach

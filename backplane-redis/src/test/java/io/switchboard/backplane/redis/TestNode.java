@@ -32,7 +32,7 @@ final class TestNode implements AutoCloseable {
   private final List<TestClient> clients = new ArrayList<>();
 
   TestNode(RedisBackplaneOptions options) {
-    backplane = RedisBackplane.create(options.maxReconnectDelay(Duration.ofMillis(500)));
+    backplane = RedisBackplane.create(options.toBuilder().maxReconnectDelay(Duration.ofMillis(500)).build());
     HubOptions hubOptions =
         HubOptions.builder()
             .authenticator(
