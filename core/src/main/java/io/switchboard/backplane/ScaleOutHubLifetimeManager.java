@@ -17,10 +17,10 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,7 +58,7 @@ import org.slf4j.LoggerFactory;
 public final class ScaleOutHubLifetimeManager implements HubLifetimeManager, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ScaleOutHubLifetimeManager.class);
   /**
-   * Longest wait of {@link #onConnected} for the connection's channels, so hub code never runs
+   * Longest wait of {@link #onConnected}'s stage for the connection's channels, so hub code never runs
    * before other servers can reach the connection; the bus's own timeouts normally end it sooner.
    */
   private static final long SUBSCRIBE_WAIT_SECONDS = 10;
@@ -105,7 +105,7 @@ public final class ScaleOutHubLifetimeManager implements HubLifetimeManager, Aut
   // ---- connections -------------------------------------------------------------------------
 
   @Override
-  public void onConnected(HubConnection connection) {
+  public CompletionStage<Void> onConnected(HubConnection connection) {
     String id = connection.connectionId();
     connections.put(id, connection);
     List<CompletableFuture<Void>> subscriptions = new ArrayList<>();
@@ -115,25 +115,20 @@ public final class ScaleOutHubLifetimeManager implements HubLifetimeManager, Aut
     if (user != null && !user.isEmpty()) {
       subscriptions.add(users.add(user, connection));
     }
-    awaitSubscriptions(connection, subscriptions);
-  }
-
-  private void awaitSubscriptions(HubConnection connection, List<CompletableFuture<Void>> subscriptions) {
-    try {
-      CompletableFuture.allOf(subscriptions.toArray(CompletableFuture[]::new))
-          .get(SUBSCRIBE_WAIT_SECONDS, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException | TimeoutException e) {
-      // The bus restores the subscriptions when it is back; an outage is logged by the bus.
-      if (bus.isHealthy()) {
-        log.warn("Connection {} is not reachable from other servers yet: {}", connection.connectionId(), e.toString());
-      }
-    }
+    return CompletableFuture.allOf(subscriptions.toArray(CompletableFuture[]::new))
+        .orTimeout(SUBSCRIBE_WAIT_SECONDS, TimeUnit.SECONDS)
+        .exceptionally(
+            error -> {
+              // The bus restores the subscriptions when it is back; an outage is logged by the bus.
+              if (bus.isHealthy()) {
+                log.warn("Connection {} is not reachable from other servers yet: {}", id, unwrap(error).toString());
+              }
+              return null;
+            });
   }
 
   @Override
-  public void onDisconnected(HubConnection connection) {
+  public CompletionStage<Void> onDisconnected(HubConnection connection) {
     String id = connection.connectionId();
     connections.remove(id);
     bus.unsubscribe(channels.connection(id));
@@ -142,6 +137,7 @@ public final class ScaleOutHubLifetimeManager implements HubLifetimeManager, Aut
     if (user != null && !user.isEmpty()) {
       users.remove(user, connection);
     }
+    return CompletableFuture.completedStage(null);
   }
 
   // ---- sending -----------------------------------------------------------------------------

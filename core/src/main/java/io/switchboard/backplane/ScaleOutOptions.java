@@ -10,27 +10,46 @@ import java.util.Objects;
 /**
  * Options of one hub's {@link ScaleOutHubLifetimeManager}: the hub's backplane name, the
  * protocols every published message is encoded in, and how long a server waits for another to
- * acknowledge a group change.
+ * acknowledge a group change. Immutable; made by {@link #builder(String)} or {@link
+ * #builder(Class)} (or {@link #toBuilder()}), or with every default by {@link #forHub(String)}.
  */
 public final class ScaleOutOptions {
   private final String hubName;
-  private List<HubProtocol> protocols = List.of(new JsonHubProtocol(), new MessagePackHubProtocol());
-  private Duration groupAckTimeout = Duration.ofSeconds(30);
-  private String serverName = BackplaneIds.newServerName();
+  private final List<HubProtocol> protocols;
+  private final Duration groupAckTimeout;
+  private final String serverName;
 
-  private ScaleOutOptions(String hubName) {
-    this.hubName = Objects.requireNonNull(hubName, "hubName");
+  private ScaleOutOptions(Builder builder) {
+    hubName = builder.hubName;
+    protocols = builder.protocols;
+    groupAckTimeout = builder.groupAckTimeout;
+    serverName = builder.serverName != null ? builder.serverName : BackplaneIds.newServerName();
   }
 
-  /** Options for the hub of this backplane name (see {@link BackplaneName}). */
+  /** The defaults for the hub of this backplane name (see {@link BackplaneName}). */
   public static ScaleOutOptions forHub(String hubName) {
-    return new ScaleOutOptions(hubName);
+    return builder(hubName).build();
   }
 
-  /** Options for a hub class: its {@link BackplaneName}, else its fully qualified name. */
+  /** The defaults for a hub class: its {@link BackplaneName}, else its fully qualified name. */
   public static ScaleOutOptions forHub(Class<?> hubClass) {
+    return builder(hubClass).build();
+  }
+
+  /** A builder for the hub of this backplane name (see {@link BackplaneName}). */
+  public static Builder builder(String hubName) {
+    return new Builder(Objects.requireNonNull(hubName, "hubName"));
+  }
+
+  /** A builder for a hub class: its {@link BackplaneName}, else its fully qualified name. */
+  public static Builder builder(Class<?> hubClass) {
     BackplaneName name = hubClass.getAnnotation(BackplaneName.class);
-    return new ScaleOutOptions(name != null ? name.value() : hubClass.getName());
+    return builder(name != null ? name.value() : hubClass.getName());
+  }
+
+  /** A builder starting from these options. */
+  public Builder toBuilder() {
+    return new Builder(hubName).protocols(protocols).groupAckTimeout(groupAckTimeout).serverName(serverName);
   }
 
   /** The hub's name on the backplane: the prefix of its channels. */
@@ -46,24 +65,9 @@ public final class ScaleOutOptions {
     return protocols;
   }
 
-  /** Sets the published protocols; usually the hub's own, {@code HubOptions.protocols()}. */
-  public ScaleOutOptions protocols(List<HubProtocol> value) {
-    if (value.isEmpty()) {
-      throw new IllegalArgumentException("At least one protocol is needed");
-    }
-    protocols = List.copyOf(value);
-    return this;
-  }
-
   /** How long adding or removing another server's connection waits for its ack (default 30 s). */
   public Duration groupAckTimeout() {
     return groupAckTimeout;
-  }
-
-  /** Sets the group ack timeout. */
-  public ScaleOutOptions groupAckTimeout(Duration value) {
-    groupAckTimeout = Objects.requireNonNull(value);
-    return this;
   }
 
   /** This server's name on the backplane (default {@code {host}_{random hex}}). */
@@ -71,9 +75,45 @@ public final class ScaleOutOptions {
     return serverName;
   }
 
-  /** Sets this server's name; it must be unique among the hub's servers and never reused. */
-  public ScaleOutOptions serverName(String value) {
-    serverName = Objects.requireNonNull(value);
-    return this;
+  /** Builds {@link ScaleOutOptions}; every value but the hub name starts at its default. */
+  public static final class Builder {
+    private final String hubName;
+    private List<HubProtocol> protocols = List.of(new JsonHubProtocol(), new MessagePackHubProtocol());
+    private Duration groupAckTimeout = Duration.ofSeconds(30);
+    private String serverName;
+
+    private Builder(String hubName) {
+      this.hubName = hubName;
+    }
+
+    /** Sets the published protocols; usually the hub's own, {@code HubOptions.protocols()}. */
+    public Builder protocols(List<HubProtocol> value) {
+      protocols = List.copyOf(value);
+      return this;
+    }
+
+    /** Sets the group ack timeout. */
+    public Builder groupAckTimeout(Duration value) {
+      groupAckTimeout = Objects.requireNonNull(value);
+      return this;
+    }
+
+    /** Sets this server's name; it must be unique among the hub's servers and never reused. */
+    public Builder serverName(String value) {
+      serverName = Objects.requireNonNull(value);
+      return this;
+    }
+
+    /**
+     * The options; a server name not given is drawn for them.
+     *
+     * @throws IllegalArgumentException if no protocol is given
+     */
+    public ScaleOutOptions build() {
+      if (protocols.isEmpty()) {
+        throw new IllegalArgumentException("At least one protocol is needed");
+      }
+      return new ScaleOutOptions(this);
+    }
   }
 }

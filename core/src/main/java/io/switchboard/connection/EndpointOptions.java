@@ -2,10 +2,12 @@ package io.switchboard.connection;
 
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Objects;
 import java.util.Set;
 
 /**
- * Connection-layer options of one endpoint, with the reference server's defaults.
+ * Connection-layer options of one endpoint, with the reference server's defaults; built by
+ * {@link #builder()} (or {@link #toBuilder()} from other options).
  *
  * @param transports enabled transports (default: all three)
  * @param allowStatefulReconnects whether negotiate may grant stateful reconnect (default false)
@@ -22,46 +24,94 @@ public record EndpointOptions(
     Duration longPollTimeout,
     Duration closeTimeout) {
 
+  /** Copies the transports and checks that every value is given. */
   public EndpointOptions {
     transports = Set.copyOf(transports);
+    Objects.requireNonNull(disconnectTimeout, "disconnectTimeout");
+    Objects.requireNonNull(longPollTimeout, "longPollTimeout");
+    Objects.requireNonNull(closeTimeout, "closeTimeout");
   }
 
   /** The reference defaults. */
   public static EndpointOptions defaults() {
-    return new EndpointOptions(
-        EnumSet.allOf(TransportType.class),
-        false,
-        0,
-        Duration.ofSeconds(15),
-        Duration.ofSeconds(90),
-        Duration.ofSeconds(5));
+    return builder().build();
   }
 
-  /** A copy with other transports. */
-  public EndpointOptions withTransports(Set<TransportType> newTransports) {
-    return new EndpointOptions(
-        newTransports,
-        allowStatefulReconnects,
-        minimumProtocolVersion,
-        disconnectTimeout,
-        longPollTimeout,
-        closeTimeout);
+  /** A builder starting from the {@link #defaults()}. */
+  public static Builder builder() {
+    return new Builder();
   }
 
-  /** A copy that allows (or forbids) stateful reconnect. */
-  public EndpointOptions withStatefulReconnects(boolean allow) {
-    return new EndpointOptions(
-        transports, allow, minimumProtocolVersion, disconnectTimeout, longPollTimeout, closeTimeout);
+  /** A builder starting from these options. */
+  public Builder toBuilder() {
+    return new Builder(this);
   }
 
-  /** A copy with another long-poll timeout. */
-  public EndpointOptions withLongPollTimeout(Duration timeout) {
-    return new EndpointOptions(
-        transports,
-        allowStatefulReconnects,
-        minimumProtocolVersion,
-        disconnectTimeout,
-        timeout,
-        closeTimeout);
+  /** Builds {@link EndpointOptions}; every value starts at its default. */
+  public static final class Builder {
+    private Set<TransportType> transports = EnumSet.allOf(TransportType.class);
+    private boolean allowStatefulReconnects;
+    private int minimumProtocolVersion;
+    private Duration disconnectTimeout = Duration.ofSeconds(15);
+    private Duration longPollTimeout = Duration.ofSeconds(90);
+    private Duration closeTimeout = Duration.ofSeconds(5);
+
+    private Builder() {}
+
+    private Builder(EndpointOptions from) {
+      transports = from.transports;
+      allowStatefulReconnects = from.allowStatefulReconnects;
+      minimumProtocolVersion = from.minimumProtocolVersion;
+      disconnectTimeout = from.disconnectTimeout;
+      longPollTimeout = from.longPollTimeout;
+      closeTimeout = from.closeTimeout;
+    }
+
+    /** See {@link EndpointOptions#transports()}. */
+    public Builder transports(Set<TransportType> value) {
+      transports = Set.copyOf(value);
+      return this;
+    }
+
+    /** See {@link EndpointOptions#allowStatefulReconnects()}. */
+    public Builder allowStatefulReconnects(boolean value) {
+      allowStatefulReconnects = value;
+      return this;
+    }
+
+    /** See {@link EndpointOptions#minimumProtocolVersion()}. */
+    public Builder minimumProtocolVersion(int value) {
+      minimumProtocolVersion = value;
+      return this;
+    }
+
+    /** See {@link EndpointOptions#disconnectTimeout()}. */
+    public Builder disconnectTimeout(Duration value) {
+      disconnectTimeout = value;
+      return this;
+    }
+
+    /** See {@link EndpointOptions#longPollTimeout()}. */
+    public Builder longPollTimeout(Duration value) {
+      longPollTimeout = value;
+      return this;
+    }
+
+    /** See {@link EndpointOptions#closeTimeout()}. */
+    public Builder closeTimeout(Duration value) {
+      closeTimeout = value;
+      return this;
+    }
+
+    /** The options. */
+    public EndpointOptions build() {
+      return new EndpointOptions(
+          transports,
+          allowStatefulReconnects,
+          minimumProtocolVersion,
+          disconnectTimeout,
+          longPollTimeout,
+          closeTimeout);
+    }
   }
 }

@@ -5,7 +5,7 @@ public interface HubCallerClients extends HubClients {
 
   /**
    * The calling connection. Asking it for a result from a hub method needs
-   * {@link HubOptions#maximumParallelInvocationsPerClient(int)} above 1, or the connection could
+   * {@link HubOptions.Builder#maximumParallelInvocationsPerClient(int)} above 1, or the connection could
    * never read the answer; with 1 the invocation fails with an {@link IllegalStateException}.
    */
   SingleClientProxy caller();

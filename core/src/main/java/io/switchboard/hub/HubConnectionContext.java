@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
@@ -281,17 +283,35 @@ final class HubConnectionContext
   }
 
   /**
-   * On the hub executor, as both may block: tells the lifetime manager (a backplane subscribes),
-   * answers the handshake and runs the hub's connect event. The drain goes on afterwards.
+   * On the hub executor: tells the lifetime manager (a backplane subscribes), and once it has the
+   * connection, answers the handshake and runs the hub's connect event, again on the hub executor
+   * (that may block). No hub thread waits for the backplane. The drain goes on afterwards.
    */
   private void connectToHub(HubHandshake.Outcome outcome) {
+    CompletionStage<Void> known;
     try {
-      HubProtocol chosen = outcome.protocol();
       // Known to the lifetime manager before the client can see the handshake answer, so that it
       // can be targeted as soon as it knows it is connected. Until the protocol is set below,
       // messages for it are dropped: it was not connected yet when they were sent.
-      hub.lifetime.onConnected(this);
-      connectedToHub = true;
+      known = hub.lifetime.onConnected(this);
+    } catch (RuntimeException e) {
+      known = CompletableFuture.failedFuture(e);
+    }
+    known.whenComplete(
+        (ignored, error) -> {
+          if (error != null) {
+            refuseConnection(error instanceof CompletionException ? error.getCause() : error);
+            endConnecting();
+            return;
+          }
+          connectedToHub = true;
+          runHubCode(() -> answerHandshake(outcome), this::endConnecting);
+        });
+  }
+
+  private void answerHandshake(HubHandshake.Outcome outcome) {
+    try {
+      HubProtocol chosen = outcome.protocol();
       synchronized (stateLock) {
         if (closing) {
           return;
@@ -312,12 +332,20 @@ final class HubConnectionContext
               "Client results inside OnConnectedAsync Hub methods are not allowed.");
       hub.filters.onConnected(hub.createHub(this, connectingClients), this);
     } catch (Exception e) {
-      log.error("Hub {} refused connection {} in onConnected", hub.hubClass.getName(), connectionId(), e);
-      closeWithError(e, false);
+      refuseConnection(e);
     } finally {
-      connecting = false;
-      scheduleDrain();
+      endConnecting();
     }
+  }
+
+  private void refuseConnection(Throwable error) {
+    log.error("Hub {} refused connection {} in onConnected", hub.hubClass.getName(), connectionId(), error);
+    closeWithError(error, false);
+  }
+
+  private void endConnecting() {
+    connecting = false;
+    scheduleDrain();
   }
 
   private void rejectHandshake(String error) {
@@ -707,9 +735,16 @@ final class HubConnectionContext
     }
   }
 
-  /** On the hub executor, as both may block: the lifetime manager, then the hub's event. */
+  /** On the hub executor, as the hub's event may block: the lifetime manager, then the event. */
   private void disconnectFromHub() {
-    hub.lifetime.onDisconnected(this);
+    hub.lifetime
+        .onDisconnected(this)
+        .whenComplete(
+            (ignored, error) -> {
+              if (error != null) {
+                log.warn("The lifetime manager failed to forget connection {}", connectionId(), error);
+              }
+            });
     Throwable reason = disconnectReason != null ? disconnectReason : transportError;
     try {
       hub.filters.onDisconnected(hub.createHub(this), this, reason);

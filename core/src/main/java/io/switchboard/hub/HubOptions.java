@@ -10,9 +10,9 @@ import io.switchboard.protocol.msgpack.MessagePackHubProtocol;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executor;
@@ -21,39 +21,74 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * Options of one hub, with the reference server's defaults: keep-alive 15 s, client timeout 30 s,
- * handshake timeout 15 s, maximum receive message size 32 KB, one parallel invocation per client,
- * (beyond the reference) at most 32 streaming invocations per client, detailed errors off, JSON and MessagePack enabled, every transport enabled.
+ * Options of one hub: an immutable snapshot made by {@link #builder()} (or {@link #toBuilder()}
+ * from other options), with the reference server's defaults ({@link #defaults()}): keep-alive
+ * 15 s, client timeout 30 s, handshake timeout 15 s, maximum receive message size 32 KB, one
+ * parallel invocation per client, (beyond the reference) at most 32 streaming invocations per
+ * client, detailed errors off, JSON and MessagePack enabled, every transport enabled.
  */
 public final class HubOptions {
-  private Duration keepAliveInterval = Duration.ofSeconds(15);
-  private Duration clientTimeoutInterval = Duration.ofSeconds(30);
-  private Duration handshakeTimeout = Duration.ofSeconds(15);
-  private Long maximumReceiveMessageSize = 32L * 1024;
-  private int maximumParallelInvocationsPerClient = 1;
-  private int maximumStreamingInvocationsPerClient = 32;
-  private boolean enableDetailedErrors;
-  private int streamBufferCapacity = 10;
-  private long statefulReconnectBufferSize = 100_000;
-  private List<HubProtocol> protocols;
-  private EndpointOptions endpoint = EndpointOptions.defaults();
-  private Executor executor;
-  private final List<HubFilter> filters = new ArrayList<>();
-  private Authenticator authenticator;
-  private Function<AuthenticatedUser, String> userIdProvider = AuthenticatedUser::nameIdentifier;
-  private final Map<String, Predicate<AuthenticatedUser>> policies = new HashMap<>();
-  private boolean closeOnAuthenticationExpiration;
-  private final List<Consumer<HubContext>> beforeShutdown = new ArrayList<>();
+  private final Duration keepAliveInterval;
+  private final Duration clientTimeoutInterval;
+  private final Duration handshakeTimeout;
+  private final Long maximumReceiveMessageSize;
+  private final int maximumParallelInvocationsPerClient;
+  private final int maximumStreamingInvocationsPerClient;
+  private final boolean enableDetailedErrors;
+  private final int streamBufferCapacity;
+  private final long statefulReconnectBufferSize;
+  private final List<HubProtocol> protocols;
+  private final EndpointOptions endpoint;
+  private final Executor executor;
+  private final List<HubFilter> filters;
+  private final Authenticator authenticator;
+  private final Function<AuthenticatedUser, String> userIdProvider;
+  private final Map<String, Predicate<AuthenticatedUser>> policies;
+  private final boolean closeOnAuthenticationExpiration;
+  private final List<Consumer<HubContext>> beforeShutdown;
+
+  private HubOptions(Builder builder) {
+    keepAliveInterval = builder.keepAliveInterval;
+    clientTimeoutInterval = builder.clientTimeoutInterval;
+    handshakeTimeout = builder.handshakeTimeout;
+    maximumReceiveMessageSize = builder.maximumReceiveMessageSize;
+    maximumParallelInvocationsPerClient = builder.maximumParallelInvocationsPerClient;
+    maximumStreamingInvocationsPerClient = builder.maximumStreamingInvocationsPerClient;
+    enableDetailedErrors = builder.enableDetailedErrors;
+    streamBufferCapacity = builder.streamBufferCapacity;
+    statefulReconnectBufferSize = builder.statefulReconnectBufferSize;
+    protocols =
+        builder.protocols != null
+            ? builder.protocols
+            : List.of(new JsonHubProtocol(), new MessagePackHubProtocol());
+    endpoint = builder.endpoint.build();
+    executor = builder.executor;
+    filters = List.copyOf(builder.filters);
+    authenticator = builder.authenticator;
+    userIdProvider = builder.userIdProvider;
+    policies = Map.copyOf(builder.policies);
+    closeOnAuthenticationExpiration = builder.closeOnAuthenticationExpiration;
+    beforeShutdown = List.copyOf(builder.beforeShutdown);
+  }
+
+  /** The reference defaults. */
+  public static HubOptions defaults() {
+    return builder().build();
+  }
+
+  /** A builder starting from the {@link #defaults()}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder starting from these options. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
 
   /** Interval of server Pings (not on long polling). */
   public Duration keepAliveInterval() {
     return keepAliveInterval;
-  }
-
-  /** Sets the interval of server Pings. */
-  public HubOptions keepAliveInterval(Duration value) {
-    keepAliveInterval = Objects.requireNonNull(value);
-    return this;
   }
 
   /** A connection that sent nothing for this long is closed (after its first Ping). */
@@ -61,21 +96,9 @@ public final class HubOptions {
     return clientTimeoutInterval;
   }
 
-  /** Sets the client timeout. */
-  public HubOptions clientTimeoutInterval(Duration value) {
-    clientTimeoutInterval = Objects.requireNonNull(value);
-    return this;
-  }
-
   /** How long a client has to send its handshake. */
   public Duration handshakeTimeout() {
     return handshakeTimeout;
-  }
-
-  /** Sets the handshake timeout. */
-  public HubOptions handshakeTimeout(Duration value) {
-    handshakeTimeout = Objects.requireNonNull(value);
-    return this;
   }
 
   /** Largest incoming message in bytes, or null for no limit. */
@@ -83,24 +106,9 @@ public final class HubOptions {
     return maximumReceiveMessageSize;
   }
 
-  /** Sets the largest incoming message in bytes (null: no limit). */
-  public HubOptions maximumReceiveMessageSize(Long value) {
-    maximumReceiveMessageSize = value;
-    return this;
-  }
-
   /** How many non-streaming invocations of one client may run at once. */
   public int maximumParallelInvocationsPerClient() {
     return maximumParallelInvocationsPerClient;
-  }
-
-  /** Sets the parallel invocations per client (at least 1). */
-  public HubOptions maximumParallelInvocationsPerClient(int value) {
-    if (value < 1) {
-      throw new IllegalArgumentException("maximumParallelInvocationsPerClient must be at least 1");
-    }
-    maximumParallelInvocationsPerClient = value;
-    return this;
   }
 
   /**
@@ -115,24 +123,9 @@ public final class HubOptions {
     return maximumStreamingInvocationsPerClient;
   }
 
-  /** Sets the streaming invocations one client may run at once (at least 1, default 32). */
-  public HubOptions maximumStreamingInvocationsPerClient(int value) {
-    if (value < 1) {
-      throw new IllegalArgumentException("maximumStreamingInvocationsPerClient must be at least 1");
-    }
-    maximumStreamingInvocationsPerClient = value;
-    return this;
-  }
-
   /** Whether exception texts reach clients. */
   public boolean enableDetailedErrors() {
     return enableDetailedErrors;
-  }
-
-  /** Sends exception texts to clients (for development). */
-  public HubOptions enableDetailedErrors(boolean value) {
-    enableDetailedErrors = value;
-    return this;
   }
 
   /** Items buffered per upload stream. */
@@ -140,58 +133,19 @@ public final class HubOptions {
     return streamBufferCapacity;
   }
 
-  /** Sets the items buffered per upload stream. */
-  public HubOptions streamBufferCapacity(int value) {
-    streamBufferCapacity = value;
-    return this;
-  }
-
   /** Bytes kept for replay by stateful reconnect. */
   public long statefulReconnectBufferSize() {
     return statefulReconnectBufferSize;
   }
 
-  /** Sets the bytes kept for replay by stateful reconnect. */
-  public HubOptions statefulReconnectBufferSize(long value) {
-    statefulReconnectBufferSize = value;
-    return this;
-  }
-
   /** The hub protocols clients may choose from (default: JSON and MessagePack). */
   public List<HubProtocol> protocols() {
-    if (protocols == null) {
-      protocols = List.of(new JsonHubProtocol(), new MessagePackHubProtocol());
-    }
     return protocols;
-  }
-
-  /** Replaces the hub protocols, e.g. to configure their payload mappers. */
-  public HubOptions protocols(HubProtocol... value) {
-    protocols = List.of(value);
-    return this;
   }
 
   /** The connection-layer options (transports, stateful reconnect, timeouts). */
   public EndpointOptions endpoint() {
     return endpoint;
-  }
-
-  /** Replaces the connection-layer options. */
-  public HubOptions endpoint(EndpointOptions value) {
-    endpoint = Objects.requireNonNull(value);
-    return this;
-  }
-
-  /** Enables only these transports. */
-  public HubOptions transports(TransportType first, TransportType... rest) {
-    endpoint = endpoint.withTransports(EnumSet.of(first, rest));
-    return this;
-  }
-
-  /** Lets clients that ask for it use stateful reconnect. */
-  public HubOptions allowStatefulReconnects(boolean value) {
-    endpoint = endpoint.withStatefulReconnects(value);
-    return this;
   }
 
   /** The enabled transports. */
@@ -210,30 +164,9 @@ public final class HubOptions {
     return executor;
   }
 
-  /** Runs hub methods on this executor instead of the default. */
-  public HubOptions executor(Executor value) {
-    executor = value;
-    return this;
-  }
-
-  /** Adds a filter around this hub's invocations and events (runs inside earlier ones). */
-  public HubOptions addFilter(HubFilter filter) {
-    filters.add(Objects.requireNonNull(filter));
-    return this;
-  }
-
-  /**
-   * Puts filters outside this hub's own (a server's global filters): they run first, in the
-   * given order.
-   */
-  public HubOptions prependFilters(List<HubFilter> outer) {
-    filters.addAll(0, outer);
-    return this;
-  }
-
   /** The hub's filters, outermost first. */
   public List<HubFilter> filters() {
-    return List.copyOf(filters);
+    return filters;
   }
 
   /** Who sent negotiate and transport requests, or null when the hub is anonymous. */
@@ -241,27 +174,9 @@ public final class HubOptions {
     return authenticator;
   }
 
-  /** Authenticates requests (see {@link io.switchboard.auth.BearerTokenAuthenticator}). */
-  public HubOptions authenticator(Authenticator value) {
-    authenticator = value;
-    return this;
-  }
-
   /** Derives the user id ({@code clients().user(id)}) from a user. */
   public Function<AuthenticatedUser, String> userIdProvider() {
     return userIdProvider;
-  }
-
-  /** Replaces how user ids are derived (default: the name identifier). */
-  public HubOptions userIdProvider(Function<AuthenticatedUser, String> value) {
-    userIdProvider = Objects.requireNonNull(value);
-    return this;
-  }
-
-  /** Registers a named authorization policy for {@link io.switchboard.auth.Authorize}. */
-  public HubOptions policy(String name, Predicate<AuthenticatedUser> accepts) {
-    policies.put(name, Objects.requireNonNull(accepts));
-    return this;
   }
 
   /** The policy of that name, or null. */
@@ -274,23 +189,209 @@ public final class HubOptions {
     return closeOnAuthenticationExpiration;
   }
 
-  /** Closes connections (letting clients reconnect) when their credential expires. */
-  public HubOptions closeOnAuthenticationExpiration(boolean value) {
-    closeOnAuthenticationExpiration = value;
-    return this;
-  }
-
-  /**
-   * Runs when the server shuts down, before connections are closed: the hub's last chance to
-   * send something (e.g. "server restarting") to its clients.
-   */
-  public HubOptions beforeShutdown(Consumer<HubContext> action) {
-    beforeShutdown.add(Objects.requireNonNull(action));
-    return this;
-  }
-
   /** The shutdown actions, in registration order. */
   public List<Consumer<HubContext>> beforeShutdown() {
-    return List.copyOf(beforeShutdown);
+    return beforeShutdown;
+  }
+
+  /** Builds {@link HubOptions}; every value starts at its default. */
+  public static final class Builder {
+    private Duration keepAliveInterval = Duration.ofSeconds(15);
+    private Duration clientTimeoutInterval = Duration.ofSeconds(30);
+    private Duration handshakeTimeout = Duration.ofSeconds(15);
+    private Long maximumReceiveMessageSize = 32L * 1024;
+    private int maximumParallelInvocationsPerClient = 1;
+    private int maximumStreamingInvocationsPerClient = 32;
+    private boolean enableDetailedErrors;
+    private int streamBufferCapacity = 10;
+    private long statefulReconnectBufferSize = 100_000;
+    private List<HubProtocol> protocols;
+    private EndpointOptions.Builder endpoint = EndpointOptions.builder();
+    private Executor executor;
+    private final List<HubFilter> filters = new ArrayList<>();
+    private Authenticator authenticator;
+    private Function<AuthenticatedUser, String> userIdProvider = AuthenticatedUser::nameIdentifier;
+    private final Map<String, Predicate<AuthenticatedUser>> policies = new LinkedHashMap<>();
+    private boolean closeOnAuthenticationExpiration;
+    private final List<Consumer<HubContext>> beforeShutdown = new ArrayList<>();
+
+    private Builder() {}
+
+    private Builder(HubOptions from) {
+      keepAliveInterval = from.keepAliveInterval;
+      clientTimeoutInterval = from.clientTimeoutInterval;
+      handshakeTimeout = from.handshakeTimeout;
+      maximumReceiveMessageSize = from.maximumReceiveMessageSize;
+      maximumParallelInvocationsPerClient = from.maximumParallelInvocationsPerClient;
+      maximumStreamingInvocationsPerClient = from.maximumStreamingInvocationsPerClient;
+      enableDetailedErrors = from.enableDetailedErrors;
+      streamBufferCapacity = from.streamBufferCapacity;
+      statefulReconnectBufferSize = from.statefulReconnectBufferSize;
+      protocols = from.protocols;
+      endpoint = from.endpoint.toBuilder();
+      executor = from.executor;
+      filters.addAll(from.filters);
+      authenticator = from.authenticator;
+      userIdProvider = from.userIdProvider;
+      policies.putAll(from.policies);
+      closeOnAuthenticationExpiration = from.closeOnAuthenticationExpiration;
+      beforeShutdown.addAll(from.beforeShutdown);
+    }
+
+    /** Sets the interval of server Pings. */
+    public Builder keepAliveInterval(Duration value) {
+      keepAliveInterval = Objects.requireNonNull(value);
+      return this;
+    }
+
+    /** Sets the client timeout. */
+    public Builder clientTimeoutInterval(Duration value) {
+      clientTimeoutInterval = Objects.requireNonNull(value);
+      return this;
+    }
+
+    /** Sets the handshake timeout. */
+    public Builder handshakeTimeout(Duration value) {
+      handshakeTimeout = Objects.requireNonNull(value);
+      return this;
+    }
+
+    /** Sets the largest incoming message in bytes (null: no limit). */
+    public Builder maximumReceiveMessageSize(Long value) {
+      maximumReceiveMessageSize = value;
+      return this;
+    }
+
+    /** Sets the parallel invocations per client (at least 1). */
+    public Builder maximumParallelInvocationsPerClient(int value) {
+      maximumParallelInvocationsPerClient = value;
+      return this;
+    }
+
+    /**
+     * Sets the streaming invocations one client may run at once (at least 1, default 32); see
+     * {@link HubOptions#maximumStreamingInvocationsPerClient()}.
+     */
+    public Builder maximumStreamingInvocationsPerClient(int value) {
+      maximumStreamingInvocationsPerClient = value;
+      return this;
+    }
+
+    /** Sends exception texts to clients (for development). */
+    public Builder enableDetailedErrors(boolean value) {
+      enableDetailedErrors = value;
+      return this;
+    }
+
+    /** Sets the items buffered per upload stream. */
+    public Builder streamBufferCapacity(int value) {
+      streamBufferCapacity = value;
+      return this;
+    }
+
+    /** Sets the bytes kept for replay by stateful reconnect. */
+    public Builder statefulReconnectBufferSize(long value) {
+      statefulReconnectBufferSize = value;
+      return this;
+    }
+
+    /** Replaces the hub protocols, e.g. to configure their payload mappers. */
+    public Builder protocols(HubProtocol... value) {
+      protocols = List.of(value);
+      return this;
+    }
+
+    /** Replaces the connection-layer options. */
+    public Builder endpoint(EndpointOptions value) {
+      endpoint = value.toBuilder();
+      return this;
+    }
+
+    /** Changes some connection-layer options (e.g. {@code e -> e.longPollTimeout(...)}). */
+    public Builder endpoint(Consumer<EndpointOptions.Builder> customizer) {
+      customizer.accept(endpoint);
+      return this;
+    }
+
+    /** Enables only these transports. */
+    public Builder transports(TransportType first, TransportType... rest) {
+      endpoint.transports(EnumSet.of(first, rest));
+      return this;
+    }
+
+    /** Lets clients that ask for it use stateful reconnect. */
+    public Builder allowStatefulReconnects(boolean value) {
+      endpoint.allowStatefulReconnects(value);
+      return this;
+    }
+
+    /** Runs hub code on this executor instead of the default (see {@link HubOptions#executor()}). */
+    public Builder executor(Executor value) {
+      executor = value;
+      return this;
+    }
+
+    /** Adds a filter around this hub's invocations and events (runs inside earlier ones). */
+    public Builder addFilter(HubFilter filter) {
+      filters.add(Objects.requireNonNull(filter));
+      return this;
+    }
+
+    /**
+     * Puts filters outside this hub's own (a server's global filters): they run first, in the
+     * given order.
+     */
+    public Builder prependFilters(List<HubFilter> outer) {
+      filters.addAll(0, List.copyOf(outer));
+      return this;
+    }
+
+    /** Authenticates requests (see {@link io.switchboard.auth.BearerTokenAuthenticator}). */
+    public Builder authenticator(Authenticator value) {
+      authenticator = value;
+      return this;
+    }
+
+    /** Replaces how user ids are derived (default: the name identifier). */
+    public Builder userIdProvider(Function<AuthenticatedUser, String> value) {
+      userIdProvider = Objects.requireNonNull(value);
+      return this;
+    }
+
+    /** Registers a named authorization policy for {@link io.switchboard.auth.Authorize}. */
+    public Builder policy(String name, Predicate<AuthenticatedUser> accepts) {
+      policies.put(Objects.requireNonNull(name), Objects.requireNonNull(accepts));
+      return this;
+    }
+
+    /** Closes connections (letting clients reconnect) when their credential expires. */
+    public Builder closeOnAuthenticationExpiration(boolean value) {
+      closeOnAuthenticationExpiration = value;
+      return this;
+    }
+
+    /**
+     * Runs when the server shuts down, before connections are closed: the hub's last chance to
+     * send something (e.g. "server restarting") to its clients.
+     */
+    public Builder beforeShutdown(Consumer<HubContext> action) {
+      beforeShutdown.add(Objects.requireNonNull(action));
+      return this;
+    }
+
+    /**
+     * The options.
+     *
+     * @throws IllegalArgumentException if a value is out of range
+     */
+    public HubOptions build() {
+      if (maximumParallelInvocationsPerClient < 1) {
+        throw new IllegalArgumentException("maximumParallelInvocationsPerClient must be at least 1");
+      }
+      if (maximumStreamingInvocationsPerClient < 1) {
+        throw new IllegalArgumentException("maximumStreamingInvocationsPerClient must be at least 1");
+      }
+      return new HubOptions(this);
+    }
   }
 }

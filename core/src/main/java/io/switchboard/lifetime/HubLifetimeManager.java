@@ -3,6 +3,7 @@ package io.switchboard.lifetime;
 import io.switchboard.protocol.InvocationMessage;
 import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Knows which connections exist and which groups and users they belong to, and delivers
@@ -11,11 +12,15 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface HubLifetimeManager {
 
-  /** A connection completed its handshake on this server. */
-  void onConnected(HubConnection connection);
+  /**
+   * A connection completed its handshake on this server. Must not block: a backplane's
+   * subscriptions are awaited through the returned stage, which completes once the connection can
+   * be reached (the hub answers the handshake only then); a failed stage closes the connection.
+   */
+  CompletionStage<Void> onConnected(HubConnection connection);
 
-  /** A connection of this server ended; it leaves every group. */
-  void onDisconnected(HubConnection connection);
+  /** A connection of this server ended; it leaves every group. Must not block. */
+  CompletionStage<Void> onDisconnected(HubConnection connection);
 
   /** Sends to every connection except the excluded ids. */
   CompletableFuture<Void> sendAll(InvocationMessage message, Collection<String> excludedConnectionIds);

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -20,20 +21,22 @@ public final class InMemoryHubLifetimeManager implements HubLifetimeManager {
   private final MembershipIndex users = new MembershipIndex();
 
   @Override
-  public void onConnected(HubConnection connection) {
+  public CompletionStage<Void> onConnected(HubConnection connection) {
     connections.put(connection.connectionId(), connection);
     if (connection.userIdentifier() != null) {
       users.add(connection.userIdentifier(), connection);
     }
+    return CompletableFuture.completedStage(null);
   }
 
   @Override
-  public void onDisconnected(HubConnection connection) {
+  public CompletionStage<Void> onDisconnected(HubConnection connection) {
     connections.remove(connection.connectionId());
     groups.removeEverywhere(connection);
     if (connection.userIdentifier() != null) {
       users.remove(connection.userIdentifier(), connection);
     }
+    return CompletableFuture.completedStage(null);
   }
 
   @Override

@@ -6,6 +6,7 @@ import io.switchboard.hub.Hub;
 import io.switchboard.hub.HubEndpoint;
 import io.switchboard.hub.HubExecutors;
 import io.switchboard.hub.HubFilter;
+import io.switchboard.hub.HubOptions;
 import io.switchboard.lifetime.HubLifetimeManager;
 import io.switchboard.lifetime.InMemoryHubLifetimeManager;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ record MountedHubs(
     Map<Class<?>, HubLifetimeManager> managersByHub = new HashMap<>();
     List<AutoCloseable> closeable = new ArrayList<>();
     for (HubMount<?> mount : mounts) {
-      mount.options().prependFilters(globalFilters);
+      HubOptions options = mount.options().toBuilder().prependFilters(globalFilters).build();
       HubLifetimeManager manager =
           managersByHub.computeIfAbsent(
               mount.hubClass(),
@@ -46,17 +47,17 @@ record MountedHubs(
                   return new InMemoryHubLifetimeManager();
                 }
                 ScaleOutHubLifetimeManager scaleOut =
-                    backplane.lifetimeManager(mount.hubClass(), mount.options());
+                    backplane.lifetimeManager(mount.hubClass(), options);
                 closeable.add(scaleOut);
                 return scaleOut;
               });
-      endpoints.put(mount.path().toLowerCase(Locale.ROOT), endpoint(mount, manager, threads));
+      endpoints.put(mount.path().toLowerCase(Locale.ROOT), endpoint(mount, options, manager, threads));
     }
     return new MountedHubs(endpoints, backplane, List.copyOf(closeable));
   }
 
   private static <T extends Hub> HubEndpoint<T> endpoint(
-      HubMount<T> mount, HubLifetimeManager manager, HubExecutors threads) {
-    return HubEndpoint.create(mount.hubClass(), mount.factory(), mount.options(), manager, threads);
+      HubMount<T> mount, HubOptions options, HubLifetimeManager manager, HubExecutors threads) {
+    return HubEndpoint.create(mount.hubClass(), mount.factory(), options, manager, threads);
   }
 }

@@ -179,7 +179,7 @@ public final class SwitchboardApplication implements AutoCloseable {
   /** Mounts hubs and endpoints; {@link #build()} makes the application. */
   public static final class Builder {
     private final List<Mount> mounts = new ArrayList<>();
-    private final List<Consumer<HubOptions>> hubDefaults = new ArrayList<>();
+    private final List<Consumer<HubOptions.Builder>> hubDefaults = new ArrayList<>();
     private final List<HubFilter> globalFilters = new ArrayList<>();
     private Backplane backplane;
 
@@ -192,7 +192,7 @@ public final class SwitchboardApplication implements AutoCloseable {
 
     /** Mounts a hub created with its no-argument constructor, with customized options. */
     public <T extends Hub> Builder hub(
-        String path, Class<T> hubClass, Consumer<HubOptions> optionsCustomizer) {
+        String path, Class<T> hubClass, Consumer<HubOptions.Builder> optionsCustomizer) {
       return hub(path, hubClass, HubEndpoint.constructorOf(hubClass), optionsCustomizer);
     }
 
@@ -201,7 +201,7 @@ public final class SwitchboardApplication implements AutoCloseable {
         String path,
         Class<T> hubClass,
         HubFactory<T> factory,
-        Consumer<HubOptions> optionsCustomizer) {
+        Consumer<HubOptions.Builder> optionsCustomizer) {
       mounts.add(
           new PendingHub<>(
               checkPath(path), hubClass, factory, Objects.requireNonNull(optionsCustomizer)));
@@ -235,7 +235,7 @@ public final class SwitchboardApplication implements AutoCloseable {
      */
     public Builder longPollTimeout(Duration value) {
       Objects.requireNonNull(value);
-      hubDefaults.add(hub -> hub.endpoint(hub.endpoint().withLongPollTimeout(value)));
+      hubDefaults.add(hub -> hub.endpoint(endpoint -> endpoint.longPollTimeout(value)));
       return this;
     }
 
@@ -322,13 +322,13 @@ public final class SwitchboardApplication implements AutoCloseable {
 
     /** A hub to mount at build, when the defaults for every hub are known. */
     private record PendingHub<T extends Hub>(
-        String path, Class<T> hubClass, HubFactory<T> factory, Consumer<HubOptions> customizer)
+        String path, Class<T> hubClass, HubFactory<T> factory, Consumer<HubOptions.Builder> customizer)
         implements Mount {
-      HubMount<T> mount(List<Consumer<HubOptions>> defaults) {
-        HubOptions options = new HubOptions();
+      HubMount<T> mount(List<Consumer<HubOptions.Builder>> defaults) {
+        HubOptions.Builder options = HubOptions.builder();
         defaults.forEach(apply -> apply.accept(options));
         customizer.accept(options);
-        return new HubMount<>(path, hubClass, factory, options);
+        return new HubMount<>(path, hubClass, factory, options.build());
       }
     }
   }

@@ -35,7 +35,7 @@ class ScaleOutHubLifetimeManagerTest {
   private final ScaleOutHubLifetimeManager b = manager(busB, Duration.ofSeconds(30));
 
   private static ScaleOutHubLifetimeManager manager(Backplane bus, Duration ackTimeout) {
-    return new ScaleOutHubLifetimeManager(bus, ScaleOutOptions.forHub(HUB).groupAckTimeout(ackTimeout));
+    return new ScaleOutHubLifetimeManager(bus, ScaleOutOptions.builder(HUB).groupAckTimeout(ackTimeout).build());
   }
 
   @AfterEach
@@ -62,8 +62,9 @@ class ScaleOutHubLifetimeManagerTest {
     return failure.getCause();
   }
 
-  private TestConnection connect(ScaleOutHubLifetimeManager server, TestConnection connection) {
-    server.onConnected(connection);
+  private TestConnection connect(ScaleOutHubLifetimeManager server, TestConnection connection)
+      throws Exception {
+    await(server.onConnected(connection).toCompletableFuture());
     return connection;
   }
 

@@ -134,7 +134,7 @@ class ConnectionEndpointTest {
   @Test
   void disabledTransportsAreNotFound() throws IOException {
     ConnectionEndpoint longPollingOnly =
-        endpoint(EndpointOptions.defaults().withTransports(Set.of(TransportType.LONG_POLLING)));
+        endpoint(EndpointOptions.builder().transports(Set.of(TransportType.LONG_POLLING)).build());
     String expected = "WebSockets transport not supported by this end point type";
     assertRejected(attach(longPollingOnly, WS, ""), 404, expected);
     assertRejected(attach(longPollingOnly, WS, "id=" + token(longPollingOnly)), 404, expected);

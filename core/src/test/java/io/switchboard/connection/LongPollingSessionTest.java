@@ -95,7 +95,7 @@ class LongPollingSessionTest {
 
   @Test
   void aPollWithoutDataTimesOutEmpty() throws Exception {
-    endpoint = endpoint(EndpointOptions.defaults().withLongPollTimeout(Duration.ofMillis(50)));
+    endpoint = endpoint(EndpointOptions.builder().longPollTimeout(Duration.ofMillis(50)).build());
     connected();
     assertText(poll().await(), 200, "");
   }

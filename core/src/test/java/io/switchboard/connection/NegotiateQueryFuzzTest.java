@@ -54,7 +54,7 @@ class NegotiateQueryFuzzTest {
 
   private ConnectionEndpoint newEndpoint() {
     return new ConnectionEndpoint(
-        new RecordingHandler(), EndpointOptions.defaults().withStatefulReconnects(true), scheduler);
+        new RecordingHandler(), EndpointOptions.builder().allowStatefulReconnects(true).build(), scheduler);
   }
 
   // The input is the query as name=value lines (values taken verbatim: decoding is the transport's).

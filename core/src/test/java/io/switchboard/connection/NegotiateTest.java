@@ -105,7 +105,7 @@ class NegotiateTest {
   @Test
   void queryKeysAreCaseInsensitive() throws IOException {
     ConnectionEndpoint endpoint =
-        endpoint(EndpointOptions.defaults().withStatefulReconnects(true));
+        endpoint(EndpointOptions.builder().allowStatefulReconnects(true).build());
     JsonNode body =
         body(endpoint.negotiate(negotiate("NEGOTIATEVERSION=1&usestatefulreconnect=TRUE")));
     assertEquals(1, body.get("negotiateVersion").intValue());
@@ -136,15 +136,7 @@ class NegotiateTest {
 
   @Test
   void versionsBelowTheMinimumAreErrors() {
-    EndpointOptions defaults = EndpointOptions.defaults();
-    EndpointOptions minimum1 =
-        new EndpointOptions(
-            defaults.transports(),
-            false,
-            1,
-            defaults.disconnectTimeout(),
-            defaults.longPollTimeout(),
-            defaults.closeTimeout());
+    EndpointOptions minimum1 = EndpointOptions.builder().minimumProtocolVersion(1).build();
     ConnectionEndpoint endpoint = endpoint(minimum1);
 
     assertEquals(
@@ -158,7 +150,7 @@ class NegotiateTest {
 
   @Test
   void statefulReconnectNeedsPermissionAndRequest() throws IOException {
-    ConnectionEndpoint allowed = endpoint(EndpointOptions.defaults().withStatefulReconnects(true));
+    ConnectionEndpoint allowed = endpoint(EndpointOptions.builder().allowStatefulReconnects(true).build());
     JsonNode granted = body(allowed.negotiate(negotiate("negotiateVersion=1&useStatefulReconnect=true")));
     assertEquals(
         List.of(
@@ -185,9 +177,9 @@ class NegotiateTest {
   void listsOnlyEnabledTransportsInReferenceOrder() throws IOException {
     ConnectionEndpoint endpoint =
         endpoint(
-            EndpointOptions.defaults()
-                .withTransports(
-                    EnumSet.of(TransportType.LONG_POLLING, TransportType.SERVER_SENT_EVENTS)));
+            EndpointOptions.builder()
+                .transports(EnumSet.of(TransportType.LONG_POLLING, TransportType.SERVER_SENT_EVENTS))
+                .build());
     JsonNode body = body(endpoint.negotiate(negotiate("negotiateVersion=1")));
     assertEquals(
         "[{\"transport\":\"ServerSentEvents\",\"transferFormats\":[\"Text\"]},"
@@ -195,7 +187,7 @@ class NegotiateTest {
         body.get("availableTransports").toString());
 
     ConnectionEndpoint webSocketsOnly =
-        endpoint(EndpointOptions.defaults().withTransports(Set.of(TransportType.WEB_SOCKETS)));
+        endpoint(EndpointOptions.builder().transports(Set.of(TransportType.WEB_SOCKETS)).build());
     assertEquals(
         "[{\"transport\":\"WebSockets\",\"transferFormats\":[\"Text\",\"Binary\"]}]",
         body(webSocketsOnly.negotiate(negotiate(""))).get("availableTransports").toString());

@@ -57,7 +57,7 @@ class StatefulReconnectTest {
       };
   private final ConnectionEndpoint endpoint =
       new ConnectionEndpoint(
-          handler, EndpointOptions.defaults().withStatefulReconnects(true), scheduler, clock::get);
+          handler, EndpointOptions.builder().allowStatefulReconnects(true).build(), scheduler, clock::get);
 
   @AfterEach
   void stop() {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ClientResultsTest {
   private static final String RS = "\u001e";
   private HubEndpoint<SampleHub> endpoint =
-      HubEndpoint.create(SampleHub.class, new HubOptions().enableDetailedErrors(true));
+      HubEndpoint.create(SampleHub.class, HubOptions.builder().enableDetailedErrors(true).build());
 
   @AfterEach
   void shutdown() {
@@ -78,7 +78,7 @@ class ClientResultsTest {
   void hubMethodGetsTheCallersResultWithParallelInvocations() throws Exception {
     endpoint.shutdown();
     endpoint =
-        HubEndpoint.create(SampleHub.class, new HubOptions().maximumParallelInvocationsPerClient(2));
+        HubEndpoint.create(SampleHub.class, HubOptions.builder().maximumParallelInvocationsPerClient(2).build());
     RecordingConnection connection = connect();
     connection.receive("{\"type\":1,\"invocationId\":\"1\",\"target\":\"askCaller\",\"arguments\":[]}" + RS);
     assertEquals(

@@ -18,7 +18,7 @@ class HubClientsTest {
   private final CountingProtocol json = new CountingProtocol(new JsonHubProtocol());
   private final CountingProtocol messagePack = new CountingProtocol(new MessagePackHubProtocol());
   private final HubEndpoint<SampleHub> endpoint =
-      HubEndpoint.create(SampleHub.class, new HubOptions().protocols(json, messagePack));
+      HubEndpoint.create(SampleHub.class, HubOptions.builder().protocols(json, messagePack).build());
   private static final java.util.concurrent.atomic.AtomicInteger ids =
       new java.util.concurrent.atomic.AtomicInteger();
 

@@ -15,7 +15,7 @@ class HubEndpointTest {
   private static final String RS = "\u001e";
   private static final AtomicInteger ids = new AtomicInteger();
 
-  private HubEndpoint<SampleHub> endpoint = endpoint(new HubOptions());
+  private HubEndpoint<SampleHub> endpoint = endpoint(HubOptions.defaults());
 
   private static HubEndpoint<SampleHub> endpoint(HubOptions options) {
     return HubEndpoint.create(SampleHub.class, options);
@@ -105,7 +105,7 @@ class HubEndpointTest {
             + " the server.\"}" + RS,
         invoke(connection, "1", "add", "[]"));
     endpoint.shutdown();
-    endpoint = endpoint(new HubOptions().enableDetailedErrors(true));
+    endpoint = endpoint(HubOptions.builder().enableDetailedErrors(true).build());
     RecordingConnection detailed = connectJson();
     assertEquals(
         "{\"type\":3,\"invocationId\":\"1\",\"error\":\"Failed to invoke 'add' due to an error on"
@@ -126,7 +126,7 @@ class HubEndpointTest {
             + " 'failOnPurpose' on the server. HubException: Boom\"}" + RS,
         invoke(connection, "2", "failOnPurpose", "[\"Boom\"]"));
     endpoint.shutdown();
-    endpoint = endpoint(new HubOptions().enableDetailedErrors(true));
+    endpoint = endpoint(HubOptions.builder().enableDetailedErrors(true).build());
     RecordingConnection detailed = connectJson();
     assertEquals(
         "{\"type\":3,\"invocationId\":\"1\",\"error\":\"An unexpected error occurred invoking 'fail'"
@@ -172,7 +172,7 @@ class HubEndpointTest {
   @Test
   void parallelInvocationsWhenAllowed() throws Exception {
     endpoint.shutdown();
-    endpoint = endpoint(new HubOptions().maximumParallelInvocationsPerClient(2));
+    endpoint = endpoint(HubOptions.builder().maximumParallelInvocationsPerClient(2).build());
     RecordingConnection connection = connectJson();
     connection.receive("{\"type\":1,\"invocationId\":\"1\",\"target\":\"await\",\"arguments\":[\"slow\"]}" + RS);
     // The second invocation completes while the first one still holds its slot.
@@ -297,7 +297,7 @@ class HubEndpointTest {
   @Test
   void malformedMessageClosesWithDetailsWhenDetailedErrorsAreOn() throws Exception {
     endpoint.shutdown();
-    endpoint = endpoint(new HubOptions().enableDetailedErrors(true));
+    endpoint = endpoint(HubOptions.builder().enableDetailedErrors(true).build());
     RecordingConnection connection = connectJson();
     connection.receive("{\"type\":1}" + RS);
     assertEquals(
@@ -336,8 +336,8 @@ class HubEndpointTest {
     endpoint.shutdown();
     endpoint =
         endpoint(
-            new HubOptions()
-                .beforeShutdown(hub -> hub.clients().all().send("ServerStopping", "bye").join()));
+            HubOptions.builder()
+                .beforeShutdown(hub -> hub.clients().all().send("ServerStopping", "bye").join()).build());
     RecordingConnection first = connectJson();
     RecordingConnection second = connectJson();
     endpoint.shutdown();
@@ -360,9 +360,9 @@ class HubEndpointTest {
             "u", java.util.Map.of(), java.time.Instant.now().minusSeconds(1));
     endpoint =
         endpoint(
-            new HubOptions()
+            HubOptions.builder()
                 .authenticator(request -> java.util.Optional.of(expired))
-                .closeOnAuthenticationExpiration(true));
+                .closeOnAuthenticationExpiration(true).build());
     // The connection's user is the transport's: authenticated once per request, not by the hub.
     RecordingConnection connection =
         new RecordingConnection("c" + ids.incrementAndGet(), transport)

@@ -60,7 +60,7 @@ class HubFilterTest {
   void filtersWrapInvocationsInRegistrationOrder() throws Exception {
     endpoint =
         HubEndpoint.create(
-            SampleHub.class, new HubOptions().addFilter(new Recording("outer")).addFilter(new Recording("inner")));
+            SampleHub.class, HubOptions.builder().addFilter(new Recording("outer")).addFilter(new Recording("inner")).build());
     RecordingConnection connection = connect();
     connection.receive("{\"type\":1,\"invocationId\":\"1\",\"target\":\"Echo\",\"arguments\":[\"x\"]}" + RS);
     assertEquals("{\"type\":3,\"invocationId\":\"1\",\"result\":\"x\"}" + RS, connection.nextText());
@@ -88,7 +88,7 @@ class HubFilterTest {
             return next.invoke(invocation);
           }
         };
-    endpoint = HubEndpoint.create(SampleHub.class, new HubOptions().addFilter(upperCase));
+    endpoint = HubEndpoint.create(SampleHub.class, HubOptions.builder().addFilter(upperCase).build());
     RecordingConnection connection = connect();
     connection.receive("{\"type\":1,\"invocationId\":\"1\",\"target\":\"echo\",\"arguments\":[\"x\"]}" + RS);
     assertEquals("{\"type\":3,\"invocationId\":\"1\",\"result\":\"X\"}" + RS, connection.nextText());
@@ -101,7 +101,7 @@ class HubFilterTest {
 
   @Test
   void disconnectGoesThroughTheFilters() throws Exception {
-    endpoint = HubEndpoint.create(SampleHub.class, new HubOptions().addFilter(new Recording("only")));
+    endpoint = HubEndpoint.create(SampleHub.class, HubOptions.builder().addFilter(new Recording("only")).build());
     RecordingConnection connection = connect();
     connection.end(null);
     String gone;

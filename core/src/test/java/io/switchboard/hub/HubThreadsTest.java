@@ -4,19 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.switchboard.backplane.Backplane;
+import io.switchboard.backplane.BackplaneHealthListener;
+import io.switchboard.backplane.InMemoryBroker;
+import io.switchboard.backplane.ScaleOutHubLifetimeManager;
+import io.switchboard.backplane.ScaleOutOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * No client can take the threads every other connection needs: on Java 17's pool (used here on
  * any Java), receive loops do not wait behind blocked hub methods, and a connection's open uploads
- * are bounded.
+ * are bounded; no hub thread waits for a backplane.
  */
 class HubThreadsTest {
   private static final String RS = "\u001e";
@@ -75,7 +82,7 @@ class HubThreadsTest {
 
   @Test
   void threeHundredUploadsInOneFrameLeaveOtherConnectionsServed() throws Exception {
-    endpoint = HubEndpoint.create(SampleHub.class, new HubOptions().executor(pool));
+    endpoint = HubEndpoint.create(SampleHub.class, HubOptions.builder().executor(pool).build());
     RecordingConnection attacker = connect("attacker");
     // The echo's answer shows that the attacker's receive loop got through the whole frame.
     attacker.receive(uploads(1, 300) + echo("e", "after the uploads"));
@@ -102,7 +109,7 @@ class HubThreadsTest {
   void uploadsBeyondTheBoundAreRefusedAndTheOthersGoOn() throws Exception {
     endpoint =
         HubEndpoint.create(
-            SampleHub.class, new HubOptions().executor(pool).maximumStreamingInvocationsPerClient(2));
+            SampleHub.class, HubOptions.builder().executor(pool).maximumStreamingInvocationsPerClient(2).build());
     RecordingConnection connection = connect("c");
     connection.receive(uploads(1, 3));
     assertEquals(refused(3, 2), connection.nextText());
@@ -119,7 +126,7 @@ class HubThreadsTest {
   void serverStreamsCountTowardsTheBound() throws Exception {
     endpoint =
         HubEndpoint.create(
-            SampleHub.class, new HubOptions().executor(pool).maximumStreamingInvocationsPerClient(1));
+            SampleHub.class, HubOptions.builder().executor(pool).maximumStreamingInvocationsPerClient(1).build());
     RecordingConnection connection = connect("c");
     connection.receive("{\"type\":4,\"invocationId\":\"s\",\"target\":\"neverEnding\",\"arguments\":[]}" + RS);
     connection.receive(upload(1));
@@ -133,7 +140,7 @@ class HubThreadsTest {
 
   @Test
   void aBlockedInvocationDoesNotStopTheReceiveLoop() throws Exception {
-    endpoint = HubEndpoint.create(SampleHub.class, new HubOptions().executor(pool));
+    endpoint = HubEndpoint.create(SampleHub.class, HubOptions.builder().executor(pool).build());
     RecordingConnection connection = connect("c");
     // The one invocation slot goes to a method that blocks its thread until the gate opens.
     connection.receive("{\"type\":1,\"invocationId\":\"1\",\"target\":\"block\",\"arguments\":[\"g\"]}" + RS);
@@ -145,9 +152,77 @@ class HubThreadsTest {
   }
 
   @Test
+  void aSlowBackplaneSubscribeHoldsNoHubThread() throws Exception {
+    CompletableFuture<Void> subscribed = new CompletableFuture<>();
+    CountDownLatch asked = new CountDownLatch(1);
+    try (InMemoryBroker broker = new InMemoryBroker();
+        Backplane bus = new HeldSubscribes(broker.connect(), ":connection:slow", subscribed, asked);
+        ScaleOutHubLifetimeManager lifetime =
+            new ScaleOutHubLifetimeManager(bus, ScaleOutOptions.forHub(SampleHub.class))) {
+      endpoint =
+          HubEndpoint.create(
+              SampleHub.class, HubEndpoint.constructorOf(SampleHub.class), HubOptions.builder().executor(pool).build(), lifetime);
+      RecordingConnection connection = new RecordingConnection("slow").connectTo(endpoint);
+      connection.receive("{\"protocol\":\"json\",\"version\":1}" + RS);
+      assertTrue(asked.await(10, TimeUnit.SECONDS), "the connection's channel is being subscribed");
+      eventually(
+          "no hub thread waits for the subscription",
+          () -> pool.getActiveCount() == 0 && pool.getQueue().isEmpty());
+      assertTrue(connection.drainWrites().isEmpty(), "no handshake answer before the subscription");
+
+      subscribed.complete(null);
+      assertEquals("{}" + RS, connection.nextText());
+      connection.receive(echo("1", "after the subscription"));
+      assertEquals(echoed("1", "after the subscription"), connection.nextText());
+      endpoint.shutdown();
+      endpoint = null;
+    }
+  }
+
+  /** A bus whose subscription of one channel completes only when the test says so. */
+  private record HeldSubscribes(
+      Backplane bus, String heldChannel, CompletableFuture<Void> released, CountDownLatch asked)
+      implements Backplane {
+    @Override
+    public CompletableFuture<Void> subscribe(String channel, Consumer<byte[]> handler) {
+      CompletableFuture<Void> done = bus.subscribe(channel, handler);
+      if (!channel.endsWith(heldChannel)) {
+        return done;
+      }
+      asked.countDown();
+      return done.thenCombine(released, (a, b) -> null);
+    }
+
+    @Override
+    public CompletableFuture<Void> unsubscribe(String channel) {
+      return bus.unsubscribe(channel);
+    }
+
+    @Override
+    public CompletableFuture<Long> publish(String channel, byte[] message) {
+      return bus.publish(channel, message);
+    }
+
+    @Override
+    public boolean isHealthy() {
+      return bus.isHealthy();
+    }
+
+    @Override
+    public void addHealthListener(BackplaneHealthListener listener) {
+      bus.addHealthListener(listener);
+    }
+
+    @Override
+    public void close() {
+      bus.close();
+    }
+  }
+
+  @Test
   void theBoundIsAtLeastOne() {
-    assertEquals(32, new HubOptions().maximumStreamingInvocationsPerClient());
+    assertEquals(32, HubOptions.defaults().maximumStreamingInvocationsPerClient());
     assertThrows(
-        IllegalArgumentException.class, () -> new HubOptions().maximumStreamingInvocationsPerClient(0));
+        IllegalArgumentException.class, () -> HubOptions.builder().maximumStreamingInvocationsPerClient(0).build());
   }
 }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class StatefulReconnectTest {
   private static final String RS = "\u001e";
   private final HubEndpoint<SampleHub> endpoint =
-      HubEndpoint.create(SampleHub.class, new HubOptions().allowStatefulReconnects(true));
+      HubEndpoint.create(SampleHub.class, HubOptions.builder().allowStatefulReconnects(true).build());
 
   @AfterEach
   void shutdown() {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class StreamingTest {
   private static final String RS = "\u001e";
   private final HubEndpoint<SampleHub> endpoint =
-      HubEndpoint.create(SampleHub.class, new HubOptions().enableDetailedErrors(true));
+      HubEndpoint.create(SampleHub.class, HubOptions.builder().enableDetailedErrors(true).build());
 
   @AfterEach
   void shutdown() {

@@ -59,7 +59,7 @@ class UnencodableResultTest {
   }
 
   private void assertClosedWithError(String target) throws Exception {
-    RecordingConnection connection = connect(new HubOptions());
+    RecordingConnection connection = connect(HubOptions.defaults());
     connection.receive(invocation("1", target));
     assertEquals(CLOSED_WITH_ERROR, connection.nextText());
     assertTrue(connection.awaitClosed(), "the connection ends");
@@ -82,7 +82,7 @@ class UnencodableResultTest {
 
   @Test
   void theFailedSendGivesItsSlotBack() throws Exception {
-    RecordingConnection connection = connect(new HubOptions().maximumParallelInvocationsPerClient(1));
+    RecordingConnection connection = connect(HubOptions.builder().maximumParallelInvocationsPerClient(1).build());
     HubConnectionContext context = (HubConnectionContext) connection.listener();
     connection.receive(invocation("1", "later"));
     assertEquals(CLOSED_WITH_ERROR, connection.nextText());

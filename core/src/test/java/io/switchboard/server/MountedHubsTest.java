@@ -19,7 +19,7 @@ class MountedHubsTest {
   }
 
   @Test
-  void globalFiltersRunOutsideEachHubsOwn() {
+  void globalFiltersJoinACopyOfTheHubsOptions() {
     HubFilter global = new HubFilter() {};
     HubFilter own = new HubFilter() {};
     HubMount<MountedHub> mount =
@@ -27,11 +27,11 @@ class MountedHubsTest {
             "/hub",
             MountedHub.class,
             HubEndpoint.constructorOf(MountedHub.class),
-            new HubOptions().addFilter(own));
+            HubOptions.builder().addFilter(own).build());
     HubExecutors threads = HubExecutors.create();
     MountedHubs mounted = MountedHubs.create(List.of(mount), List.of(global), null, threads);
     try {
-      assertEquals(List.of(global, own), mount.options().filters());
+      assertEquals(List.of(own), mount.options().filters(), "the caller's options stay as given");
       assertEquals(List.of("/hub"), List.copyOf(mounted.endpoints().keySet()));
     } finally {
       mounted.endpoints().values().forEach(HubEndpoint::shutdown);

@@ -15,8 +15,8 @@ class TableSlugIT {
     SqlBackplaneOptions options =
         SqlBackplaneOptions.builder().jdbcUrl(TestPostgres.get().jdbcUrl()).schemaName("slug_test").build();
     try (SqlBackplane backplane = PostgresBackplane.create(options)) {
-      backplane.lifetimeManager("app.one.ChatHub", new HubOptions()).close();
-      assertThrows(IllegalStateException.class, () -> backplane.lifetimeManager("app.two.ChatHub", new HubOptions()));
+      backplane.lifetimeManager("app.one.ChatHub", HubOptions.defaults()).close();
+      assertThrows(IllegalStateException.class, () -> backplane.lifetimeManager("app.two.ChatHub", HubOptions.defaults()));
     }
   }
 }

@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * RedisBackplane redis = RedisBackplane.create("redis://localhost:6379");
- * HubOptions options = new HubOptions();
+ * HubOptions options = HubOptions.defaults();
  * HubEndpoint<ChatHub> chat = HubEndpoint.create(ChatHub.class, ChatHub::new, options,
  *     redis.lifetimeManager(ChatHub.class, options));
  * }</pre>

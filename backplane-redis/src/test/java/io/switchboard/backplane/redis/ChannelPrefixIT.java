@@ -19,7 +19,7 @@ class ChannelPrefixIT {
   private static final String HUB = TestHub.class.getName();
 
   private static RedisBackplaneOptions withPrefix(String uri, String prefix) {
-    return RedisBackplaneOptions.fromUri(uri).channelPrefix(prefix);
+    return RedisBackplaneOptions.builder(uri).channelPrefix(prefix).build();
   }
 
   @Test

@@ -35,8 +35,8 @@ class SecuredRedisIT {
             "--tls-ca-cert-file", certificate.toString(),
             "--tls-auth-clients", "no")) {
       deliversAcross(
-          RedisBackplaneOptions.fromUri(redis.uri()).trustedCertificates(certificate),
-          RedisBackplaneOptions.fromUri(redis.uri()).trustedCertificates(certificate));
+          RedisBackplaneOptions.builder(redis.uri()).trustedCertificates(certificate).build(),
+          RedisBackplaneOptions.builder(redis.uri()).trustedCertificates(certificate).build());
     }
   }
 

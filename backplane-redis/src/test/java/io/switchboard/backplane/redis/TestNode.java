@@ -32,13 +32,14 @@ final class TestNode implements AutoCloseable {
   private final List<TestClient> clients = new ArrayList<>();
 
   TestNode(RedisBackplaneOptions options) {
-    backplane = RedisBackplane.create(options.maxReconnectDelay(Duration.ofMillis(500)));
+    backplane = RedisBackplane.create(options.toBuilder().maxReconnectDelay(Duration.ofMillis(500)).build());
     HubOptions hubOptions =
-        new HubOptions()
+        HubOptions.builder()
             .authenticator(
                 request ->
                     Optional.ofNullable(request.queryParameter("user"))
-                        .map(user -> new AuthenticatedUser(user, Map.of(), null)));
+                        .map(user -> new AuthenticatedUser(user, Map.of(), null)))
+            .build();
     manager = backplane.lifetimeManager(TestHub.class, hubOptions);
     endpoint = HubEndpoint.create(TestHub.class, TestHub::new, hubOptions, manager);
     server =

@@ -35,11 +35,12 @@ public final class TestNode implements AutoCloseable {
   TestNode(SqlBackplane backplane) {
     this.backplane = backplane;
     HubOptions hubOptions =
-        new HubOptions()
+        HubOptions.builder()
             .authenticator(
                 request ->
                     Optional.ofNullable(request.queryParameter("user"))
-                        .map(user -> new AuthenticatedUser(user, Map.of(), null)));
+                        .map(user -> new AuthenticatedUser(user, Map.of(), null)))
+            .build();
     manager = backplane.lifetimeManager(TestHub.class, hubOptions);
     endpoint = HubEndpoint.create(TestHub.class, TestHub::new, hubOptions, manager);
     server =

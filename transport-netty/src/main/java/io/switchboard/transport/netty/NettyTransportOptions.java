@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * Limits of the Netty transport, shared by every endpoint of one {@link SwitchboardHttpHandler}.
- * Build them with {@link #builder()} (or derive them with the {@code with...} copies); {@link
+ * Build them with {@link #builder()} (or from other options with {@link #toBuilder()}); {@link
  * #defaults()} never hurt an honest client.
  *
  * <p>Outbound memory per connection is bounded as described in {@link SwitchboardHttpHandler}:
@@ -126,21 +126,6 @@ public record NettyTransportOptions(
   /** The watermarks as Netty takes them. */
   WriteBufferWaterMark writeBufferWaterMark() {
     return new WriteBufferWaterMark(writeBufferLowWaterMark, writeBufferHighWaterMark);
-  }
-
-  /** A copy with another largest WebSocket frame payload. */
-  public NettyTransportOptions withMaxWebSocketFrameSize(int bytes) {
-    return toBuilder().maxWebSocketFrameSize(bytes).build();
-  }
-
-  /** A copy with another hard bound of queued outbound bytes. */
-  public NettyTransportOptions withMaxPendingWriteBytes(long bytes) {
-    return toBuilder().maxPendingWriteBytes(bytes).build();
-  }
-
-  /** A copy with another send timeout. */
-  public NettyTransportOptions withSendTimeout(Duration timeout) {
-    return toBuilder().sendTimeout(timeout).build();
   }
 
   private static boolean isPositive(Duration duration) {

@@ -220,18 +220,24 @@ public final class SwitchboardServer implements AutoCloseable {
       return hub(path, hubClass, options -> {});
     }
 
-    /** Mounts a hub created with its no-argument constructor, with customized options. */
+    /**
+     * Mounts a hub created with its no-argument constructor, with customized options: the
+     * customizer gets a builder holding the server's hub defaults, built once at start.
+     */
     public <T extends Hub> Builder hub(
-        String path, Class<T> hubClass, Consumer<HubOptions> optionsCustomizer) {
+        String path, Class<T> hubClass, Consumer<HubOptions.Builder> optionsCustomizer) {
       return hub(path, hubClass, HubEndpoint.constructorOf(hubClass), optionsCustomizer);
     }
 
-    /** Mounts a hub whose instances {@code factory} creates, with customized options. */
+    /**
+     * Mounts a hub whose instances {@code factory} creates, with customized options (see {@link
+     * #hub(String, Class, Consumer)}).
+     */
     public <T extends Hub> Builder hub(
         String path,
         Class<T> hubClass,
         HubFactory<T> factory,
-        Consumer<HubOptions> optionsCustomizer) {
+        Consumer<HubOptions.Builder> optionsCustomizer) {
       application.hub(path, hubClass, factory, optionsCustomizer);
       return this;
     }

@@ -36,7 +36,7 @@ class LongPollingTest {
             .endpoint(
                 "/quick",
                 echo,
-                EndpointOptions.defaults().withLongPollTimeout(Duration.ofMillis(100)))
+                EndpointOptions.builder().longPollTimeout(Duration.ofMillis(100)).build())
             .pipeline(pipeline -> pipeline.addBefore(SwitchboardChannelInitializer.SWITCHBOARD, "seen", seen))
             .start();
     http = new Http(server.port());

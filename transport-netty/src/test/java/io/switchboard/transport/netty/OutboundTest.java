@@ -170,7 +170,7 @@ class OutboundTest {
 
   @Test
   void theHardBoundHoldsInsideAWriteBatch() throws Exception {
-    start(NettyTransportOptions.defaults().withMaxPendingWriteBytes(256 << 10));
+    start(NettyTransportOptions.builder().maxPendingWriteBytes(256 << 10).build());
     try (RawHttp silent = new RawHttp(server.port())) {
       assertEquals(101, silent.upgrade("/echo").status());
       Connection connection = echo.awaitConnection();
@@ -225,7 +225,7 @@ class OutboundTest {
 
   @Test
   void aClientThatDoesNotReadIsAbortedAtTheHardBound() throws Exception {
-    start(NettyTransportOptions.defaults().withMaxPendingWriteBytes(256 << 10));
+    start(NettyTransportOptions.builder().maxPendingWriteBytes(256 << 10).build());
     try (RawHttp silent = new RawHttp(server.port())) {
       assertEquals(101, silent.upgrade("/echo").status());
       Connection connection = echo.awaitConnection();
@@ -242,9 +242,10 @@ class OutboundTest {
   @Test
   void aClientThatStaysUnwritableIsAbortedAfterTheSendTimeout() throws Exception {
     start(
-        NettyTransportOptions.defaults()
-            .withMaxPendingWriteBytes(128L << 20)
-            .withSendTimeout(Duration.ofMillis(200)));
+        NettyTransportOptions.builder()
+            .maxPendingWriteBytes(128L << 20)
+            .sendTimeout(Duration.ofMillis(200))
+            .build());
     try (RawHttp silent = new RawHttp(server.port())) {
       assertEquals(101, silent.upgrade("/echo").status());
       Connection connection = echo.awaitConnection();

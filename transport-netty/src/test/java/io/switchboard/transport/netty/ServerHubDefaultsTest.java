@@ -35,7 +35,7 @@ class ServerHubDefaultsTest {
         SwitchboardServer.builder().port(0).longPollTimeout(Duration.ofMillis(100))
             .hub("/quiet", QuietHub.class)
             .hub("/own", QuietHub.class,
-                hub -> hub.endpoint(hub.endpoint().withLongPollTimeout(Duration.ofMillis(150))))
+                hub -> hub.endpoint(endpoint -> endpoint.longPollTimeout(Duration.ofMillis(150))))
             .start()) {
       Http http = new Http(server.port());
       for (String path : new String[] {"/quiet", "/own"}) {

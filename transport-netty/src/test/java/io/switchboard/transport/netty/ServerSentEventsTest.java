@@ -38,7 +38,7 @@ class ServerSentEventsTest {
             .endpoint(
                 "/ws-only",
                 new EchoHandler(),
-                EndpointOptions.defaults().withTransports(Set.of(TransportType.WEB_SOCKETS)))
+                EndpointOptions.builder().transports(Set.of(TransportType.WEB_SOCKETS)).build())
             .start();
     http = new Http(server.port());
   }

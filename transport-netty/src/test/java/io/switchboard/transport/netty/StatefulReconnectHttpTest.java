@@ -24,7 +24,7 @@ class StatefulReconnectHttpTest {
         SwitchboardServer.builder()
             .host("127.0.0.1")
             .port(0)
-            .endpoint("/stateful", handler, EndpointOptions.defaults().withStatefulReconnects(true))
+            .endpoint("/stateful", handler, EndpointOptions.builder().allowStatefulReconnects(true).build())
             .start();
     http = new Http(server.port());
     token =

@@ -38,7 +38,7 @@ class WebSocketTransportTest {
             .endpoint(
                 "/polling-only",
                 new EchoHandler(),
-                EndpointOptions.defaults().withTransports(Set.of(TransportType.LONG_POLLING)))
+                EndpointOptions.builder().transports(Set.of(TransportType.LONG_POLLING)).build())
             .start();
     http = new Http(server.port());
   }

@@ -87,7 +87,7 @@ public final class InteropServer {
   }
 
   /** The interop configuration of every hub: detailed errors, PascalCase payloads. */
-  private static HubOptions configure(HubOptions hub) {
+  private static HubOptions.Builder configure(HubOptions.Builder hub) {
     return hub.enableDetailedErrors(true)
         .protocols(
             new JsonHubProtocol(
