@@ -1,5 +1,6 @@
 package io.switchboard.backplane.postgres;
 
+import io.switchboard.backplane.sql.ExternalDatabase;
 import io.switchboard.backplane.sql.TestDatabase;
 import java.io.File;
 import java.io.IOException;
@@ -41,7 +42,9 @@ final class TestPostgres implements TestDatabase {
 
   /** The database of the tests. */
   static TestDatabase get() {
-    return EXTERNAL != null ? External.INSTANCE : Shared.INSTANCE;
+    return EXTERNAL != null
+        ? new ExternalDatabase(EXTERNAL, "POSTGRES_URL names an external PostgreSQL, which the tests cannot stop")
+        : Shared.INSTANCE;
   }
 
   @Override
@@ -202,36 +205,6 @@ final class TestPostgres implements TestDatabase {
         Thread.currentThread().interrupt();
         throw new IllegalStateException(e);
       }
-    }
-  }
-
-  /** The database POSTGRES_URL names: the tests cannot stop it nor add logins. */
-  private static final class External implements TestDatabase {
-    static final External INSTANCE = new External();
-
-    @Override
-    public String jdbcUrl() {
-      return EXTERNAL;
-    }
-
-    @Override
-    public String whyNotRestartable() {
-      return "POSTGRES_URL names an external PostgreSQL, which the tests cannot stop";
-    }
-
-    @Override
-    public void stop() {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void start() {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public LockableLogin lockableLogin() {
-      return null;
     }
   }
 }

@@ -2,6 +2,7 @@ package io.switchboard.backplane.redis;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.switchboard.backplane.testkit.StoppableServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * started on a free port; the binary shipped in the embedded-redis test artifact, started the same
  * way. A started server can be stopped and started again on the same port.
  */
-final class TestRedis implements AutoCloseable {
+final class TestRedis implements StoppableServer {
   private static final String EXTERNAL = System.getenv("REDIS_URL");
   private static final long READY_SECONDS = 30;
 
@@ -86,8 +88,20 @@ final class TestRedis implements AutoCloseable {
     return port;
   }
 
+  /** A backplane on this server. */
+  @Override
+  public RedisBackplane backplane() {
+    return backplane(RedisBackplaneOptions.fromUri(uri()));
+  }
+
+  /** A backplane of the tests: it reconnects soon after its Redis is back. */
+  static RedisBackplane backplane(RedisBackplaneOptions options) {
+    return RedisBackplane.create(options.maxReconnectDelay(Duration.ofMillis(500)));
+  }
+
   /** Starts the server (again) and waits until it accepts connections. */
-  void start() throws IOException, InterruptedException {
+  @Override
+  public void start() throws IOException, InterruptedException {
     Process started = new ProcessBuilder(arguments).redirectErrorStream(true).start();
     CountDownLatch ready = new CountDownLatch(1);
     StringBuilder output = new StringBuilder();
@@ -121,7 +135,8 @@ final class TestRedis implements AutoCloseable {
   }
 
   /** Stops the server (SIGTERM) and waits for it to end. */
-  void stop() throws InterruptedException {
+  @Override
+  public void stop() throws InterruptedException {
     if (process != null) {
       process.destroy();
       if (!process.waitFor(READY_SECONDS, TimeUnit.SECONDS)) {
