@@ -1,11 +1,11 @@
 package io.switchboard.backplane.postgres;
 
+import static io.switchboard.backplane.testkit.ServerProcesses.freePort;
+
 import io.switchboard.backplane.sql.ExternalDatabase;
 import io.switchboard.backplane.sql.TestDatabase;
-import java.io.File;
+import io.switchboard.backplane.testkit.ServerProcesses;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +16,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -142,11 +143,9 @@ final class TestPostgres implements TestDatabase {
 
   /** A PostgreSQL program from the PATH, else from the newest /usr/lib/postgresql/N/bin. */
   private static String pgBinary(String name) throws IOException {
-    for (String directory : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-      Path candidate = Path.of(directory, name);
-      if (Files.isExecutable(candidate)) {
-        return candidate.toString();
-      }
+    Optional<Path> onPath = ServerProcesses.onPath(name);
+    if (onPath.isPresent()) {
+      return onPath.get().toString();
     }
     Path installed = Path.of("/usr/lib/postgresql");
     if (Files.isDirectory(installed)) {
@@ -173,38 +172,17 @@ final class TestPostgres implements TestDatabase {
     }
   }
 
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   /** The cluster of this JVM's tests, stopped with it. */
   private static final class Shared {
     static final TestPostgres INSTANCE = startShared();
 
     private static TestPostgres startShared() {
-      try {
-        TestPostgres postgres = create();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-          try {
+      return ServerProcesses.startForTheJvm(
+          TestPostgres::create,
+          postgres -> {
             postgres.stop();
             postgres.delete();
-          } catch (IOException | RuntimeException e) {
-            // already stopped
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-        }));
-        return postgres;
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
+          });
     }
   }
 }

@@ -1,14 +1,14 @@
 package io.switchboard.backplane.redis;
 
+import static io.switchboard.backplane.testkit.ServerProcesses.freePort;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.switchboard.backplane.testkit.ServerProcesses;
 import io.switchboard.backplane.testkit.StoppableServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -152,13 +153,8 @@ final class TestRedis implements StoppableServer {
   }
 
   static Path findBinary() throws IOException {
-    for (String directory : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-      Path candidate = Path.of(directory, "redis-server");
-      if (Files.isExecutable(candidate)) {
-        return candidate;
-      }
-    }
-    return embeddedBinary();
+    Optional<Path> onPath = ServerProcesses.onPath("redis-server");
+    return onPath.isPresent() ? onPath.get() : embeddedBinary();
   }
 
   /** The embedded-redis artifact's binary for this platform, copied out of the jar. */
@@ -186,30 +182,18 @@ final class TestRedis implements StoppableServer {
     }
   }
 
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   /** One server for the tests that do not stop or reconfigure theirs, ended with the JVM. */
   private static final class Shared {
     static final TestRedis INSTANCE = startShared();
 
     private static TestRedis startShared() {
-      try {
-        TestRedis redis = new TestRedis(findBinary(), freePort(), false, List.of());
-        redis.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> redis.process.destroy()));
-        return redis;
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
+      return ServerProcesses.startForTheJvm(
+          () -> {
+            TestRedis redis = new TestRedis(findBinary(), freePort(), false, List.of());
+            redis.start();
+            return redis;
+          },
+          redis -> redis.process.destroy());
     }
   }
 }
