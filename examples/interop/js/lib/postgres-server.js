@@ -7,20 +7,9 @@
 
 const { spawnSync } = require("node:child_process");
 const fs = require("node:fs");
-const net = require("node:net");
 const os = require("node:os");
 const path = require("node:path");
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
+const { freePort } = require("./ports");
 
 /** A PostgreSQL program from the PATH, else from the newest /usr/lib/postgresql/N/bin, or undefined. */
 function pgBinary(name) {

@@ -1,10 +1,11 @@
 package io.switchboard.backplane.postgres;
 
+import static io.switchboard.backplane.testkit.ServerProcesses.freePort;
+
+import io.switchboard.backplane.sql.ExternalDatabase;
 import io.switchboard.backplane.sql.TestDatabase;
-import java.io.File;
+import io.switchboard.backplane.testkit.ServerProcesses;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -41,7 +43,9 @@ final class TestPostgres implements TestDatabase {
 
   /** The database of the tests. */
   static TestDatabase get() {
-    return EXTERNAL != null ? External.INSTANCE : Shared.INSTANCE;
+    return EXTERNAL != null
+        ? new ExternalDatabase(EXTERNAL, "POSTGRES_URL names an external PostgreSQL, which the tests cannot stop")
+        : Shared.INSTANCE;
   }
 
   @Override
@@ -139,11 +143,9 @@ final class TestPostgres implements TestDatabase {
 
   /** A PostgreSQL program from the PATH, else from the newest /usr/lib/postgresql/N/bin. */
   private static String pgBinary(String name) throws IOException {
-    for (String directory : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-      Path candidate = Path.of(directory, name);
-      if (Files.isExecutable(candidate)) {
-        return candidate.toString();
-      }
+    Optional<Path> onPath = ServerProcesses.onPath(name);
+    if (onPath.isPresent()) {
+      return onPath.get().toString();
     }
     Path installed = Path.of("/usr/lib/postgresql");
     if (Files.isDirectory(installed)) {
@@ -170,68 +172,17 @@ final class TestPostgres implements TestDatabase {
     }
   }
 
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   /** The cluster of this JVM's tests, stopped with it. */
   private static final class Shared {
     static final TestPostgres INSTANCE = startShared();
 
     private static TestPostgres startShared() {
-      try {
-        TestPostgres postgres = create();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-          try {
+      return ServerProcesses.startForTheJvm(
+          TestPostgres::create,
+          postgres -> {
             postgres.stop();
             postgres.delete();
-          } catch (IOException | RuntimeException e) {
-            // already stopped
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-        }));
-        return postgres;
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-  }
-
-  /** The database POSTGRES_URL names: the tests cannot stop it nor add logins. */
-  private static final class External implements TestDatabase {
-    static final External INSTANCE = new External();
-
-    @Override
-    public String jdbcUrl() {
-      return EXTERNAL;
-    }
-
-    @Override
-    public String whyNotRestartable() {
-      return "POSTGRES_URL names an external PostgreSQL, which the tests cannot stop";
-    }
-
-    @Override
-    public void stop() {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void start() {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public LockableLogin lockableLogin() {
-      return null;
+          });
     }
   }
 }

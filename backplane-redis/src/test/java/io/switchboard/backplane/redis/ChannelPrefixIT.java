@@ -1,12 +1,15 @@
 package io.switchboard.backplane.redis;
 
-import static io.switchboard.backplane.redis.Sends.await;
+import static io.switchboard.backplane.testkit.Sends.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.switchboard.backplane.testkit.TestClient;
+import io.switchboard.backplane.testkit.TestHub;
+import io.switchboard.backplane.testkit.TestNode;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.concurrent.BlockingQueue;
@@ -18,16 +21,16 @@ import org.junit.jupiter.api.Test;
 class ChannelPrefixIT {
   private static final String HUB = TestHub.class.getName();
 
-  private static RedisBackplaneOptions withPrefix(String uri, String prefix) {
-    return RedisBackplaneOptions.builder(uri).channelPrefix(prefix).build();
+  private static TestNode nodeWithPrefix(String uri, String prefix) {
+    return new TestNode(TestRedis.backplane(RedisBackplaneOptions.builder(uri).channelPrefix(prefix).build()));
   }
 
   @Test
   void applicationsWithDifferentPrefixesDoNotSeeEachOther() throws Exception {
     String uri = TestRedis.sharedUri();
-    try (TestNode one = new TestNode(withPrefix(uri, "AppOne"));
-        TestNode oneToo = new TestNode(withPrefix(uri, "AppOne"));
-        TestNode two = new TestNode(withPrefix(uri, "AppTwo"))) {
+    try (TestNode one = nodeWithPrefix(uri, "AppOne");
+        TestNode oneToo = nodeWithPrefix(uri, "AppOne");
+        TestNode two = nodeWithPrefix(uri, "AppTwo")) {
       TestClient ofOne = oneToo.connect();
       TestClient ofTwo = two.connect();
 
@@ -45,7 +48,7 @@ class ChannelPrefixIT {
     String uri = TestRedis.sharedUri();
     RedisClient raw = RedisClient.create(uri);
     try (StatefulRedisPubSubConnection<byte[], byte[]> observer = raw.connectPubSub(ByteArrayCodec.INSTANCE);
-        TestNode node = new TestNode(withPrefix(uri, "MyApp"))) {
+        TestNode node = nodeWithPrefix(uri, "MyApp")) {
       BlockingQueue<byte[]> seen = new LinkedBlockingQueue<>();
       observer.addListener(
           new RedisPubSubAdapter<>() {

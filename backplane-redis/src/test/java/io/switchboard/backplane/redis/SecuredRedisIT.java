@@ -1,9 +1,11 @@
 package io.switchboard.backplane.redis;
 
-import static io.switchboard.backplane.redis.Sends.await;
+import static io.switchboard.backplane.testkit.Sends.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.switchboard.backplane.testkit.TestClient;
+import io.switchboard.backplane.testkit.TestNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -42,8 +44,8 @@ class SecuredRedisIT {
 
   private static void deliversAcross(RedisBackplaneOptions first, RedisBackplaneOptions second)
       throws Exception {
-    try (TestNode a = new TestNode(first);
-        TestNode b = new TestNode(second)) {
+    try (TestNode a = new TestNode(TestRedis.backplane(first));
+        TestNode b = new TestNode(TestRedis.backplane(second))) {
       TestClient b1 = b.connect();
       await(a.context().clients().all().send("Receive", "across"));
       assertEquals("across", b1.next());

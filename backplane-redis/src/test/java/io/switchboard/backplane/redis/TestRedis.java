@@ -1,20 +1,23 @@
 package io.switchboard.backplane.redis;
 
+import static io.switchboard.backplane.testkit.ServerProcesses.freePort;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.switchboard.backplane.testkit.ServerProcesses;
+import io.switchboard.backplane.testkit.StoppableServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -24,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * started on a free port; the binary shipped in the embedded-redis test artifact, started the same
  * way. A started server can be stopped and started again on the same port.
  */
-final class TestRedis implements AutoCloseable {
+final class TestRedis implements StoppableServer {
   private static final String EXTERNAL = System.getenv("REDIS_URL");
   private static final long READY_SECONDS = 30;
 
@@ -86,8 +89,20 @@ final class TestRedis implements AutoCloseable {
     return port;
   }
 
+  /** A backplane on this server. */
+  @Override
+  public RedisBackplane backplane() {
+    return backplane(RedisBackplaneOptions.fromUri(uri()));
+  }
+
+  /** A backplane of the tests: it reconnects soon after its Redis is back. */
+  static RedisBackplane backplane(RedisBackplaneOptions options) {
+    return RedisBackplane.create(options.toBuilder().maxReconnectDelay(Duration.ofMillis(500)).build());
+  }
+
   /** Starts the server (again) and waits until it accepts connections. */
-  void start() throws IOException, InterruptedException {
+  @Override
+  public void start() throws IOException, InterruptedException {
     Process started = new ProcessBuilder(arguments).redirectErrorStream(true).start();
     CountDownLatch ready = new CountDownLatch(1);
     StringBuilder output = new StringBuilder();
@@ -121,7 +136,8 @@ final class TestRedis implements AutoCloseable {
   }
 
   /** Stops the server (SIGTERM) and waits for it to end. */
-  void stop() throws InterruptedException {
+  @Override
+  public void stop() throws InterruptedException {
     if (process != null) {
       process.destroy();
       if (!process.waitFor(READY_SECONDS, TimeUnit.SECONDS)) {
@@ -137,13 +153,8 @@ final class TestRedis implements AutoCloseable {
   }
 
   static Path findBinary() throws IOException {
-    for (String directory : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-      Path candidate = Path.of(directory, "redis-server");
-      if (Files.isExecutable(candidate)) {
-        return candidate;
-      }
-    }
-    return embeddedBinary();
+    Optional<Path> onPath = ServerProcesses.onPath("redis-server");
+    return onPath.isPresent() ? onPath.get() : embeddedBinary();
   }
 
   /** The embedded-redis artifact's binary for this platform, copied out of the jar. */
@@ -171,30 +182,18 @@ final class TestRedis implements AutoCloseable {
     }
   }
 
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   /** One server for the tests that do not stop or reconfigure theirs, ended with the JVM. */
   private static final class Shared {
     static final TestRedis INSTANCE = startShared();
 
     private static TestRedis startShared() {
-      try {
-        TestRedis redis = new TestRedis(findBinary(), freePort(), false, List.of());
-        redis.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> redis.process.destroy()));
-        return redis;
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
+      return ServerProcesses.startForTheJvm(
+          () -> {
+            TestRedis redis = new TestRedis(findBinary(), freePort(), false, List.of());
+            redis.start();
+            return redis;
+          },
+          redis -> redis.process.destroy());
     }
   }
 }

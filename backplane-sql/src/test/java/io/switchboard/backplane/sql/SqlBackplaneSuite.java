@@ -1,39 +1,37 @@
 package io.switchboard.backplane.sql;
 
-import static io.switchboard.backplane.sql.TestNode.await;
+import static io.switchboard.backplane.testkit.Sends.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.switchboard.backplane.Backplane;
 import io.switchboard.backplane.BackplaneHealthListener;
-import io.switchboard.backplane.BackplaneUnavailableException;
-import io.switchboard.hub.GroupManager;
+import io.switchboard.backplane.testkit.ScaleOutSuite;
+import io.switchboard.backplane.testkit.StoppableServer;
+import io.switchboard.backplane.testkit.TestClient;
+import io.switchboard.backplane.testkit.TestNode;
 import io.switchboard.hub.HubClients;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The SQL backplane against a real database, run by each dialect's module: two servers with
- * official Java clients, every kind of send across them, the database stopped and started, a
+ * The SQL backplane against a real database, run by each dialect's module: the {@link
+ * ScaleOutSuite} every backplane passes (the database is the server stopped and started), then a
  * server cut off and back (nothing lost), the clean-up, and a server that fell behind it (the gap
  * reported). Each test has a schema of its own.
  */
-public abstract class SqlBackplaneSuite {
+public abstract class SqlBackplaneSuite extends ScaleOutSuite {
   private static final int CLEAN_UP_EVERY = 10;
   private static final int MAX_TABLE_SIZE = 40;
 
@@ -63,101 +61,44 @@ public abstract class SqlBackplaneSuite {
   }
 
   private TestNode node(SqlBackplaneOptions.Builder options) {
-    return new TestNode(SqlBackplane.create(options.build(), dialect()));
+    return new TestNode(backplane(options));
   }
 
-  @Test
-  void everyKindOfSendReachesClientsOfBothServers() throws Exception {
-    String url = database().jdbcUrl();
-    try (TestNode a = node(url);
-        TestNode b = node(url)) {
-      TestClient a1 = a.connect("alice");
-      TestClient b1 = b.connect("alice");
-      TestClient b2 = b.connect("bob");
-      HubClients fromA = a.context().clients();
-      HubClients fromB = b.context().clients();
-      GroupManager groupsOfA = a.context().groups();
-
-      await(fromA.all().send("Receive", "all"));
-      for (TestClient client : List.of(a1, b1, b2)) {
-        assertEquals("all", client.next());
-      }
-
-      await(fromB.allExcept(List.of(a1.connectionId())).send("Receive", "others"));
-      assertEquals("others", b1.next());
-      assertEquals("others", b2.next());
-      await(fromB.all().send("Receive", "after others"));
-      for (TestClient client : List.of(a1, b1, b2)) {
-        assertEquals("after others", client.next()); // a1 never got "others"
-      }
-
-      // Membership changed from the server that does not host the connections, acked by it.
-      await(groupsOfA.add(b1.connectionId(), "room"));
-      await(groupsOfA.add(b2.connectionId(), "room"));
-      await(fromA.group("room").send("Receive", "group"));
-      assertEquals("group", b1.next());
-      assertEquals("group", b2.next());
-
-      await(fromA.groupExcept("room", List.of(b1.connectionId())).send("Receive", "group except"));
-      assertEquals("group except", b2.next());
-      await(fromA.group("room").send("Receive", "group again"));
-      assertEquals("group again", b1.next()); // b1 never got "group except"
-      assertEquals("group again", b2.next());
-
-      await(fromA.user("alice").send("Receive", "user"));
-      assertEquals("user", a1.next());
-      assertEquals("user", b1.next());
-
-      await(fromA.client(b2.connectionId()).send("Receive", "connection"));
-      assertEquals("connection", b2.next());
-
-      assertEquals(TestClient.ANSWER, await(fromA.client(b1.connectionId()).invoke(Integer.class, "Ask")));
-      assertEquals(TestClient.ANSWER, await(fromB.client(a1.connectionId()).invoke(Integer.class, "Ask")));
-
-      await(groupsOfA.remove(b1.connectionId(), "room"));
-      await(fromA.group("room").send("Receive", "without b1"));
-      assertEquals("without b1", b2.next());
-      await(fromA.all().send("Receive", "end"));
-      assertEquals("end", b1.next()); // b1 left the group before "without b1"
-    }
+  private Backplane backplane(SqlBackplaneOptions.Builder options) {
+    return SqlBackplane.create(options.build(), dialect());
   }
 
-  @Test
-  void serversKeepServingLocallyAndResumeAcrossWhenTheDatabaseIsBack() throws Exception {
+  @Override
+  protected Backplane backplane() throws Exception {
+    return backplane(options(database().jdbcUrl()));
+  }
+
+  @Override
+  protected StoppableServer stoppableServer() throws Exception {
     TestDatabase database = database();
     String reason = database.whyNotRestartable();
     assumeTrue(reason == null, reason);
-    try (TestNode a = node(database.jdbcUrl());
-        TestNode b = node(database.jdbcUrl())) {
-      TestClient a1 = a.connect();
-      TestClient b1 = b.connect("carol");
-      HubClients fromA = a.context().clients();
-      await(b.context().groups().add(b1.connectionId(), "room"));
-      await(fromA.all().send("Receive", "before"));
-      assertEquals("before", a1.next());
-      assertEquals("before", b1.next());
+    return new StoppableServer() {
+      @Override
+      public Backplane backplane() {
+        return SqlBackplaneSuite.this.backplane(options(database.jdbcUrl()));
+      }
 
-      database.stop();
-      try {
-        a.awaitHealthy(false);
-        b.awaitHealthy(false);
-        // This server's clients are still served; other servers are out of reach, at once.
-        failure(fromA.all().send("Receive", "local"));
-        assertEquals("local", a1.next());
-        assertEquals("still here", b1.echo("still here"));
-        failure(fromA.client(b1.connectionId()).send("Receive", "lost"));
-      } finally {
+      @Override
+      public void stop() throws Exception {
+        database.stop();
+      }
+
+      @Override
+      public void start() throws Exception {
         database.start();
       }
-      a.awaitHealthy(true);
-      b.awaitHealthy(true);
 
-      await(fromA.group("room").send("Receive", "after"));
-      assertEquals("after", b1.next()); // never got "local" nor "lost"
-      await(fromA.user("carol").send("Receive", "user after"));
-      assertEquals("user after", b1.next());
-      assertEquals(TestClient.ANSWER, await(fromA.client(b1.connectionId()).invoke(Integer.class, "Ask")));
-    }
+      @Override
+      public void close() {
+        // the database serves the other tests too
+      }
+    };
   }
 
   @Test
@@ -212,7 +153,7 @@ public abstract class SqlBackplaneSuite {
     try (TestNode a = node(options(database().jdbcUrl()).cleanUp(CLEAN_UP_EVERY, MAX_TABLE_SIZE));
         TestNode b = node(options(login.jdbcUrl()).cleanUp(CLEAN_UP_EVERY, MAX_TABLE_SIZE))) {
       BlockingQueue<long[]> gaps = new LinkedBlockingQueue<>();
-      b.backplane.addHealthListener(
+      b.backplane().addHealthListener(
           new BackplaneHealthListener() {
             @Override
             public void healthChanged(boolean healthy) {}
@@ -259,10 +200,5 @@ public abstract class SqlBackplaneSuite {
       result.next();
       return result.getLong(1);
     }
-  }
-
-  private static void failure(CompletableFuture<?> send) {
-    ExecutionException failure = assertThrows(ExecutionException.class, () -> await(send));
-    assertInstanceOf(BackplaneUnavailableException.class, failure.getCause());
   }
 }

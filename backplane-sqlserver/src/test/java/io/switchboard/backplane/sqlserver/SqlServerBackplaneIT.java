@@ -2,6 +2,7 @@ package io.switchboard.backplane.sqlserver;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.switchboard.backplane.sql.ExternalDatabase;
 import io.switchboard.backplane.sql.SqlBackplaneSuite;
 import io.switchboard.backplane.sql.SqlDialect;
 import io.switchboard.backplane.sql.TestDatabase;
@@ -17,32 +18,7 @@ class SqlServerBackplaneIT extends SqlBackplaneSuite {
   @Override
   protected TestDatabase database() {
     assumeTrue(URL != null, "SQLSERVER_URL is not set (no SQL Server can be installed on this machine)");
-    return new TestDatabase() {
-      @Override
-      public String jdbcUrl() {
-        return URL;
-      }
-
-      @Override
-      public String whyNotRestartable() {
-        return "SQLSERVER_URL names an external SQL Server, which the tests cannot stop";
-      }
-
-      @Override
-      public void stop() {
-        throw new UnsupportedOperationException();
-      }
-
-      @Override
-      public void start() {
-        throw new UnsupportedOperationException();
-      }
-
-      @Override
-      public LockableLogin lockableLogin() {
-        return null;
-      }
-    };
+    return new ExternalDatabase(URL, "SQLSERVER_URL names an external SQL Server, which the tests cannot stop");
   }
 
   @Override

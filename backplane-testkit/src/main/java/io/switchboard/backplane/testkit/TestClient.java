@@ -1,4 +1,4 @@
-package io.switchboard.backplane.redis;
+package io.switchboard.backplane.testkit;
 
 import com.microsoft.signalr.HubConnection;
 import com.microsoft.signalr.HubConnectionBuilder;
@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
  * The official Java SignalR client (JSON over WebSockets): it records the texts servers send to
  * its {@code Receive} handler, and answers {@code Ask} client results with 42.
  */
-final class TestClient {
-  static final int ANSWER = 42;
+public final class TestClient {
+  /** The answer to every {@code Ask}. */
+  public static final int ANSWER = 42;
 
   private final HubConnection connection;
   private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
@@ -25,18 +26,20 @@ final class TestClient {
     connection.onWithResult("Ask", () -> Single.just(ANSWER));
   }
 
+  /** Starts a client of the hub at {@code url}, waiting until it is connected. */
   static TestClient start(String url) {
     TestClient client = new TestClient(url);
     client.connection.start().timeout(TestNode.PATIENCE.toSeconds(), TimeUnit.SECONDS).blockingAwait();
     return client;
   }
 
-  String connectionId() {
+  /** The client's connection id. */
+  public String connectionId() {
     return connection.getConnectionId();
   }
 
   /** The next text a server sent, waiting for it. */
-  String next() throws InterruptedException {
+  public String next() throws InterruptedException {
     String text = received.poll(TestNode.PATIENCE.toSeconds(), TimeUnit.SECONDS);
     if (text == null) {
       throw new AssertionError("Client " + connectionId() + " received nothing");
@@ -45,7 +48,7 @@ final class TestClient {
   }
 
   /** Calls the hub's echo method. */
-  String echo(String text) {
+  public String echo(String text) {
     return connection.invoke(String.class, "echo", text)
         .timeout(TestNode.PATIENCE.toSeconds(), TimeUnit.SECONDS)
         .blockingGet();

@@ -1,4 +1,4 @@
-package io.switchboard.backplane.sql;
+package io.switchboard.backplane.testkit;
 
 import io.switchboard.hub.Hub;
 

@@ -1,4 +1,4 @@
-package io.switchboard.backplane.redis;
+package io.switchboard.backplane.testkit;
 
 import io.switchboard.auth.AuthenticatedUser;
 import io.switchboard.backplane.Backplane;
@@ -18,21 +18,22 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One hub server: a {@link SwitchboardServer} on a free port serving {@link TestHub} at {@code
- * /hub}, whose lifetime manager runs over its own {@link RedisBackplane}. Clients name their user
- * with {@code ?user=}.
+ * /hub}, whose lifetime manager runs over its own backplane (closed with it). Clients name their
+ * user with {@code ?user=}.
  */
-final class TestNode implements AutoCloseable {
+public final class TestNode implements AutoCloseable {
   /** How long a test waits for anything that should happen; no test asserts on durations. */
-  static final Duration PATIENCE = Duration.ofSeconds(60);
+  public static final Duration PATIENCE = Duration.ofSeconds(60);
 
-  final RedisBackplane backplane;
-  final ScaleOutHubLifetimeManager manager;
-  final HubEndpoint<TestHub> endpoint;
+  private final Backplane backplane;
+  private final ScaleOutHubLifetimeManager manager;
+  private final HubEndpoint<TestHub> endpoint;
   private final SwitchboardServer server;
   private final List<TestClient> clients = new ArrayList<>();
 
-  TestNode(RedisBackplaneOptions options) {
-    backplane = RedisBackplane.create(options.toBuilder().maxReconnectDelay(Duration.ofMillis(500)).build());
+  /** Starts a server over {@code backplane}, and waits until the backplane is healthy. */
+  public TestNode(Backplane backplane) {
+    this.backplane = backplane;
     HubOptions hubOptions =
         HubOptions.builder()
             .authenticator(
@@ -50,33 +51,36 @@ final class TestNode implements AutoCloseable {
     awaitHealthy(true);
   }
 
-  TestNode(String redisUri) {
-    this(RedisBackplaneOptions.fromUri(redisUri));
+  /** This server's backplane. */
+  public Backplane backplane() {
+    return backplane;
   }
 
-  HubContext context() {
+  /** The hub's context, for server-side sends and group changes. */
+  public HubContext context() {
     return endpoint.hubContext();
   }
 
   /** A started client of this server, optionally as a user. */
-  TestClient connect(String user) {
+  public TestClient connect(String user) {
     String url = "http://127.0.0.1:" + server.port() + "/hub" + (user == null ? "" : "?user=" + user);
     TestClient client = TestClient.start(url);
     clients.add(client);
     return client;
   }
 
-  TestClient connect() {
+  /** A started anonymous client of this server. */
+  public TestClient connect() {
     return connect(null);
   }
 
   /** Waits until this server's backplane's health is {@code healthy}. */
-  void awaitHealthy(boolean healthy) {
+  public void awaitHealthy(boolean healthy) {
     awaitHealthy(backplane, healthy);
   }
 
   /** Waits until a backplane's health is {@code healthy}, told by its health listener. */
-  static void awaitHealthy(Backplane backplane, boolean healthy) {
+  public static void awaitHealthy(Backplane backplane, boolean healthy) {
     BlockingQueue<Boolean> changes = new LinkedBlockingQueue<>();
     backplane.addHealthListener(changes::add);
     long deadline = System.nanoTime() + PATIENCE.toNanos();
@@ -98,6 +102,7 @@ final class TestNode implements AutoCloseable {
     clients.forEach(TestClient::close);
     endpoint.shutdown();
     server.close();
+    endpoint.close();
     manager.close();
     backplane.close();
   }
