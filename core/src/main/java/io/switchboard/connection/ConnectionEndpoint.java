@@ -1,6 +1,7 @@
 package io.switchboard.connection;
 
 import io.switchboard.auth.AuthenticationOutcome;
+import io.switchboard.events.EndpointEvents;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -51,14 +52,35 @@ public final class ConnectionEndpoint {
     this(handler, options, scheduler, System::nanoTime);
   }
 
+  /**
+   * Creates an endpoint whose connections report to {@code events} (see {@link
+   * io.switchboard.events.SwitchboardEvents}).
+   */
+  public ConnectionEndpoint(
+      ConnectionHandler handler,
+      EndpointOptions options,
+      ScheduledExecutorService scheduler,
+      EndpointEvents events) {
+    this(handler, options, scheduler, System::nanoTime, events);
+  }
+
   ConnectionEndpoint(
       ConnectionHandler handler,
       EndpointOptions options,
       ScheduledExecutorService scheduler,
       LongSupplier nanoClock) {
+    this(handler, options, scheduler, nanoClock, EndpointEvents.NONE);
+  }
+
+  private ConnectionEndpoint(
+      ConnectionHandler handler,
+      EndpointOptions options,
+      ScheduledExecutorService scheduler,
+      LongSupplier nanoClock,
+      EndpointEvents events) {
     this.handler = handler;
     this.options = options;
-    this.registry = new ConnectionRegistry(nanoClock);
+    this.registry = new ConnectionRegistry(nanoClock, events);
     this.heartbeat =
         scheduler.scheduleAtFixedRate(
             this::expireIdleConnections, HEARTBEAT_MILLIS, HEARTBEAT_MILLIS, TimeUnit.MILLISECONDS);

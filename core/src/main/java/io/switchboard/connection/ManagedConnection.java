@@ -1,6 +1,8 @@
 package io.switchboard.connection;
 
 import io.switchboard.auth.AuthenticatedUser;
+import io.switchboard.events.ConnectionStatus;
+import io.switchboard.events.EndpointEvents;
 import io.switchboard.protocol.TransferFormat;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -42,6 +44,10 @@ public final class ManagedConnection implements Connection {
   private final ConnectionHandler handler;
   private final ConnectionRegistry registry;
   private final LongSupplier nanoClock;
+  private final EndpointEvents events;
+  private final long createdNanos = System.nanoTime();
+  /** Why it ends, for {@link EndpointEvents#connectionClosed}: set by a timeout or a shutdown. */
+  private volatile ConnectionStatus closingStatus = ConnectionStatus.NORMAL_CLOSURE;
   /** Created on first use: most applications never touch it (idle-connection memory). */
   private volatile Map<Object, Object> items;
   private final InboundSends sends = new InboundSends(this::receive);
@@ -90,14 +96,21 @@ public final class ManagedConnection implements Connection {
       boolean statefulReconnect,
       ConnectionHandler handler,
       ConnectionRegistry registry,
-      LongSupplier nanoClock) {
+      LongSupplier nanoClock,
+      EndpointEvents events) {
     this.connectionId = connectionId;
     this.token = token;
     this.statefulReconnect = statefulReconnect;
     this.handler = handler;
     this.registry = registry;
     this.nanoClock = nanoClock;
+    this.events = events;
     this.lastSeenNanos = nanoClock.getAsLong();
+  }
+
+  @Override
+  public EndpointEvents events() {
+    return events;
   }
 
   @Override
@@ -250,6 +263,7 @@ public final class ManagedConnection implements Connection {
    * is going away).
    */
   void shutdown() {
+    closingStatus = ConnectionStatus.APP_SHUTDOWN;
     close();
     boolean idle;
     synchronized (lock) {
@@ -309,6 +323,7 @@ public final class ManagedConnection implements Connection {
       if (!started) {
         started = true;
         first = true;
+        events.connectionOpened(connectionId, transportType); // under the lock: before any close
       } else if (reattaching == attached) {
         reattaching = null;
         first = false;
@@ -506,6 +521,7 @@ public final class ManagedConnection implements Connection {
       }
       cause = lostCause;
     }
+    closingStatus = ConnectionStatus.TIMEOUT;
     dispose(cause);
     return true;
   }
@@ -588,6 +604,7 @@ public final class ManagedConnection implements Connection {
       }
       // Later writes go nowhere; an expired long-polling session's buffer goes with it.
       session = null;
+      events.connectionClosed(connectionId, started ? transportType : null, closingStatus, failure, createdNanos);
     }
     registry.remove(this);
     sends.dispose();

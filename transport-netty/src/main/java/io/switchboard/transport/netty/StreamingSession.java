@@ -71,6 +71,7 @@ abstract class StreamingSession extends ChannelInboundHandlerAdapter implements 
 
   private void overflowed(IOException cause) {
     LOG.warn("Connection {}: aborted, {}", connection.connectionId(), cause.getMessage());
+    if (cause instanceof SlowClientException slow) connection.events().slowClientDropped(connection.connectionId(), slow.reason());
     failure = cause;
     channel.close();
   }

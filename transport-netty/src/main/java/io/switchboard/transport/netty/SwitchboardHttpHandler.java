@@ -15,6 +15,8 @@ import io.switchboard.connection.ConnectionHandler;
 import io.switchboard.connection.EndpointOptions;
 import io.switchboard.connection.HttpRequestInfo;
 import io.switchboard.connection.TransportResponse;
+import io.switchboard.events.EndpointEvents;
+import io.switchboard.events.SwitchboardEvents;
 import io.switchboard.hub.HubEndpoint;
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -328,8 +330,18 @@ public final class SwitchboardHttpHandler extends ChannelInboundHandlerAdapter
     private NettyTransportOptions options = NettyTransportOptions.defaults();
     private BrowserOrigins origins = BrowserOrigins.unchecked();
     private ForwardedHeaders forwarded = ForwardedHeaders.IGNORED;
+    private final List<SwitchboardEvents> events = new ArrayList<>();
 
     private Builder() {}
+
+    /**
+     * Adds a listener of what every endpoint's connections and hubs do (meters, logs); several
+     * are called in the order added. None by default, which costs nothing.
+     */
+    public Builder events(SwitchboardEvents listener) {
+      events.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
 
     /** Mounts a hub on {@code path} with the hub's endpoint options. */
     public Builder hub(String path, HubEndpoint<?> hub) {
@@ -390,9 +402,10 @@ public final class SwitchboardHttpHandler extends ChannelInboundHandlerAdapter
                 return thread;
               });
       EndpointRoutes routes = new EndpointRoutes();
+      SwitchboardEvents listener = SwitchboardEvents.all(events);
       try {
         for (Mount mount : mounts) {
-          routes.add(mount.path(), new ConnectionEndpoint(mount.handler(), mount.options(), heartbeat));
+          routes.add(mount.path(), new ConnectionEndpoint(mount.handler(), mount.options(), heartbeat, EndpointEvents.of(listener, mount.path())));
         }
       } catch (RuntimeException e) {
         heartbeat.shutdownNow();
