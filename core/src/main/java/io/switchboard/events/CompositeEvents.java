@@ -66,32 +66,4 @@ final class CompositeEvents implements SwitchboardEvents {
       listener.slowClientDropped(endpoint, connectionId, reason);
     }
   }
-
-  @Override
-  public void backplanePublished(String channel, int bytes) {
-    for (SwitchboardEvents listener : listeners) {
-      listener.backplanePublished(channel, bytes);
-    }
-  }
-
-  @Override
-  public void backplaneReceived(String channel, int bytes) {
-    for (SwitchboardEvents listener : listeners) {
-      listener.backplaneReceived(channel, bytes);
-    }
-  }
-
-  @Override
-  public void backplaneFailed(String channel, Throwable error) {
-    for (SwitchboardEvents listener : listeners) {
-      listener.backplaneFailed(channel, error);
-    }
-  }
-
-  @Override
-  public void backplaneHealthChanged(boolean healthy) {
-    for (SwitchboardEvents listener : listeners) {
-      listener.backplaneHealthChanged(healthy);
-    }
-  }
 }

@@ -2,14 +2,17 @@ package io.switchboard.events;
 
 import io.switchboard.connection.TransportType;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@link SwitchboardEvents} listener bound to one mounted endpoint, as connections and hubs
  * report to it. When nobody listens ({@link #NONE}, or a listener that is {@link
  * SwitchboardEvents#NONE}) every method returns after reading one final field, and takes no time
- * stamps.
+ * stamps. A listener that throws is logged and ignored: it never harms the connection.
  */
 public final class EndpointEvents {
+  private static final Logger LOG = LoggerFactory.getLogger(EndpointEvents.class);
   /** Reports nothing. */
   public static final EndpointEvents NONE = new EndpointEvents(SwitchboardEvents.NONE, "");
 
@@ -43,7 +46,11 @@ public final class EndpointEvents {
   /** See {@link SwitchboardEvents#connectionOpened}. */
   public void connectionOpened(String connectionId, TransportType transport) {
     if (enabled) {
-      listener.connectionOpened(endpoint, connectionId, transport);
+      try {
+        listener.connectionOpened(endpoint, connectionId, transport);
+      } catch (RuntimeException e) {
+        LOG.warn("A SwitchboardEvents listener failed; ignored", e);
+      }
     }
   }
 
@@ -55,8 +62,12 @@ public final class EndpointEvents {
       Throwable error,
       long createdNanos) {
     if (enabled) {
-      listener.connectionClosed(
-          endpoint, connectionId, transport, status, error, System.nanoTime() - createdNanos);
+      try {
+        listener.connectionClosed(
+            endpoint, connectionId, transport, status, error, System.nanoTime() - createdNanos);
+      } catch (RuntimeException e) {
+        LOG.warn("A SwitchboardEvents listener failed; ignored", e);
+      }
     }
   }
 
@@ -69,7 +80,11 @@ public final class EndpointEvents {
     if (!enabled) {
       return 0;
     }
-    listener.invocationStarted(hub, method);
+    try {
+      listener.invocationStarted(hub, method);
+    } catch (RuntimeException e) {
+      LOG.warn("A SwitchboardEvents listener failed; ignored", e);
+    }
     return System.nanoTime();
   }
 
@@ -77,28 +92,44 @@ public final class EndpointEvents {
   public void invocationFinished(
       String hub, String method, InvocationOutcome outcome, long startNanos) {
     if (enabled) {
-      listener.invocationFinished(hub, method, outcome, System.nanoTime() - startNanos);
+      try {
+        listener.invocationFinished(hub, method, outcome, System.nanoTime() - startNanos);
+      } catch (RuntimeException e) {
+        LOG.warn("A SwitchboardEvents listener failed; ignored", e);
+      }
     }
   }
 
   /** See {@link SwitchboardEvents#messageReceived}. */
   public void messageReceived(String protocol, int bytes) {
     if (enabled) {
-      listener.messageReceived(endpoint, protocol, bytes);
+      try {
+        listener.messageReceived(endpoint, protocol, bytes);
+      } catch (RuntimeException e) {
+        LOG.warn("A SwitchboardEvents listener failed; ignored", e);
+      }
     }
   }
 
   /** See {@link SwitchboardEvents#messageSent}. */
   public void messageSent(String protocol, int bytes) {
     if (enabled) {
-      listener.messageSent(endpoint, protocol, bytes);
+      try {
+        listener.messageSent(endpoint, protocol, bytes);
+      } catch (RuntimeException e) {
+        LOG.warn("A SwitchboardEvents listener failed; ignored", e);
+      }
     }
   }
 
   /** See {@link SwitchboardEvents#slowClientDropped}. */
   public void slowClientDropped(String connectionId, SlowClientReason reason) {
     if (enabled) {
-      listener.slowClientDropped(endpoint, connectionId, reason);
+      try {
+        listener.slowClientDropped(endpoint, connectionId, reason);
+      } catch (RuntimeException e) {
+        LOG.warn("A SwitchboardEvents listener failed; ignored", e);
+      }
     }
   }
 }

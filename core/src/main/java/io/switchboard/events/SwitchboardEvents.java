@@ -5,13 +5,14 @@ import java.util.List;
 
 /**
  * What a server reports about its work, for meters, logs or traces: connections opening and
- * closing, hub invocations, messages and bytes per protocol, slow clients cut off, and the
- * backplane. Registered on the server builder ({@code SwitchboardServer.Builder.events}); core
- * depends on no metrics library, a module such as {@code switchboard-micrometer} implements this.
+ * closing, hub invocations, messages and bytes per protocol, slow clients cut off (the
+ * backplane's health is read from the backplane itself). Registered on the server builder
+ * ({@code SwitchboardServer.Builder.events}); core depends on no metrics library, a module such as
+ * {@code switchboard-micrometer} implements this.
  *
  * <p>Every method does nothing by default, so a listener overrides only what it needs. Methods are
  * called on transport threads (event loops) and hub threads, concurrently: they must be
- * thread-safe, quick and never block. An exception a listener throws is not caught by callers.
+ * thread-safe, quick and never block. An exception a listener throws is logged and ignored.
  * When no listener is registered the server uses {@link #NONE} and its hot paths skip the calls.
  */
 public interface SwitchboardEvents {
@@ -91,16 +92,4 @@ public interface SwitchboardEvents {
 
   /** A connection was cut off because its client did not read fast enough. */
   default void slowClientDropped(String endpoint, String connectionId, SlowClientReason reason) {}
-
-  /** A message went out on the backplane (once per channel published to). */
-  default void backplanePublished(String channel, int bytes) {}
-
-  /** A message arrived from the backplane on a subscribed channel. */
-  default void backplaneReceived(String channel, int bytes) {}
-
-  /** A publish or subscribe failed (the backplane is down or refused it). */
-  default void backplaneFailed(String channel, Throwable error) {}
-
-  /** The backplane became healthy or unhealthy. */
-  default void backplaneHealthChanged(boolean healthy) {}
 }
