@@ -72,7 +72,7 @@ public final class ConnectionEndpoint {
     this(handler, options, scheduler, nanoClock, EndpointEvents.NONE);
   }
 
-  private ConnectionEndpoint(
+  ConnectionEndpoint(
       ConnectionHandler handler,
       EndpointOptions options,
       ScheduledExecutorService scheduler,
