@@ -15,6 +15,7 @@ import io.switchboard.events.SwitchboardEvents;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -58,6 +59,8 @@ public final class SwitchboardMeters implements SwitchboardEvents {
   private final Meter.MeterProvider<Counter> bytesSent;
   private final Meter.MeterProvider<Counter> connectionsFailed;
   private final Meter.MeterProvider<Counter> slowClientsDropped;
+  private final Map<String, Map<String, Traffic>> received = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, Traffic>> sent = new ConcurrentHashMap<>();
 
   /** Meters on {@code registry}; the active-connection gauges exist from now on, at 0. */
   public SwitchboardMeters(MeterRegistry registry) {
@@ -149,14 +152,44 @@ public final class SwitchboardMeters implements SwitchboardEvents {
 
   @Override
   public void messageReceived(String endpoint, String protocol, int bytes) {
-    messagesReceived.withTags("endpoint", endpoint, "protocol", protocol).increment();
-    bytesReceived.withTags("endpoint", endpoint, "protocol", protocol).increment(bytes);
+    traffic(received, messagesReceived, bytesReceived, endpoint, protocol).count(bytes);
   }
 
   @Override
   public void messageSent(String endpoint, String protocol, int bytes) {
-    messagesSent.withTags("endpoint", endpoint, "protocol", protocol).increment();
-    bytesSent.withTags("endpoint", endpoint, "protocol", protocol).increment(bytes);
+    traffic(sent, messagesSent, bytesSent, endpoint, protocol).count(bytes);
+  }
+
+  /**
+   * The counters of one endpoint and protocol, looked up without allocating once they exist (a
+   * message is counted per receiving connection: the hottest path here).
+   */
+  private static Traffic traffic(
+      Map<String, Map<String, Traffic>> byEndpoint,
+      Meter.MeterProvider<Counter> messages,
+      Meter.MeterProvider<Counter> bytes,
+      String endpoint,
+      String protocol) {
+    Map<String, Traffic> byProtocol = byEndpoint.get(endpoint);
+    if (byProtocol == null) {
+      byProtocol = byEndpoint.computeIfAbsent(endpoint, key -> new ConcurrentHashMap<>());
+    }
+    Traffic traffic = byProtocol.get(protocol);
+    if (traffic == null) {
+      Tags tags = Tags.of("endpoint", endpoint, "protocol", protocol);
+      traffic =
+          byProtocol.computeIfAbsent(
+              protocol, key -> new Traffic(messages.withTags(tags), bytes.withTags(tags)));
+    }
+    return traffic;
+  }
+
+  /** A message counter and its byte counter. */
+  private record Traffic(Counter messages, Counter bytes) {
+    void count(int size) {
+      messages.increment();
+      bytes.increment(size);
+    }
   }
 
   @Override
