@@ -26,28 +26,21 @@ import java.util.function.Supplier;
 
 /**
  * The interop server's plain HTTP endpoints (interop-server.md): redirects, a failing negotiate,
- * JWT tokens, client results from outside any hub and the meters ({@code /metrics}, Prometheus
- * text); the library serves {@code /health}.
+ * JWT tokens and client results from outside any hub (the library serves {@code /health}).
  * Requests for other paths go on down the pipeline.
  */
 @Sharable
 final class InteropRoutes extends ChannelInboundHandlerAdapter {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
   private final AtomicInteger redirects = new AtomicInteger();
   private final JwtTokens tokens;
   private final Supplier<HubContext> testHub;
-  private final Supplier<String> metrics;
 
-  /**
-   * @param testHub the TestHub's context (one hub on both of its paths), for client results
-   * @param metrics the meters in Prometheus text, for {@code GET /metrics}
-   */
-  InteropRoutes(JwtTokens tokens, Supplier<HubContext> testHub, Supplier<String> metrics) {
+  /** @param testHub the TestHub's context (one hub on both of its paths), for client results */
+  InteropRoutes(JwtTokens tokens, Supplier<HubContext> testHub) {
     this.tokens = tokens;
     this.testHub = testHub;
-    this.metrics = metrics;
   }
 
   @Override
@@ -77,8 +70,6 @@ final class InteropRoutes extends ChannelInboundHandlerAdapter {
       } else if (lower.startsWith("/generatejwttoken/")) {
         String user = path.substring("/generateJwtToken/".length());
         send(ctx, request, response(HttpResponseStatus.OK, "text/plain", tokens.issue(user)));
-      } else if (lower.equals("/metrics")) {
-        send(ctx, request, response(HttpResponseStatus.OK, PROMETHEUS_TEXT, metrics.get()));
       } else if (lower.startsWith("/clientresult/")) {
         askForResult(ctx, request, path.substring("/clientresult/".length()));
       } else {

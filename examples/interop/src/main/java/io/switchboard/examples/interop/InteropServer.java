@@ -16,6 +16,7 @@ import io.switchboard.micrometer.SwitchboardMeters;
 import io.switchboard.protocol.PayloadMappers;
 import io.switchboard.protocol.json.JsonHubProtocol;
 import io.switchboard.protocol.msgpack.MessagePackHubProtocol;
+import io.switchboard.transport.netty.MetricsHandler;
 import io.switchboard.transport.netty.SwitchboardChannelInitializer;
 import io.switchboard.transport.netty.ShutdownSignals;
 import io.switchboard.transport.netty.SwitchboardServer;
@@ -36,8 +37,8 @@ public final class InteropServer {
     SwitchboardServer[] started = new SwitchboardServer[1];
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     SwitchboardMeters meters = new SwitchboardMeters(registry);
-    InteropRoutes routes =
-        new InteropRoutes(tokens, () -> started[0].hubContext(TestHub.class), registry::scrape);
+    InteropRoutes routes = new InteropRoutes(tokens, () -> started[0].hubContext(TestHub.class));
+    MetricsHandler metrics = new MetricsHandler("/metrics", MetricsHandler.PROMETHEUS_TEXT, registry::scrape);
     NegotiateCookies cookies = new NegotiateCookies();
     SwitchboardServer.Builder builder = SwitchboardServer.builder();
     if (backplane != null) {
@@ -69,6 +70,7 @@ public final class InteropServer {
             .pipeline(pipeline -> pipeline.addBefore(SwitchboardChannelInitializer.SWITCHBOARD, "negotiate-cookies", cookies))
             .health("/health")
             .events(meters)
+            .pipeline(pipeline -> pipeline.addLast(metrics))
             .httpHandler(() -> routes)
             .start();
     started[0] = server;
