@@ -59,6 +59,7 @@ public final class SwitchboardMeters implements SwitchboardEvents {
   private final Meter.MeterProvider<Counter> bytesSent;
   private final Meter.MeterProvider<Counter> connectionsFailed;
   private final Meter.MeterProvider<Counter> slowClientsDropped;
+  private final Map<String, Map<String, Timer[]>> invocationTimers = new ConcurrentHashMap<>();
   private final Map<String, Map<String, Traffic>> received = new ConcurrentHashMap<>();
   private final Map<String, Map<String, Traffic>> sent = new ConcurrentHashMap<>();
 
@@ -145,9 +146,26 @@ public final class SwitchboardMeters implements SwitchboardEvents {
   @Override
   public void invocationFinished(
       String hub, String method, InvocationOutcome outcome, long durationNanos) {
-    invocations
-        .withTags("hub", hub, "method", method, "outcome", outcome.tagValue())
-        .record(durationNanos, TimeUnit.NANOSECONDS);
+    invocationTimer(hub, method, outcome).record(durationNanos, TimeUnit.NANOSECONDS);
+  }
+
+  /** The timer of one hub method and outcome, looked up without allocating once it exists. */
+  private Timer invocationTimer(String hub, String method, InvocationOutcome outcome) {
+    Map<String, Timer[]> byMethod = invocationTimers.get(hub);
+    if (byMethod == null) {
+      byMethod = invocationTimers.computeIfAbsent(hub, key -> new ConcurrentHashMap<>());
+    }
+    Timer[] byOutcome = byMethod.get(method);
+    if (byOutcome == null) {
+      byOutcome = byMethod.computeIfAbsent(method, key -> new Timer[InvocationOutcome.values().length]);
+    }
+    Timer timer = byOutcome[outcome.ordinal()];
+    if (timer == null) {
+      // A race registers the same timer twice: the registry hands back the one meter.
+      timer = invocations.withTags("hub", hub, "method", method, "outcome", outcome.tagValue());
+      byOutcome[outcome.ordinal()] = timer;
+    }
+    return timer;
   }
 
   @Override
