@@ -158,7 +158,7 @@ final class HubConnectionContext
   private void scheduleDrain() {
     dataPending = 1;
     if (DRAINING.compareAndSet(this, 0, 1)) {
-      hub.receiveLoops.execute(this::drain);
+      hub.receiveLoops.execute(ConnectionMdc.around(connectionId(), this::drain));
     }
   }
 
@@ -386,7 +386,7 @@ final class HubConnectionContext
    */
   void runHubCode(Runnable task, Runnable release) {
     try {
-      hub.executor.execute(task);
+      hub.executor.execute(ConnectionMdc.around(connectionId(), task));
     } catch (RejectedExecutionException e) {
       release.run();
       log.error("The hub executor refused work for connection {}; closing it", connectionId(), e);
