@@ -1,6 +1,7 @@
 package io.switchboard.connection;
 
 import io.switchboard.auth.AuthenticatedUser;
+import io.switchboard.events.EndpointEvents;
 import io.switchboard.protocol.TransferFormat;
 import java.util.Map;
 
@@ -72,5 +73,13 @@ public interface Connection {
   /** Whether negotiate granted stateful reconnect: a dropped WebSocket may re-attach. */
   default boolean statefulReconnect() {
     return false;
+  }
+
+  /**
+   * Where this connection reports what happens on it (see {@link
+   * io.switchboard.events.SwitchboardEvents}); {@link EndpointEvents#NONE} when nobody listens.
+   */
+  default EndpointEvents events() {
+    return EndpointEvents.NONE;
   }
 }

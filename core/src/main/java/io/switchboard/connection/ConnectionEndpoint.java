@@ -1,6 +1,7 @@
 package io.switchboard.connection;
 
 import io.switchboard.auth.AuthenticationOutcome;
+import io.switchboard.events.EndpointEvents;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -55,14 +56,35 @@ public final class ConnectionEndpoint {
     this(handler, options, scheduler, System::nanoTime);
   }
 
+  /**
+   * Creates an endpoint whose connections report to {@code events} (see {@link
+   * io.switchboard.events.SwitchboardEvents}).
+   */
+  public ConnectionEndpoint(
+      ConnectionHandler handler,
+      EndpointOptions options,
+      ScheduledExecutorService scheduler,
+      EndpointEvents events) {
+    this(handler, options, scheduler, System::nanoTime, events);
+  }
+
   ConnectionEndpoint(
       ConnectionHandler handler,
       EndpointOptions options,
       ScheduledExecutorService scheduler,
       LongSupplier nanoClock) {
+    this(handler, options, scheduler, nanoClock, EndpointEvents.NONE);
+  }
+
+  ConnectionEndpoint(
+      ConnectionHandler handler,
+      EndpointOptions options,
+      ScheduledExecutorService scheduler,
+      LongSupplier nanoClock,
+      EndpointEvents events) {
     this.handler = handler;
     this.options = options;
-    this.registry = new ConnectionRegistry(nanoClock);
+    this.registry = new ConnectionRegistry(nanoClock, events);
     this.heartbeat =
         scheduler.scheduleAtFixedRate(
             this::expireIdleConnections, HEARTBEAT_MILLIS, HEARTBEAT_MILLIS, TimeUnit.MILLISECONDS);
@@ -251,12 +273,24 @@ public final class ConnectionEndpoint {
    * between long polls at once, as it could only come back to a server going away), and completes once all of them are gone.
    */
   public CompletableFuture<Void> shutdown() {
-    shutDown = true;
+    beginShutdown();
     heartbeat.cancel(false);
     for (ManagedConnection connection : registry.connections()) {
       connection.shutdown();
     }
     return registry.whenDrained();
+  }
+
+  /**
+   * Refuses new connections and counts every connection that ends from now on as ended by the
+   * application's shutdown (what the reference's meters call {@code app_shutdown}), also those
+   * that a hub's own shutdown closes before {@link #shutdown()} runs.
+   */
+  public void beginShutdown() {
+    shutDown = true;
+    for (ManagedConnection connection : registry.connections()) {
+      connection.endingForShutdown();
+    }
   }
 
   /** The one-second heartbeat: disposes connections inactive for the disconnect timeout. */

@@ -1,5 +1,6 @@
 package io.switchboard.connection;
 
+import io.switchboard.events.EndpointEvents;
 import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,10 +21,16 @@ final class ConnectionRegistry {
   private final ConcurrentHashMap<String, Long> endedByServer = new ConcurrentHashMap<>();
   private final CompletableFuture<Void> drained = new CompletableFuture<>();
   private final LongSupplier nanoClock;
+  private final EndpointEvents events;
   private volatile boolean draining;
 
   ConnectionRegistry(LongSupplier nanoClock) {
+    this(nanoClock, EndpointEvents.NONE);
+  }
+
+  ConnectionRegistry(LongSupplier nanoClock, EndpointEvents events) {
     this.nanoClock = nanoClock;
+    this.events = events;
   }
 
   /**
@@ -34,7 +41,7 @@ final class ConnectionRegistry {
     String id = ConnectionIds.next();
     String token = negotiateVersion > 0 ? ConnectionIds.next() : id;
     ManagedConnection connection =
-        new ManagedConnection(id, token, stateful, handler, this, nanoClock);
+        new ManagedConnection(id, token, stateful, handler, this, nanoClock, events);
     byToken.put(token, connection);
     return connection;
   }

@@ -1,5 +1,6 @@
 package io.switchboard.connection;
 
+import io.switchboard.events.SlowClientReason;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -112,6 +113,7 @@ final class LongPollingSession implements TransportSession {
           new IOException(
               "Outbound limit of " + maxBufferedBytes + " bytes exceeded by a slow long-polling client");
       LOG.warn("Connection {}: aborted, {}", connection.connectionId(), cause.getMessage());
+      connection.events().slowClientDropped(connection.connectionId(), SlowClientReason.OUTBOUND_LIMIT);
       end(cause);
     } else if (wake != null) {
       wake.executor().execute(() -> answer(wake));

@@ -1,6 +1,9 @@
 package io.switchboard.connection;
 
 import io.switchboard.auth.AuthenticatedUser;
+import io.switchboard.events.ConnectionStatus;
+import io.switchboard.events.EndpointEvents;
+import io.switchboard.events.SlowClientReason;
 import io.switchboard.protocol.TransferFormat;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -42,6 +45,10 @@ final class ManagedConnection implements Connection, TransportConnection {
   private final ConnectionHandler handler;
   private final ConnectionRegistry registry;
   private final LongSupplier nanoClock;
+  private final EndpointEvents events;
+  private final long createdNanos = System.nanoTime();
+  /** Why it ends, for {@link EndpointEvents#connectionClosed}: set by a timeout or a shutdown. */
+  private volatile ConnectionStatus closingStatus = ConnectionStatus.NORMAL_CLOSURE;
   /** Created on first use: most applications never touch it (idle-connection memory). */
   private volatile Map<Object, Object> items;
   private final InboundSends sends = new InboundSends(this::receive);
@@ -90,14 +97,26 @@ final class ManagedConnection implements Connection, TransportConnection {
       boolean statefulReconnect,
       ConnectionHandler handler,
       ConnectionRegistry registry,
-      LongSupplier nanoClock) {
+      LongSupplier nanoClock,
+      EndpointEvents events) {
     this.connectionId = connectionId;
     this.token = token;
     this.statefulReconnect = statefulReconnect;
     this.handler = handler;
     this.registry = registry;
     this.nanoClock = nanoClock;
+    this.events = events;
     this.lastSeenNanos = nanoClock.getAsLong();
+  }
+
+  @Override
+  public EndpointEvents events() {
+    return events;
+  }
+
+  @Override
+  public void slowClientDropped(SlowClientReason reason) {
+    events.slowClientDropped(connectionId(), reason);
   }
 
   @Override
@@ -245,12 +264,18 @@ final class ManagedConnection implements Connection, TransportConnection {
     }
   }
 
+  /** From now on the connection's end counts as the application's shutdown. */
+  void endingForShutdown() {
+    closingStatus = ConnectionStatus.APP_SHUTDOWN;
+  }
+
   /**
    * The server stops: closes gracefully, and ends at once a connection that no transport request
    * is serving (a long-polling client between polls, which could only come back to a server that
    * is going away).
    */
   void shutdown() {
+    endingForShutdown();
     close();
     boolean idle;
     synchronized (lock) {
@@ -311,6 +336,7 @@ final class ManagedConnection implements Connection, TransportConnection {
       if (!started) {
         started = true;
         first = true;
+        events.connectionOpened(connectionId, transportType); // under the lock: before any close
       } else if (reattaching == attached) {
         reattaching = null;
         first = false;
@@ -512,6 +538,7 @@ final class ManagedConnection implements Connection, TransportConnection {
       }
       cause = lostCause;
     }
+    closingStatus = ConnectionStatus.TIMEOUT;
     dispose(cause);
     return true;
   }
@@ -594,6 +621,7 @@ final class ManagedConnection implements Connection, TransportConnection {
       }
       // Later writes go nowhere; an expired long-polling session's buffer goes with it.
       session = null;
+      events.connectionClosed(connectionId, started ? transportType : null, closingStatus, failure, createdNanos);
     }
     registry.remove(this);
     sends.dispose();

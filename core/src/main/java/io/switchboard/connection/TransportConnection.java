@@ -1,5 +1,6 @@
 package io.switchboard.connection;
 
+import io.switchboard.events.SlowClientReason;
 import io.switchboard.protocol.TransferFormat;
 import java.nio.ByteBuffer;
 
@@ -45,4 +46,10 @@ public interface TransportConnection {
 
   /** The client went away from a long poll that was still waiting. */
   void pollAbandoned(LongPoll poll);
+
+  /**
+   * The adapter cut the connection off because its client read too slowly ({@code reason}); the
+   * connection's listeners hear of it. The adapter still reports the end by {@link #transportEnded}.
+   */
+  void slowClientDropped(SlowClientReason reason);
 }

@@ -5,6 +5,7 @@ import io.switchboard.connection.Connection;
 import io.switchboard.connection.ConnectionListener;
 import io.switchboard.connection.HttpRequestInfo;
 import io.switchboard.connection.TransportType;
+import io.switchboard.events.EndpointEvents;
 import io.switchboard.lifetime.HubConnection;
 import io.switchboard.lifetime.SerializedHubMessage;
 import io.switchboard.protocol.AckMessage;
@@ -159,7 +160,7 @@ final class HubConnectionContext
   private void scheduleDrain() {
     dataPending = 1;
     if (DRAINING.compareAndSet(this, 0, 1)) {
-      hub.receiveLoops.execute(this::drain);
+      hub.receiveLoops.execute(ConnectionMdc.around(connectionId(), this::drain));
     }
   }
 
@@ -248,6 +249,7 @@ final class HubConnectionContext
       inbound.consumeTo(view);
       UNPARSED_BYTES.addAndGet(this, -consumed);
       if (message != null) {
+        connection.events().messageReceived(protocol.name(), consumed);
         return message;
       }
       // A skipped frame (unknown message type): look at the next one.
@@ -412,7 +414,7 @@ final class HubConnectionContext
    */
   void runHubCode(Runnable task, Runnable release) {
     try {
-      hub.executor.execute(task);
+      hub.executor.execute(ConnectionMdc.around(connectionId(), task));
     } catch (RejectedExecutionException e) {
       release.run();
       log.error("The hub executor refused work for connection {}; closing it", connectionId(), e);
@@ -546,6 +548,11 @@ final class HubConnectionContext
     }
   }
 
+  /** Where this connection reports its invocations and messages. */
+  EndpointEvents events() {
+    return connection.events();
+  }
+
   /** Encodes and sends a message meant for this connection only. */
   void send(HubMessage message) {
     HubProtocol current = openProtocol();
@@ -555,6 +562,7 @@ final class HubConnectionContext
   }
 
   private void transmit(boolean invocation, byte[] bytes) {
+    connection.events().messageSent(protocol.name(), bytes.length);
     ReconnectBuffer buffer = reconnect;
     // Invocations from other servers (through a backplane) count too: .NET's #55575 lesson.
     if (buffer != null && invocation) {

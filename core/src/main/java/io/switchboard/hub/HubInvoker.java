@@ -66,6 +66,7 @@ final class HubInvoker {
       Object[] parameters,
       Runnable methodEnded,
       Runnable answered) {
+    long started = InvocationEvents.started(caller, hub, target);
     Object result = null;
     Throwable error = null;
     try {
@@ -74,13 +75,13 @@ final class HubInvoker {
         stage.whenComplete(
             (value, failure) ->
                 finish(caller, hub, target, invocationId, value,
-                    failure == null ? null : unwrap(failure), methodEnded, answered));
+                    failure == null ? null : unwrap(failure), methodEnded, answered, started));
         return;
       }
     } catch (Throwable e) {
       error = e;
     }
-    finish(caller, hub, target, invocationId, result, error, methodEnded, answered);
+    finish(caller, hub, target, invocationId, result, error, methodEnded, answered, started);
   }
 
   private static void finish(
@@ -91,7 +92,9 @@ final class HubInvoker {
       Object value,
       Throwable error,
       Runnable methodEnded,
-      Runnable answered) {
+      Runnable answered,
+      long started) {
+    InvocationEvents.finished(caller, hub, target, error, started);
     try {
       try {
         methodEnded.run();

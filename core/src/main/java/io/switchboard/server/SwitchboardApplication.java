@@ -6,6 +6,8 @@ import io.switchboard.connection.ConnectionHandler;
 import io.switchboard.connection.EndpointOptions;
 import io.switchboard.hub.Hub;
 import io.switchboard.hub.HubContext;
+import io.switchboard.events.EndpointEvents;
+import io.switchboard.events.SwitchboardEvents;
 import io.switchboard.hub.HubEndpoint;
 import io.switchboard.hub.HubExecutors;
 import io.switchboard.hub.HubFactory;
@@ -121,6 +123,8 @@ public final class SwitchboardApplication implements AutoCloseable {
    */
   public CompletableFuture<Void> shutdown() {
     List<CompletableFuture<Void>> drained = new ArrayList<>();
+    // First, so that connections a hub's shutdown closes count as ended by the shutdown.
+    routes.endpoints().forEach(ConnectionEndpoint::beginShutdown);
     for (ConnectionEndpoint endpoint : routes.endpoints()) {
       if (endpoint.handler() instanceof HubEndpoint<?> hub) {
         try {
@@ -181,6 +185,7 @@ public final class SwitchboardApplication implements AutoCloseable {
     private final List<Mount> mounts = new ArrayList<>();
     private final List<Consumer<HubOptions.Builder>> hubDefaults = new ArrayList<>();
     private final List<HubFilter> globalFilters = new ArrayList<>();
+    private final List<SwitchboardEvents> events = new ArrayList<>();
     private Backplane backplane;
 
     private Builder() {}
@@ -249,6 +254,15 @@ public final class SwitchboardApplication implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Adds a listener of what every endpoint's connections and hubs do (meters, logs); several
+     * are called in the order added. None by default, which costs nothing.
+     */
+    public Builder events(SwitchboardEvents listener) {
+      events.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
     /** Adds a filter around every hub's invocations and events, outside the hubs' own filters. */
     public Builder filter(HubFilter filter) {
       globalFilters.add(Objects.requireNonNull(filter));
@@ -286,14 +300,19 @@ public final class SwitchboardApplication implements AutoCloseable {
       ScheduledExecutorService heartbeat = threads.heartbeat();
       MountedHubs mounted = MountedHubs.create(hubMounts, globalFilters, backplane, threads);
       EndpointRoutes routes = new EndpointRoutes();
+      SwitchboardEvents listener = SwitchboardEvents.all(events);
       try {
         for (Mount mount : mounts) {
+          EndpointEvents endpointEvents = EndpointEvents.of(listener, mount.path());
           if (mount instanceof RawEndpoint raw) {
-            routes.add(raw.path(), new ConnectionEndpoint(raw.handler(), raw.options(), heartbeat));
+            routes.add(
+                raw.path(),
+                new ConnectionEndpoint(raw.handler(), raw.options(), heartbeat, endpointEvents));
           } else {
             HubEndpoint<?> hub = mounted.endpoints().get(mount.path().toLowerCase(Locale.ROOT));
             routes.add(
-                mount.path(), new ConnectionEndpoint(hub, hub.endpointOptions(), heartbeat));
+                mount.path(),
+                new ConnectionEndpoint(hub, hub.endpointOptions(), heartbeat, endpointEvents));
           }
         }
       } catch (RuntimeException e) {

@@ -4,6 +4,7 @@ import io.switchboard.connection.Connection;
 import io.switchboard.connection.ConnectionListener;
 import io.switchboard.connection.HttpRequestInfo;
 import io.switchboard.connection.TransportType;
+import io.switchboard.events.EndpointEvents;
 import io.switchboard.protocol.TransferFormat;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +31,7 @@ final class RecordingConnection implements Connection {
   private volatile ConnectionListener listener;
   private volatile boolean statefulReconnect;
   private volatile io.switchboard.auth.AuthenticatedUser user;
+  private volatile EndpointEvents events = EndpointEvents.NONE;
 
   RecordingConnection(String connectionId) {
     this(connectionId, TransportType.WEB_SOCKETS);
@@ -38,6 +40,17 @@ final class RecordingConnection implements Connection {
   RecordingConnection(String connectionId, TransportType transport) {
     this.connectionId = connectionId;
     this.transport = transport;
+  }
+
+  /** Reports to {@code reported}, as an endpoint with listeners does. */
+  RecordingConnection withEvents(EndpointEvents reported) {
+    events = reported;
+    return this;
+  }
+
+  @Override
+  public EndpointEvents events() {
+    return events;
   }
 
   /** Pretends negotiate granted stateful reconnect. */

@@ -10,6 +10,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.slf4j.MDC;
 
 /** The hub the hub-layer tests call. */
 public class SampleHub extends Hub {
@@ -70,6 +71,10 @@ public class SampleHub extends Hub {
 
   public void sendToGroup(String group, String message) {
     clients().group(group).send("GroupMessage", group, message);
+  }
+
+  public String mdcConnectionId() {
+    return MDC.get("ConnectionId");
   }
 
   public String threadName() {

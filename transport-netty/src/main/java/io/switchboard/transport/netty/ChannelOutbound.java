@@ -8,6 +8,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
+import io.switchboard.events.SlowClientReason;
 import java.io.IOException;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -96,7 +97,7 @@ final class ChannelOutbound {
       QUEUED_BYTES.addAndGet(this, -bytes);
       ReferenceCountUtil.release(message);
       overflow(
-          new IOException(
+          new SlowClientException(SlowClientReason.OUTBOUND_LIMIT,
               "Outbound limit of " + options.maxPendingWriteBytes() + " bytes exceeded by a slow client"));
       return;
     }
@@ -145,7 +146,7 @@ final class ChannelOutbound {
     unwritableTimer = null;
     if (!channel.isWritable()) {
       overflow(
-          new IOException(
+          new SlowClientException(SlowClientReason.SEND_TIMEOUT,
               "The client read too little for "
                   + options.sendTimeout().toMillis()
                   + " ms: its outbound buffer stayed above the high watermark"));

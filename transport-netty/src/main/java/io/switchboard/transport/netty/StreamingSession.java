@@ -71,6 +71,9 @@ abstract class StreamingSession extends ChannelInboundHandlerAdapter implements 
 
   private void overflowed(IOException cause) {
     LOG.warn("Connection {}: aborted, {}", connection.connectionId(), cause.getMessage());
+    if (cause instanceof SlowClientException slow) {
+      connection.slowClientDropped(slow.reason());
+    }
     failure = cause;
     channel.close();
   }

@@ -13,6 +13,7 @@ import io.switchboard.auth.BrowserOrigins;
 import io.switchboard.backplane.Backplane;
 import io.switchboard.connection.ConnectionHandler;
 import io.switchboard.connection.EndpointOptions;
+import io.switchboard.events.SwitchboardEvents;
 import io.switchboard.hub.Hub;
 import io.switchboard.hub.HubContext;
 import io.switchboard.hub.HubEndpoint;
@@ -270,6 +271,16 @@ public final class SwitchboardServer implements AutoCloseable {
      */
     public Builder health(String path) {
       healthPath = Objects.requireNonNull(path, "path");
+      return this;
+    }
+
+    /**
+     * Adds a listener of what the server does (connections, invocations, messages, slow clients),
+     * e.g. {@code switchboard-micrometer}'s meters; several are called in the order added. None by
+     * default, which costs nothing.
+     */
+    public Builder events(SwitchboardEvents listener) {
+      application.events(listener);
       return this;
     }
 

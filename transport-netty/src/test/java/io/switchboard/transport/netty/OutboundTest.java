@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.switchboard.connection.Connection;
 import io.switchboard.connection.WriteBatch;
+import io.switchboard.events.SlowClientReason;
+import io.switchboard.events.SwitchboardEvents;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -29,6 +32,14 @@ import org.junit.jupiter.api.Test;
 class OutboundTest {
   private final EchoHandler echo = new EchoHandler();
   private final BlockingQueue<FlushCounter> counters = new LinkedBlockingQueue<>();
+  private final List<String> drops = new CopyOnWriteArrayList<>();
+  private final SwitchboardEvents dropRecorder =
+      new SwitchboardEvents() {
+        @Override
+        public void slowClientDropped(String endpoint, String connectionId, SlowClientReason reason) {
+          drops.add(endpoint + " " + reason);
+        }
+      };
   private SwitchboardServer server;
 
   private void start(NettyTransportOptions options) {
@@ -38,6 +49,7 @@ class OutboundTest {
             .port(0)
             .endpoint("/echo", echo)
             .transportOptions(options)
+            .events(dropRecorder)
             .pipeline(
                 pipeline -> {
                   FlushCounter counter = new FlushCounter();
@@ -184,6 +196,7 @@ class OutboundTest {
           });
       Throwable error = echo.awaitClosed().orElseThrow();
       assertTrue(error.getMessage().startsWith("Outbound limit"), error.getMessage());
+      assertEquals(List.of("/echo OUTBOUND_LIMIT"), drops);
     }
   }
 
@@ -236,6 +249,7 @@ class OutboundTest {
       Throwable error = echo.awaitClosed().orElseThrow();
       assertInstanceOf(IOException.class, error);
       assertTrue(error.getMessage().startsWith("Outbound limit"), error.getMessage());
+      assertEquals(List.of("/echo OUTBOUND_LIMIT"), drops);
     }
   }
 
@@ -255,6 +269,7 @@ class OutboundTest {
       }
       Throwable error = echo.awaitClosed().orElseThrow();
       assertTrue(error.getMessage().startsWith("The client read too little"), error.getMessage());
+      assertEquals(List.of("/echo SEND_TIMEOUT"), drops);
     }
   }
 

@@ -1,9 +1,13 @@
 package io.switchboard.examples.chat;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.switchboard.backplane.Backplane;
 import io.switchboard.backplane.postgres.PostgresBackplane;
 import io.switchboard.backplane.redis.RedisBackplane;
 import io.switchboard.backplane.sqlserver.SqlServerBackplane;
+import io.switchboard.micrometer.SwitchboardMeters;
+import io.switchboard.transport.netty.MetricsHandler;
 import io.switchboard.transport.netty.ShutdownSignals;
 import io.switchboard.transport.netty.SwitchboardServer;
 import java.time.Duration;
@@ -16,10 +20,11 @@ import java.time.Duration;
  * {@code redis://localhost:6379}) scales it out over Redis, so that several chat servers form one
  * room; {@code POSTGRES_URL} or {@code SQLSERVER_URL} (JDBC URLs, e.g. {@code
  * jdbc:postgresql://localhost:5432/chat?user=chat&password=secret}) do the same over the SQL
- * backplane. {@code /health} answers the server's health; {@code DRAIN_MS} (default 0) is how long
- * a SIGTERM keeps serving, answering {@code 503 Draining}, before the clients are closed; {@code
- * LONG_POLL_TIMEOUT_MS} (default 90 s) how long a long poll is held, shorter than the idle timeout
- * of a proxy in front (the container image sets 50 s for the ALB's 60 s).
+ * backplane. {@code /health} answers the server's health, {@code /metrics} its meters (Prometheus
+ * text); {@code DRAIN_MS} (default 0) is how long a SIGTERM keeps serving, answering {@code 503
+ * Draining}, before the clients are closed; {@code LONG_POLL_TIMEOUT_MS} (default 90 s) how long a
+ * long poll is held, shorter than the idle timeout of a proxy in front (the container image sets
+ * 50 s for the ALB's 60 s).
  */
 public final class ChatServer {
   private ChatServer() {}
@@ -29,9 +34,18 @@ public final class ChatServer {
     String host = System.getenv().getOrDefault("HOST", "127.0.0.1");
     int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "5000"));
     Backplane backplane = backplane();
-    SwitchboardServer.Builder builder = SwitchboardServer.builder().host(host).port(port);
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    SwitchboardMeters meters = new SwitchboardMeters(registry);
+    MetricsHandler metrics = new MetricsHandler("/metrics", MetricsHandler.PROMETHEUS_TEXT, registry::scrape);
+    SwitchboardServer.Builder builder =
+        SwitchboardServer.builder()
+            .host(host)
+            .port(port)
+            .events(meters)
+            .pipeline(pipeline -> pipeline.addLast(metrics));
     if (backplane != null) {
       builder.backplane(backplane);
+      meters.bindBackplane(backplane);
     }
     String longPollMillis = System.getenv("LONG_POLL_TIMEOUT_MS");
     if (longPollMillis != null && !longPollMillis.isBlank()) {

@@ -1,6 +1,8 @@
 package io.switchboard.examples.interop;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetAddress;
 import java.time.Duration;
 import io.switchboard.auth.BearerTokenAuthenticator;
@@ -10,9 +12,11 @@ import io.switchboard.backplane.redis.RedisBackplane;
 import io.switchboard.backplane.sqlserver.SqlServerBackplane;
 import io.switchboard.connection.TransportType;
 import io.switchboard.hub.HubOptions;
+import io.switchboard.micrometer.SwitchboardMeters;
 import io.switchboard.protocol.PayloadMappers;
 import io.switchboard.protocol.json.JsonHubProtocol;
 import io.switchboard.protocol.msgpack.MessagePackHubProtocol;
+import io.switchboard.transport.netty.MetricsHandler;
 import io.switchboard.transport.netty.SwitchboardChannelInitializer;
 import io.switchboard.transport.netty.ShutdownSignals;
 import io.switchboard.transport.netty.SwitchboardServer;
@@ -31,11 +35,15 @@ public final class InteropServer {
     Backplane backplane = backplane(options);
     JwtTokens tokens = new JwtTokens();
     SwitchboardServer[] started = new SwitchboardServer[1];
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    SwitchboardMeters meters = new SwitchboardMeters(registry);
     InteropRoutes routes = new InteropRoutes(tokens, () -> started[0].hubContext(TestHub.class));
+    MetricsHandler metrics = new MetricsHandler("/metrics", MetricsHandler.PROMETHEUS_TEXT, registry::scrape);
     NegotiateCookies cookies = new NegotiateCookies();
     SwitchboardServer.Builder builder = SwitchboardServer.builder();
     if (backplane != null) {
       builder.backplane(backplane);
+      meters.bindBackplane(backplane);
     }
     if (options.trustForwarded()) {
       builder.trustForwardedHeaders(InetAddress::isLoopbackAddress);
@@ -61,6 +69,8 @@ public final class InteropServer {
             .endpoint("/echo", new EchoConnectionHandler())
             .pipeline(pipeline -> pipeline.addBefore(SwitchboardChannelInitializer.SWITCHBOARD, "negotiate-cookies", cookies))
             .health("/health")
+            .events(meters)
+            .pipeline(pipeline -> pipeline.addLast(metrics))
             .httpHandler(() -> routes)
             .start();
     started[0] = server;
