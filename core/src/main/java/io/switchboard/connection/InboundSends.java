@@ -155,7 +155,7 @@ final class InboundSends {
 
   /** Answers {@code send} and hands the turn to the next waiting body. */
   private void finish(Send send) {
-    send.answer().complete(disposedNow() ? GONE : ACCEPTED);
+    send.answer().complete(lostWhileDelivering() ? GONE : ACCEPTED);
     synchronized (this) {
       delivering = false;
     }
@@ -179,9 +179,14 @@ final class InboundSends {
     return started && !paused && !disposed && !ended;
   }
 
-  private boolean disposedNow() {
+  /**
+   * Whether the connection went away during the delivery other than by the application ending it:
+   * a body the application took and then ended the connection on (e.g. a hub method that aborts,
+   * even if the disposal beats this answer) was accepted, as the reference's send into the pipe.
+   */
+  private boolean lostWhileDelivering() {
     synchronized (this) {
-      return disposed;
+      return disposed && !ended;
     }
   }
 

@@ -106,4 +106,16 @@ class InboundSendsTest {
     assertEquals(200, offer("late").join().status());
     assertEquals(List.of("close"), received, "nothing is delivered after the end");
   }
+
+  @Test
+  void aBodyAfterWhichTheApplicationEndsAndTheConnectionIsDisposedIsAccepted() {
+    // A hub method that aborts can end and dispose the connection before its POST is answered.
+    sends = sends(() -> {
+      sends.end();
+      sends.dispose();
+    });
+    sends.start();
+    assertEquals(200, offer("abort").join().status());
+    assertEquals(404, offer("late").join().status(), "gone once disposed");
+  }
 }

@@ -99,6 +99,11 @@ final class RawHttp implements AutoCloseable {
     return new String(in.readNBytes(length), StandardCharsets.UTF_8);
   }
 
+  /** Reads the next byte from the server: -1 at the end of the stream. */
+  int readByte() throws IOException {
+    return socket.getInputStream().read();
+  }
+
   /** Reads up to and including {@code end}, or throws at the end of the stream. */
   String readUntil(String end) throws IOException {
     InputStream in = socket.getInputStream();
