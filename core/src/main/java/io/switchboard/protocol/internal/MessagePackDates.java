@@ -1,4 +1,4 @@
-package io.switchboard.protocol;
+package io.switchboard.protocol.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
