@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import io.switchboard.protocol.internal.PayloadMappers;
 import io.switchboard.protocol.internal.VarIntFraming;
 import io.switchboard.protocol.json.JsonHubProtocol;
 import io.switchboard.protocol.msgpack.MessagePackHubProtocol;

@@ -3,7 +3,7 @@ package io.switchboard.bench.jmh;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.switchboard.protocol.internal.PayloadMappers;
+import io.switchboard.protocol.PayloadMappers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;

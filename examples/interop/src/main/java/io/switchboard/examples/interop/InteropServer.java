@@ -3,6 +3,8 @@ package io.switchboard.examples.interop;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.InetAddress;
+import java.time.Duration;
 import io.switchboard.auth.BearerTokenAuthenticator;
 import io.switchboard.backplane.Backplane;
 import io.switchboard.backplane.postgres.PostgresBackplane;
@@ -11,15 +13,13 @@ import io.switchboard.backplane.sqlserver.SqlServerBackplane;
 import io.switchboard.connection.TransportType;
 import io.switchboard.hub.HubOptions;
 import io.switchboard.micrometer.SwitchboardMeters;
-import io.switchboard.protocol.internal.PayloadMappers;
+import io.switchboard.protocol.PayloadMappers;
 import io.switchboard.protocol.json.JsonHubProtocol;
 import io.switchboard.protocol.msgpack.MessagePackHubProtocol;
 import io.switchboard.transport.netty.MetricsHandler;
-import io.switchboard.transport.netty.ShutdownSignals;
 import io.switchboard.transport.netty.SwitchboardChannelInitializer;
+import io.switchboard.transport.netty.ShutdownSignals;
 import io.switchboard.transport.netty.SwitchboardServer;
-import java.net.InetAddress;
-import java.time.Duration;
 
 /**
  * The interop test server: the app the official clients' functional tests run against

@@ -1,4 +1,4 @@
-package io.switchboard.protocol.internal;
+package io.switchboard.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package io.switchboard.protocol.internal;
+package io.switchboard.protocol;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
