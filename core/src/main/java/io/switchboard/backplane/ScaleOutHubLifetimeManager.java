@@ -1,6 +1,6 @@
 package io.switchboard.backplane;
 
-import io.switchboard.connection.WriteBatch;
+import io.switchboard.connection.internal.WriteBatch;
 import io.switchboard.lifetime.HubConnection;
 import io.switchboard.lifetime.HubLifetimeManager;
 import io.switchboard.lifetime.SerializedHubMessage;
@@ -18,8 +18,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;

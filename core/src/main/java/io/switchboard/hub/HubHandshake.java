@@ -1,10 +1,10 @@
 package io.switchboard.hub;
 
 import io.switchboard.connection.TransportType;
-import io.switchboard.protocol.HandshakeProtocol;
-import io.switchboard.protocol.HandshakeRequest;
 import io.switchboard.protocol.HubProtocol;
 import io.switchboard.protocol.TransferFormat;
+import io.switchboard.protocol.internal.HandshakeProtocol;
+import io.switchboard.protocol.internal.HandshakeRequest;
 import java.nio.ByteBuffer;
 
 /** The server side of the hub handshake: which protocol the client gets, or why not. */

@@ -1,6 +1,6 @@
 package io.switchboard.lifetime;
 
-import io.switchboard.connection.WriteBatch;
+import io.switchboard.connection.internal.WriteBatch;
 import io.switchboard.protocol.InvocationMessage;
 import java.util.Collection;
 import java.util.HashSet;

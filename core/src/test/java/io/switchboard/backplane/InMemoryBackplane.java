@@ -1,5 +1,6 @@
 package io.switchboard.backplane;
 
+import io.switchboard.backplane.internal.ChannelDispatcher;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

@@ -1,5 +1,6 @@
 package io.switchboard.backplane;
 
+import io.switchboard.backplane.internal.ChannelDispatcher;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,6 +1,6 @@
 package io.switchboard.fuzz;
 
-import io.switchboard.protocol.framing.VarIntFraming;
+import io.switchboard.protocol.internal.VarIntFraming;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;

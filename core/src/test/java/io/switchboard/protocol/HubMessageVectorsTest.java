@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import io.switchboard.protocol.framing.VarIntFraming;
+import io.switchboard.protocol.internal.VarIntFraming;
 import io.switchboard.protocol.json.JsonHubProtocol;
 import io.switchboard.protocol.msgpack.MessagePackHubProtocol;
 import io.switchboard.protocol.testing.Hex;
-import io.switchboard.protocol.testing.HubMessageVectors;
 import io.switchboard.protocol.testing.HubMessageVectors.Vector;
+import io.switchboard.protocol.testing.HubMessageVectors;
 import io.switchboard.protocol.testing.TestBinder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -16,7 +16,7 @@ import io.lettuce.core.resource.Delay;
 import io.switchboard.backplane.Backplane;
 import io.switchboard.backplane.BackplaneHealthListener;
 import io.switchboard.backplane.BackplaneUnavailableException;
-import io.switchboard.backplane.ChannelDispatcher;
+import io.switchboard.backplane.internal.ChannelDispatcher;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -1,13 +1,13 @@
 package io.switchboard.bench.jmh;
 
 import io.switchboard.protocol.CompletionMessage;
-import io.switchboard.protocol.HandshakeProtocol;
 import io.switchboard.protocol.HubMessage;
 import io.switchboard.protocol.HubProtocol;
 import io.switchboard.protocol.InvocationBinder;
 import io.switchboard.protocol.InvocationMessage;
-import io.switchboard.protocol.framing.TextFraming;
-import io.switchboard.protocol.framing.VarIntFraming;
+import io.switchboard.protocol.internal.HandshakeProtocol;
+import io.switchboard.protocol.internal.TextFraming;
+import io.switchboard.protocol.internal.VarIntFraming;
 import io.switchboard.protocol.json.JsonHubProtocol;
 import io.switchboard.protocol.msgpack.MessagePackHubProtocol;
 import java.lang.reflect.Type;

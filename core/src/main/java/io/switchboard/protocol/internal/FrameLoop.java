@@ -14,7 +14,7 @@ public final class FrameLoop {
   /** Takes the next complete frame from the input, or returns null when there is none yet. */
   @FunctionalInterface
   public interface Framing {
-    /** See {@link io.switchboard.protocol.framing.TextFraming#nextFrame(ByteBuffer)}. */
+    /** See {@link io.switchboard.protocol.internal.TextFraming#nextFrame(ByteBuffer)}. */
     ByteBuffer nextFrame(ByteBuffer input);
   }
 

@@ -10,12 +10,13 @@ import io.switchboard.protocol.HubProtocol;
 import io.switchboard.protocol.InvocationBinder;
 import io.switchboard.protocol.PayloadMappers;
 import io.switchboard.protocol.TransferFormat;
-import io.switchboard.protocol.framing.TextFraming;
 import io.switchboard.protocol.internal.ByteRange;
 import io.switchboard.protocol.internal.FrameLoop;
 import io.switchboard.protocol.internal.HubMessageWriter;
-import io.switchboard.protocol.internal.ReusePool;
+import io.switchboard.protocol.internal.JsonReading;
 import io.switchboard.protocol.internal.ReusableByteOutput;
+import io.switchboard.protocol.internal.ReusePool;
+import io.switchboard.protocol.internal.TextFraming;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 

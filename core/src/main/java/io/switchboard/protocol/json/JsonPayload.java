@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import io.switchboard.protocol.internal.BoundValue;
+import io.switchboard.protocol.internal.JsonReading;
 import java.io.IOException;
 
 /**

@@ -8,19 +8,19 @@ import io.switchboard.protocol.InvalidDataException;
 import io.switchboard.protocol.InvocationBinder;
 import io.switchboard.protocol.PayloadMappers;
 import io.switchboard.protocol.TransferFormat;
-import io.switchboard.protocol.framing.VarIntFraming;
 import io.switchboard.protocol.internal.ByteRange;
 import io.switchboard.protocol.internal.FrameLoop;
 import io.switchboard.protocol.internal.HubMessageWriter;
 import io.switchboard.protocol.internal.ReusableByteOutput;
 import io.switchboard.protocol.internal.ReusePool;
+import io.switchboard.protocol.internal.VarIntFraming;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import org.msgpack.core.MessagePack;
-import org.msgpack.core.MessageUnpacker;
-import org.msgpack.core.buffer.ArrayBufferInput;
 import org.msgpack.core.MessagePackException;
 import org.msgpack.core.MessagePacker;
+import org.msgpack.core.MessageUnpacker;
+import org.msgpack.core.buffer.ArrayBufferInput;
 import org.msgpack.jackson.dataformat.MessagePackFactory;
 
 /**

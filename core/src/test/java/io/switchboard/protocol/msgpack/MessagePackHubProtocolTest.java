@@ -19,7 +19,7 @@ import io.switchboard.protocol.InvocationMessage;
 import io.switchboard.protocol.PayloadMappers;
 import io.switchboard.protocol.PingMessage;
 import io.switchboard.protocol.StreamBindingFailureMessage;
-import io.switchboard.protocol.framing.VarIntFraming;
+import io.switchboard.protocol.internal.VarIntFraming;
 import io.switchboard.protocol.testing.Hex;
 import io.switchboard.protocol.testing.TestBinder;
 import java.nio.ByteBuffer;

@@ -1,7 +1,7 @@
 package io.switchboard.transport.netty;
 
 import io.netty.channel.EventLoop;
-import io.switchboard.connection.WriteBatch;
+import io.switchboard.connection.internal.WriteBatch;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;

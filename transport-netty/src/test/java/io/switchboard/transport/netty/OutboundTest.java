@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.switchboard.connection.Connection;
-import io.switchboard.connection.WriteBatch;
+import io.switchboard.connection.internal.WriteBatch;
 import io.switchboard.events.SlowClientReason;
 import io.switchboard.events.SwitchboardEvents;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.switchboard.protocol.json;
+package io.switchboard.protocol.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;

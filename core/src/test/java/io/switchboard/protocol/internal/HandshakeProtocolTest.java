@@ -1,9 +1,10 @@
-package io.switchboard.protocol;
+package io.switchboard.protocol.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.switchboard.protocol.InvalidDataException;
 import io.switchboard.protocol.testing.Hex;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.switchboard.protocol;
+package io.switchboard.protocol.internal;
 
 /**
  * The client's handshake request: which hub protocol it wants, in which version.

@@ -1,8 +1,9 @@
-package io.switchboard.protocol;
+package io.switchboard.protocol.internal;
 
 import io.switchboard.fuzz.FuzzLoop;
 import io.switchboard.fuzz.Inputs;
 import io.switchboard.fuzz.JsonTexts;
+import io.switchboard.protocol.InvalidDataException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.switchboard.protocol.framing;
+package io.switchboard.protocol.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,12 +1,10 @@
-package io.switchboard.protocol;
+package io.switchboard.protocol.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import io.switchboard.protocol.framing.TextFraming;
-import io.switchboard.protocol.internal.ByteRange;
-import io.switchboard.protocol.json.JsonReading;
+import io.switchboard.protocol.InvalidDataException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package io.switchboard.protocol.framing;
+package io.switchboard.protocol.internal;
 
 import java.nio.ByteBuffer;
 

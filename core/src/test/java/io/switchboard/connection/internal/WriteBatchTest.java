@@ -1,4 +1,4 @@
-package io.switchboard.connection;
+package io.switchboard.connection.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,4 +1,4 @@
-package io.switchboard.protocol.framing;
+package io.switchboard.protocol.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

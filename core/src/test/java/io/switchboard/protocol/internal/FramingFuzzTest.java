@@ -1,4 +1,4 @@
-package io.switchboard.protocol.framing;
+package io.switchboard.protocol.internal;
 
 import io.switchboard.fuzz.FuzzLoop;
 import io.switchboard.fuzz.Inputs;

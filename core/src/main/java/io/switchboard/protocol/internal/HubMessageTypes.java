@@ -1,4 +1,6 @@
-package io.switchboard.protocol;
+package io.switchboard.protocol.internal;
+
+import io.switchboard.protocol.HubMessage;
 
 /** The wire type numbers of the hub messages ({@link HubMessage#type()}). */
 public final class HubMessageTypes {

@@ -1,4 +1,4 @@
-package io.switchboard.connection;
+package io.switchboard.connection.internal;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.switchboard.backplane;
+package io.switchboard.backplane.internal;
 
 import java.util.ArrayDeque;
 import java.util.HashMap;
