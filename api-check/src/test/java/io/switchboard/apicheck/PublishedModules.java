@@ -30,6 +30,7 @@ final class PublishedModules {
           "switchboard-backplane-postgres", "io.switchboard.backplane.postgres.PostgresBackplane",
           "switchboard-backplane-sqlserver", "io.switchboard.backplane.sqlserver.SqlServerBackplane",
           "switchboard-micrometer", "io.switchboard.micrometer.SwitchboardMeters",
+          "switchboard-opentelemetry", "io.switchboard.opentelemetry.SwitchboardTracing",
           "switchboard-spring-boot-starter", "io.switchboard.spring.boot.SwitchboardAutoConfiguration");
 
   private PublishedModules() {}

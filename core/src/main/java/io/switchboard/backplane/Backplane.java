@@ -56,20 +56,29 @@ public interface Backplane extends AutoCloseable {
 
   /**
    * A lifetime manager for a hub on this bus, named by {@link BackplaneName} or else by the hub
-   * class's fully qualified name, and publishing in every protocol of {@code options}.
+   * class's fully qualified name, publishing in every protocol of {@code options} and carrying
+   * traces with its tracer.
    */
   default ScaleOutHubLifetimeManager lifetimeManager(Class<? extends Hub> hubClass, HubOptions options) {
     return new ScaleOutHubLifetimeManager(
-        this, ScaleOutOptions.builder(hubClass).protocols(options.protocols()).build());
+        this,
+        ScaleOutOptions.builder(hubClass)
+            .protocols(options.protocols())
+            .tracer(options.tracer())
+            .build());
   }
 
   /**
    * A lifetime manager for a hub on this bus under an explicit backplane name (for a hub shared
    * with ASP.NET Core servers: the .NET hub type's full name), publishing in every protocol of
-   * {@code options}.
+   * {@code options} and carrying traces with its tracer.
    */
   default ScaleOutHubLifetimeManager lifetimeManager(String hubName, HubOptions options) {
     return new ScaleOutHubLifetimeManager(
-        this, ScaleOutOptions.builder(hubName).protocols(options.protocols()).build());
+        this,
+        ScaleOutOptions.builder(hubName)
+            .protocols(options.protocols())
+            .tracer(options.tracer())
+            .build());
   }
 }

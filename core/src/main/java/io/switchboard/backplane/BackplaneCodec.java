@@ -22,12 +22,18 @@ import org.msgpack.value.ValueType;
 final class BackplaneCodec {
   private BackplaneCodec() {}
 
-  /** {@code [excludedIds, {protocol: bin}]}, or with {@code invocationId, returnChannel}. */
+  /**
+   * {@code [excludedIds, {protocol: bin}]}, or with {@code invocationId, returnChannel}; with trace
+   * headers, {@code [excludedIds, {protocol: bin}, invocationId|nil, returnChannel|nil, {name:
+   * value}]}. ASP.NET Core reads items 2 and 3 (nil as null, "no client result") of an array
+   * longer than 3 and ignores the items after them, so the fifth item is Switchboard's alone.
+   */
   static byte[] writeInvocation(BackplaneInvocation invocation) {
     return write(
         packer -> {
           boolean withResult = invocation.returnChannel() != null;
-          packer.packArrayHeader(withResult ? 4 : 2);
+          boolean withTrace = !invocation.traceHeaders().isEmpty();
+          packer.packArrayHeader(withTrace ? 5 : withResult ? 4 : 2);
           packer.packArrayHeader(invocation.excludedConnectionIds().size());
           for (String id : invocation.excludedConnectionIds()) {
             packer.packString(id);
@@ -38,9 +44,16 @@ final class BackplaneCodec {
             packer.packBinaryHeader(entry.getValue().length);
             packer.writePayload(entry.getValue());
           }
-          if (withResult) {
-            packer.packString(invocation.invocationId());
-            packer.packString(invocation.returnChannel());
+          if (withResult || withTrace) {
+            packNullableString(packer, invocation.invocationId());
+            packNullableString(packer, invocation.returnChannel());
+          }
+          if (withTrace) {
+            packer.packMapHeader(invocation.traceHeaders().size());
+            for (Map.Entry<String, String> header : invocation.traceHeaders().entrySet()) {
+              packer.packString(header.getKey());
+              packer.packString(header.getValue());
+            }
           }
         });
   }
@@ -64,9 +77,36 @@ final class BackplaneCodec {
           if (length < 4) {
             return new BackplaneInvocation(excluded, payloads);
           }
-          return new BackplaneInvocation(
-              excluded, payloads, readNullableString(unpacker), readNullableString(unpacker));
+          String invocationId = readNullableString(unpacker);
+          String returnChannel = readNullableString(unpacker);
+          Map<String, String> traceHeaders = length < 5 ? Map.of() : readTraceHeaders(unpacker);
+          return new BackplaneInvocation(excluded, payloads, invocationId, returnChannel, traceHeaders);
         });
+  }
+
+  /** The fifth item: a map of strings; anything else there (a future .NET item) is no trace. */
+  private static Map<String, String> readTraceHeaders(MessageUnpacker unpacker) throws IOException {
+    if (unpacker.getNextFormat().getValueType() != ValueType.MAP) {
+      return Map.of();
+    }
+    int count = unpacker.unpackMapHeader();
+    Map<String, String> headers = new LinkedHashMap<>();
+    for (int i = 0; i < count; i++) {
+      String name = stringOrSkip(unpacker);
+      String value = stringOrSkip(unpacker);
+      if (name != null && value != null) {
+        headers.put(name, value);
+      }
+    }
+    return headers;
+  }
+
+  private static String stringOrSkip(MessageUnpacker unpacker) throws IOException {
+    if (unpacker.getNextFormat().getValueType() == ValueType.STRING) {
+      return unpacker.unpackString();
+    }
+    unpacker.skipValue();
+    return null;
   }
 
   /** {@code [id, serverName, action, groupName, connectionId]}. */
@@ -140,6 +180,14 @@ final class BackplaneCodec {
       return new byte[0];
     }
     return unpacker.readPayload(unpacker.unpackBinaryHeader());
+  }
+
+  private static void packNullableString(MessagePacker packer, String value) throws IOException {
+    if (value == null) {
+      packer.packNil();
+    } else {
+      packer.packString(value);
+    }
   }
 
   private static String readNullableString(MessageUnpacker unpacker) throws IOException {

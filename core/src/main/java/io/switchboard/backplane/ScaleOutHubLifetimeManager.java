@@ -21,6 +21,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +51,12 @@ import org.slf4j.LoggerFactory;
  * (other servers miss them); sends to other servers' connections, group changes for them and
  * client results from them fail fast. Group and user membership lives in the memory of the server
  * hosting the connection.
+ *
+ * <p>With a {@link ScaleOutOptions#tracer() tracer}, an invocation carries the publisher's trace
+ * propagation headers as a fifth array item, {@code [excludedIds, payloads, invocationId|nil,
+ * returnChannel|nil, {name: value}]}, which ASP.NET Core's reader skips; a receiving server
+ * delivers it through {@link BackplaneTracer#delivered}. Without one, envelopes are .NET's, byte
+ * for byte.
  *
  * <p>Differences with .NET: group names are ordinal everywhere (.NET's per-connection group set
  * ignores case); a connection in several groups of one {@link #sendGroups} call gets the message
@@ -236,7 +243,8 @@ public final class ScaleOutHubLifetimeManager implements HubLifetimeManager, Aut
             List.of(),
             encode(new SerializedHubMessage(invocation)),
             invocationId,
-            channels.returnResults());
+            channels.returnResults(),
+            outgoingTraceHeaders());
     bus.publish(channels.connection(connectionId), BackplaneCodec.writeInvocation(envelope))
         .whenComplete(
             (receivers, error) -> {
@@ -308,21 +316,27 @@ public final class ScaleOutHubLifetimeManager implements HubLifetimeManager, Aut
   private void onAllMessage(byte[] message) {
     BackplaneInvocation invocation = decode(BackplaneCodec::readInvocation, message, "invocation");
     if (invocation != null) {
-      Incoming.of(invocation).writeTo(connections.values());
+      deliver(invocation, channels.all(), () -> Incoming.of(invocation).writeTo(connections.values()));
     }
   }
 
   private void onGroupMessage(String groupName, byte[] message) {
     BackplaneInvocation invocation = decode(BackplaneCodec::readInvocation, message, "invocation");
     if (invocation != null) {
-      Incoming.of(invocation).writeTo(groups.members(groupName));
+      deliver(
+          invocation,
+          channels.group("{group}"),
+          () -> Incoming.of(invocation).writeTo(groups.members(groupName)));
     }
   }
 
   private void onUserMessage(String userId, byte[] message) {
     BackplaneInvocation invocation = decode(BackplaneCodec::readInvocation, message, "invocation");
     if (invocation != null) {
-      Incoming.of(invocation).writeTo(users.members(userId));
+      deliver(
+          invocation,
+          channels.user("{user}"),
+          () -> Incoming.of(invocation).writeTo(users.members(userId)));
     }
   }
 
@@ -332,12 +346,58 @@ public final class ScaleOutHubLifetimeManager implements HubLifetimeManager, Aut
     if (invocation == null || connection == null) {
       return;
     }
-    if (invocation.expectsResult()) {
-      connection
-          .expectCompletion(invocation.invocationId())
-          .thenAccept(completion -> returnResult(connection, invocation.returnChannel(), completion));
+    deliver(
+        invocation,
+        channels.connection("{connection}"),
+        () -> {
+          if (invocation.expectsResult()) {
+            connection
+                .expectCompletion(invocation.invocationId())
+                .thenAccept(completion -> returnResult(connection, invocation.returnChannel(), completion));
+          }
+          write(connection, new SerializedHubMessage(invocation.payloads()));
+        });
+  }
+
+  /**
+   * Runs a received invocation's delivery, through the tracer when it carried trace headers. A
+   * tracer that fails (or forgets to deliver) is logged; the message is delivered once anyway.
+   *
+   * @param destination the channel's name with its variable part as a placeholder
+   */
+  private void deliver(BackplaneInvocation invocation, String destination, Runnable delivery) {
+    BackplaneTracer tracer = options.tracer();
+    if (invocation.traceHeaders().isEmpty() || tracer == BackplaneTracer.NONE) {
+      delivery.run();
+      return;
     }
-    write(connection, new SerializedHubMessage(invocation.payloads()));
+    AtomicBoolean delivered = new AtomicBoolean();
+    Runnable once =
+        () -> {
+          if (delivered.compareAndSet(false, true)) {
+            delivery.run();
+          }
+        };
+    try {
+      tracer.delivered(destination, invocation.traceHeaders(), once);
+    } catch (RuntimeException e) {
+      log.warn("A BackplaneTracer failed on {}; delivered untraced", destination, e);
+    }
+    once.run();
+  }
+
+  /** The calling thread's trace headers for a message published now; empty without a trace. */
+  private Map<String, String> outgoingTraceHeaders() {
+    BackplaneTracer tracer = options.tracer();
+    if (tracer == BackplaneTracer.NONE) {
+      return Map.of();
+    }
+    try {
+      return Map.copyOf(tracer.outgoingHeaders());
+    } catch (RuntimeException e) {
+      log.warn("A BackplaneTracer failed; the message is published untraced", e);
+      return Map.of();
+    }
   }
 
   /** Sends the client's answer, in the client's protocol, to the server that asked for it. */
@@ -452,6 +512,8 @@ public final class ScaleOutHubLifetimeManager implements HubLifetimeManager, Aut
   private final class Outgoing {
     final SerializedHubMessage serialized;
     private final Set<String> excluded;
+    /** Taken on the sending thread, where its trace is current. */
+    private final Map<String, String> traceHeaders = outgoingTraceHeaders();
     private byte[] envelope;
 
     Outgoing(InvocationMessage message, Collection<String> excludedConnectionIds) {
@@ -463,7 +525,8 @@ public final class ScaleOutHubLifetimeManager implements HubLifetimeManager, Aut
       if (envelope == null) {
         envelope =
             BackplaneCodec.writeInvocation(
-                new BackplaneInvocation(List.copyOf(excluded), encode(serialized)));
+                new BackplaneInvocation(
+                    List.copyOf(excluded), encode(serialized), null, null, traceHeaders));
       }
       return envelope;
     }

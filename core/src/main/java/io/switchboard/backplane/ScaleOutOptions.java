@@ -18,12 +18,14 @@ public final class ScaleOutOptions {
   private final List<HubProtocol> protocols;
   private final Duration groupAckTimeout;
   private final String serverName;
+  private final BackplaneTracer tracer;
 
   private ScaleOutOptions(Builder builder) {
     hubName = builder.hubName;
     protocols = builder.protocols;
     groupAckTimeout = builder.groupAckTimeout;
     serverName = builder.serverName != null ? builder.serverName : BackplaneIds.newServerName();
+    tracer = builder.tracer;
   }
 
   /** The defaults for the hub of this backplane name (see {@link BackplaneName}). */
@@ -49,7 +51,11 @@ public final class ScaleOutOptions {
 
   /** A builder starting from these options. */
   public Builder toBuilder() {
-    return new Builder(hubName).protocols(protocols).groupAckTimeout(groupAckTimeout).serverName(serverName);
+    return new Builder(hubName)
+        .protocols(protocols)
+        .groupAckTimeout(groupAckTimeout)
+        .serverName(serverName)
+        .tracer(tracer);
   }
 
   /** The hub's name on the backplane: the prefix of its channels. */
@@ -75,12 +81,18 @@ public final class ScaleOutOptions {
     return serverName;
   }
 
+  /** What carries traces across the bus (default {@link BackplaneTracer#NONE}: nothing). */
+  public BackplaneTracer tracer() {
+    return tracer;
+  }
+
   /** Builds {@link ScaleOutOptions}; every value but the hub name starts at its default. */
   public static final class Builder {
     private final String hubName;
     private List<HubProtocol> protocols = List.of(new JsonHubProtocol(), new MessagePackHubProtocol());
     private Duration groupAckTimeout = Duration.ofSeconds(30);
     private String serverName;
+    private BackplaneTracer tracer = BackplaneTracer.NONE;
 
     private Builder(String hubName) {
       this.hubName = hubName;
@@ -101,6 +113,12 @@ public final class ScaleOutOptions {
     /** Sets this server's name; it must be unique among the hub's servers and never reused. */
     public Builder serverName(String value) {
       serverName = Objects.requireNonNull(value);
+      return this;
+    }
+
+    /** Carries traces across the bus; usually the hub's own, {@code HubOptions.tracer()}. */
+    public Builder tracer(BackplaneTracer value) {
+      tracer = Objects.requireNonNull(value);
       return this;
     }
 

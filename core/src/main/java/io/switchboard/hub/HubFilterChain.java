@@ -3,6 +3,7 @@ package io.switchboard.hub;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /** Runs hub methods and events through the hub's filters, outermost first. */
 final class HubFilterChain {
@@ -12,10 +13,17 @@ final class HubFilterChain {
     this.filters = List.copyOf(filters);
   }
 
-  Object invoke(Hub hub, HubCallerContext caller, String target, HubMethod method, Object[] parameters)
+  Object invoke(
+      Hub hub,
+      HubCallerContext caller,
+      String target,
+      Map<String, String> headers,
+      HubMethod method,
+      Object[] parameters)
       throws Exception {
     HubInvocationContext invocation =
-        new HubInvocationContext(hub, caller, target, method.method(), Arrays.asList(parameters));
+        new HubInvocationContext(
+            hub, caller, target, method.method(), Arrays.asList(parameters), headers);
     return invokeFrom(0, invocation);
   }
 

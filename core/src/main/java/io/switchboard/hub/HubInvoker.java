@@ -1,7 +1,9 @@
 package io.switchboard.hub;
 
+import io.switchboard.events.TracedInvocation;
 import io.switchboard.protocol.CompletionMessage;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -44,15 +46,22 @@ final class HubInvoker {
    * @throws Exception what the method, a filter or the hub's creation threw
    */
   static Object call(
-      HubConnectionContext caller, HubRuntime<?> hub, HubMethod method, String target, Object[] parameters)
+      HubConnectionContext caller,
+      HubRuntime<?> hub,
+      HubMethod method,
+      String target,
+      Map<String, String> headers,
+      Object[] parameters)
       throws Exception {
-    return hub.filters.invoke(hub.createHub(caller), caller, target, method, parameters);
+    return hub.filters.invoke(hub.createHub(caller), caller, target, headers, method, parameters);
   }
 
   /**
    * Invokes a non-streaming method and answers the caller. An answer that cannot be sent (a result
    * the protocol fails to encode) ends the connection with an error, as the reference aborts it.
-   * Both callbacks run once, whatever the outcome: they give back what the invocation took.
+   * Both callbacks run once, whatever the outcome: they give back what the invocation took. The
+   * hub's tracer's trace is current while the filters and the method run, and ends with the
+   * method's result.
    *
    * @param methodEnded runs once the method (or its future) finished, before its answer is sent
    * @param answered runs once the answer was sent (or failed to be)
@@ -62,26 +71,28 @@ final class HubInvoker {
       HubRuntime<?> hub,
       HubMethod method,
       String target,
+      Map<String, String> headers,
       String invocationId,
       Object[] parameters,
       Runnable methodEnded,
       Runnable answered) {
     long started = InvocationEvents.started(caller, hub, target);
+    TracedInvocation trace = InvocationTracing.start(hub, target, headers);
     Object result = null;
     Throwable error = null;
-    try {
-      result = call(caller, hub, method, target, parameters);
+    try (TracedInvocation.Scope scope = InvocationTracing.enter(trace)) {
+      result = call(caller, hub, method, target, headers, parameters);
       if (result instanceof CompletionStage<?> stage) {
         stage.whenComplete(
             (value, failure) ->
                 finish(caller, hub, target, invocationId, value,
-                    failure == null ? null : unwrap(failure), methodEnded, answered, started));
+                    failure == null ? null : unwrap(failure), methodEnded, answered, started, trace));
         return;
       }
     } catch (Throwable e) {
       error = e;
     }
-    finish(caller, hub, target, invocationId, result, error, methodEnded, answered, started);
+    finish(caller, hub, target, invocationId, result, error, methodEnded, answered, started, trace);
   }
 
   private static void finish(
@@ -93,8 +104,10 @@ final class HubInvoker {
       Throwable error,
       Runnable methodEnded,
       Runnable answered,
-      long started) {
+      long started,
+      TracedInvocation trace) {
     InvocationEvents.finished(caller, hub, target, error, started);
+    InvocationTracing.end(trace, error);
     try {
       try {
         methodEnded.run();

@@ -1,5 +1,6 @@
 package io.switchboard.hub;
 
+import io.switchboard.events.TracedInvocation;
 import io.switchboard.protocol.CancelInvocationMessage;
 import io.switchboard.protocol.CloseMessage;
 import io.switchboard.protocol.CompletionMessage;
@@ -88,7 +89,10 @@ final class HubMessageDispatcher {
             caller.releaseStreamingSlot();
           };
       caller.runHubCode(
-          () -> HubInvoker.invoke(caller, hub, method, invocation.target(), id, parameters, release, () -> {}),
+          () ->
+              HubInvoker.invoke(
+                  caller, hub, method, invocation.target(), invocation.headers(), id, parameters,
+                  release, () -> {}),
           release);
       return true;
     }
@@ -99,7 +103,8 @@ final class HubMessageDispatcher {
     caller.runHubCode(
         () ->
             HubInvoker.invoke(
-                caller, hub, method, invocation.target(), id, parameters, () -> {}, caller::releaseSlot),
+                caller, hub, method, invocation.target(), invocation.headers(), id, parameters,
+                () -> {}, caller::releaseSlot),
         caller::releaseSlot);
     return true;
   }
@@ -157,22 +162,42 @@ final class HubMessageDispatcher {
         };
     caller.runHubCode(
         () -> {
-          Object source;
-          try {
-            source = HubInvoker.call(caller, hub, method, invocation.target(), parameters);
-          } catch (Throwable e) {
-            onEnd.run();
-            HubInvoker.fail(caller, hub, invocation.target(), id, e);
-            return;
+          TracedInvocation trace =
+              InvocationTracing.start(hub, invocation.target(), invocation.headers());
+          try (TracedInvocation.Scope scope = InvocationTracing.enter(trace)) {
+            stream(caller, hub, method, invocation, parameters, cancellation, onEnd, trace);
           }
-          if (source == null) {
-            onEnd.run();
-            caller.send(CompletionMessage.withError(id, HubErrors.streamingMethodReturnedNull(invocation.target())));
-            return;
-          }
-          new ServerStream(caller, id, cancellation, hub.options.enableDetailedErrors(), onEnd).run(source);
         },
         onEnd);
+  }
+
+  /** Calls a streaming method and streams its result; {@code trace} ends with the stream. */
+  private static void stream(
+      HubConnectionContext caller,
+      HubRuntime<?> hub,
+      HubMethod method,
+      StreamInvocationMessage invocation,
+      Object[] parameters,
+      StreamCancellation cancellation,
+      Runnable onEnd,
+      TracedInvocation trace) {
+    String id = invocation.invocationId();
+    Object source;
+    try {
+      source = HubInvoker.call(caller, hub, method, invocation.target(), invocation.headers(), parameters);
+    } catch (Throwable e) {
+      InvocationTracing.end(trace, e);
+      onEnd.run();
+      HubInvoker.fail(caller, hub, invocation.target(), id, e);
+      return;
+    }
+    if (source == null) {
+      InvocationTracing.end(trace, null); // as the reference: an answer, not an exception
+      onEnd.run();
+      caller.send(CompletionMessage.withError(id, HubErrors.streamingMethodReturnedNull(invocation.target())));
+      return;
+    }
+    new ServerStream(caller, id, cancellation, hub.options.enableDetailedErrors(), onEnd, trace).run(source);
   }
 
   /** Checks the method's {@code @Authorize}; answers the refusal when it fails. */

@@ -1,5 +1,6 @@
 package io.switchboard.hub;
 
+import io.switchboard.events.TracedInvocation;
 import io.switchboard.protocol.CompletionMessage;
 import io.switchboard.protocol.StreamItemMessage;
 import java.util.Iterator;
@@ -14,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * Sends the items of a streaming hub method's result to the caller, one StreamItem each, then a
  * Completion: void when the source ended or the stream was cancelled, an error when the source
  * failed. Sources: {@link Flow.Publisher} (pulled one item at a time), {@link Stream} and
- * {@link Iterator} (iterated on the hub executor).
+ * {@link Iterator} (iterated on the hub executor). The invocation's trace ends with the stream (a
+ * cancelled stream is no failure).
  */
 final class ServerStream {
   private static final Logger log = LoggerFactory.getLogger(ServerStream.class);
@@ -24,6 +26,7 @@ final class ServerStream {
   private final StreamCancellation cancellation;
   private final boolean detailedErrors;
   private final Runnable onEnd;
+  private final TracedInvocation trace;
   private final AtomicBoolean finished = new AtomicBoolean();
 
   ServerStream(
@@ -31,12 +34,14 @@ final class ServerStream {
       String invocationId,
       StreamCancellation cancellation,
       boolean detailedErrors,
-      Runnable onEnd) {
+      Runnable onEnd,
+      TracedInvocation trace) {
     this.caller = caller;
     this.invocationId = invocationId;
     this.cancellation = cancellation;
     this.detailedErrors = detailedErrors;
     this.onEnd = onEnd;
+    this.trace = trace;
   }
 
   /** Streams {@code source}; for iterated sources this blocks until the stream ends. */
@@ -71,6 +76,7 @@ final class ServerStream {
     if (!finished.compareAndSet(false, true)) {
       return;
     }
+    InvocationTracing.end(trace, error);
     onEnd.run();
     if (error == null) {
       caller.send(CompletionMessage.empty(invocationId));

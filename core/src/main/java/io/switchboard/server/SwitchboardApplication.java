@@ -8,6 +8,7 @@ import io.switchboard.hub.Hub;
 import io.switchboard.hub.HubContext;
 import io.switchboard.events.EndpointEvents;
 import io.switchboard.events.SwitchboardEvents;
+import io.switchboard.events.SwitchboardTracer;
 import io.switchboard.hub.HubEndpoint;
 import io.switchboard.hub.HubExecutors;
 import io.switchboard.hub.HubFactory;
@@ -260,6 +261,17 @@ public final class SwitchboardApplication implements AutoCloseable {
      */
     public Builder events(SwitchboardEvents listener) {
       events.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /**
+     * Traces every hub's invocations and carries their traces across the backplane (e.g. {@code
+     * SwitchboardTracing} of {@code switchboard-opentelemetry}). None by default, which costs
+     * nothing; a hub's own options may override it.
+     */
+    public Builder tracer(SwitchboardTracer value) {
+      Objects.requireNonNull(value);
+      hubDefaults.add(hub -> hub.tracer(value));
       return this;
     }
 

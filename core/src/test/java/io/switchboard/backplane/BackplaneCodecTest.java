@@ -89,11 +89,49 @@ class BackplaneCodecTest {
         "94 90 82 A2 70 31 C4 01 2A A2 70 32 C4 01 2A A3 61 62 63 B3 48 3A 69 6E 74 65 72 6E 61 6C"
             + " 3A 72 65 74 75 72 6E 3A 53";
     BackplaneInvocation invocation =
-        new BackplaneInvocation(List.of(), TWO_PROTOCOLS, "abc", "H:internal:return:S");
+        new BackplaneInvocation(List.of(), TWO_PROTOCOLS, "abc", "H:internal:return:S", Map.of());
     assertEquals(hex, format(BackplaneCodec.writeInvocation(invocation)));
     BackplaneInvocation read = BackplaneCodec.readInvocation(bytes(hex));
     assertEquals("abc", read.invocationId());
     assertEquals("H:internal:return:S", read.returnChannel());
+  }
+
+  @Test
+  void traceHeadersAreAFifthItemAfterTwoNils() {
+    // .NET reads items 2 and 3 of an array longer than 3 (nil: no client result), then stops.
+    String hex =
+        "95 90 82 A2 70 31 C4 01 2A A2 70 32 C4 01 2A C0 C0 81 AB 74 72 61 63 65 70 61 72 65 6E 74"
+            + " A1 78";
+    BackplaneInvocation invocation =
+        new BackplaneInvocation(List.of(), TWO_PROTOCOLS, null, null, Map.of("traceparent", "x"));
+    assertEquals(hex, format(BackplaneCodec.writeInvocation(invocation)));
+    BackplaneInvocation read = BackplaneCodec.readInvocation(bytes(hex));
+    assertEquals(Map.of("traceparent", "x"), read.traceHeaders());
+    assertNull(read.invocationId());
+    assertEquals(false, read.expectsResult());
+  }
+
+  @Test
+  void clientResultInvocationKeepsItsItemsBeforeTraceHeaders() {
+    String hex =
+        "95 90 82 A2 70 31 C4 01 2A A2 70 32 C4 01 2A A3 61 62 63 B3 48 3A 69 6E 74 65 72 6E 61 6C"
+            + " 3A 72 65 74 75 72 6E 3A 53 81 AB 74 72 61 63 65 70 61 72 65 6E 74 A1 78";
+    BackplaneInvocation invocation =
+        new BackplaneInvocation(
+            List.of(), TWO_PROTOCOLS, "abc", "H:internal:return:S", Map.of("traceparent", "x"));
+    assertEquals(hex, format(BackplaneCodec.writeInvocation(invocation)));
+    BackplaneInvocation read = BackplaneCodec.readInvocation(bytes(hex));
+    assertEquals("abc", read.invocationId());
+    assertEquals("H:internal:return:S", read.returnChannel());
+    assertEquals(Map.of("traceparent", "x"), read.traceHeaders());
+  }
+
+  @Test
+  void aFifthItemOfAnotherShapeIsNoTrace() {
+    // A map with a non-string value: that entry is skipped, the message still delivered.
+    BackplaneInvocation read =
+        BackplaneCodec.readInvocation(bytes("95 90 81 A2 70 31 C0 C0 C0 82 A1 61 01 A1 62 A1 63"));
+    assertEquals(Map.of("b", "c"), read.traceHeaders());
   }
 
   @Test
@@ -116,6 +154,7 @@ class BackplaneCodecTest {
     assertArrayEquals(new byte[0], read.payloads().get("p1"));
     assertNull(read.invocationId());
     assertEquals(false, read.expectsResult());
+    assertEquals(Map.of(), read.traceHeaders());
     assertEquals(7, BackplaneCodec.readAck(bytes("92 07 A1 78")));
   }
 

@@ -14,6 +14,7 @@ import io.switchboard.backplane.Backplane;
 import io.switchboard.connection.ConnectionHandler;
 import io.switchboard.connection.EndpointOptions;
 import io.switchboard.events.SwitchboardEvents;
+import io.switchboard.events.SwitchboardTracer;
 import io.switchboard.hub.Hub;
 import io.switchboard.hub.HubContext;
 import io.switchboard.hub.HubEndpoint;
@@ -281,6 +282,15 @@ public final class SwitchboardServer implements AutoCloseable {
      */
     public Builder events(SwitchboardEvents listener) {
       application.events(listener);
+      return this;
+    }
+
+    /**
+     * Traces every hub's invocations and carries their traces across the backplane, e.g. {@code
+     * switchboard-opentelemetry}'s {@code SwitchboardTracing}. None by default, which costs nothing.
+     */
+    public Builder tracer(SwitchboardTracer tracer) {
+      application.tracer(tracer);
       return this;
     }
 

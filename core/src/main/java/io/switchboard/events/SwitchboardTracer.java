@@ -1,0 +1,35 @@
+package io.switchboard.events;
+
+import io.switchboard.backplane.BackplaneTracer;
+import java.util.Map;
+
+/**
+ * Traces hub invocations and carries traces across the backplane (e.g. OpenTelemetry spans, see
+ * {@code switchboard-opentelemetry}); core knows no tracing library. Registered on the server
+ * builder ({@code SwitchboardServer.Builder.tracer}) or per hub ({@code HubOptions.Builder.tracer});
+ * none by default ({@link #NONE}), which costs nothing.
+ *
+ * <p>Unlike {@link SwitchboardEvents}, which only hears about work, a tracer surrounds it: the
+ * trace it starts is current on the hub thread while filters and the hub method run, so spans
+ * the application starts there nest under it. Methods are called on hub threads, concurrently,
+ * and must be quick and never block.
+ */
+public interface SwitchboardTracer extends BackplaneTracer {
+
+  /** Traces nothing. */
+  SwitchboardTracer NONE = new SwitchboardTracer() {};
+
+  /**
+   * A hub method is about to run on the calling (hub) thread: after authorization, before the
+   * filters and the method; for streaming methods too.
+   *
+   * @param hubClass the hub's class
+   * @param method the invocation's target as the client sent it
+   * @param headers the invocation's headers (e.g. {@code traceparent}), read-only, empty when none
+   * @return the invocation's trace, which the server enters around the method and ends once
+   */
+  default TracedInvocation invocationStarted(
+      Class<?> hubClass, String method, Map<String, String> headers) {
+    return TracedInvocation.NONE;
+  }
+}

@@ -1,0 +1,159 @@
+package io.switchboard.opentelemetry;
+
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.switchboard.events.SwitchboardTracer;
+import io.switchboard.events.TracedInvocation;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * OpenTelemetry spans for hub invocations, as ASP.NET Core SignalR (.NET 9+) makes its activities,
+ * and traces carried across the backplane. Register it with {@code
+ * SwitchboardServer.Builder.tracer(SwitchboardTracing.create(openTelemetry))}.
+ *
+ * <p>A span per hub invocation, streaming ones included, from tracer {@value #INSTRUMENTATION_SCOPE}
+ * (the reference's activity source): named {@code {hub class's full name}/{method}}, kind {@code
+ * SERVER}, with {@code rpc.system} = {@code signalr}, {@code rpc.service} = the hub class's full
+ * name and {@code rpc.method} = the target as the client sent it. Its parent is the {@code
+ * traceparent} (and {@code tracestate}) of the invocation's headers, read with the propagator
+ * (W3C Trace Context by default); without one it is a root span, never a child of the
+ * long-running connection. It is current while the filters and the hub method run (so the
+ * application's spans nest under it) and ends with the method's result: its returned future, or
+ * its stream's end. On failure its status is {@code ERROR} and {@code error.type} names the
+ * exception's class, for {@code HubException}s too, as in the reference.
+ *
+ * <p>Across the backplane (tracer {@value #BACKPLANE_SCOPE}; the reference has no such spans):
+ * a message sent inside a span carries that span's context, and each server that delivers it to
+ * its connections does so in a {@code CONSUMER} span named {@code process {destination}} (e.g.
+ * {@code process MyApp.ChatHub:group:{group}}), a child of the sender's span, with {@code
+ * messaging.system} = {@code signalr}, {@code messaging.operation.type} and {@code .name} = {@code
+ * process} and {@code messaging.destination.template}.
+ */
+public final class SwitchboardTracing implements SwitchboardTracer {
+  /** The tracer of invocation spans: ASP.NET Core's {@code ActivitySource} name. */
+  public static final String INSTRUMENTATION_SCOPE = "Microsoft.AspNetCore.SignalR.Server";
+  /** The tracer of backplane delivery spans. */
+  public static final String BACKPLANE_SCOPE = "io.switchboard.backplane";
+
+  private static final AttributeKey<String> RPC_SYSTEM = AttributeKey.stringKey("rpc.system");
+  private static final AttributeKey<String> RPC_SERVICE = AttributeKey.stringKey("rpc.service");
+  private static final AttributeKey<String> RPC_METHOD = AttributeKey.stringKey("rpc.method");
+  private static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
+  private static final AttributeKey<String> MESSAGING_SYSTEM = AttributeKey.stringKey("messaging.system");
+  private static final AttributeKey<String> OPERATION_TYPE =
+      AttributeKey.stringKey("messaging.operation.type");
+  private static final AttributeKey<String> OPERATION_NAME =
+      AttributeKey.stringKey("messaging.operation.name");
+  private static final AttributeKey<String> DESTINATION_TEMPLATE =
+      AttributeKey.stringKey("messaging.destination.template");
+
+  private final Tracer invocations;
+  private final Tracer backplane;
+  private final TextMapPropagator propagator;
+
+  private SwitchboardTracing(OpenTelemetry openTelemetry, TextMapPropagator propagator) {
+    this.invocations = openTelemetry.getTracer(INSTRUMENTATION_SCOPE);
+    this.backplane = openTelemetry.getTracer(BACKPLANE_SCOPE);
+    this.propagator = propagator;
+  }
+
+  /** Spans on {@code openTelemetry}'s tracers; parents read and written as W3C Trace Context. */
+  public static SwitchboardTracing create(OpenTelemetry openTelemetry) {
+    return create(openTelemetry, W3CTraceContextPropagator.getInstance());
+  }
+
+  /**
+   * Spans on {@code openTelemetry}'s tracers; parents read from invocation headers and carried
+   * across the backplane with {@code propagator} (e.g. {@code
+   * openTelemetry.getPropagators().getTextMapPropagator()}).
+   */
+  public static SwitchboardTracing create(OpenTelemetry openTelemetry, TextMapPropagator propagator) {
+    return new SwitchboardTracing(
+        Objects.requireNonNull(openTelemetry, "openTelemetry"),
+        Objects.requireNonNull(propagator, "propagator"));
+  }
+
+  @Override
+  public TracedInvocation invocationStarted(
+      Class<?> hubClass, String method, Map<String, String> headers) {
+    String service = hubClass.getName();
+    // The parent is remote or none: the thread's own context never leaks into an invocation.
+    Context parent = propagator.extract(Context.root(), headers, HeaderGetter.INSTANCE);
+    Span span =
+        invocations
+            .spanBuilder(service + "/" + method)
+            .setParent(parent)
+            .setSpanKind(SpanKind.SERVER)
+            .setAttribute(RPC_METHOD, method)
+            .setAttribute(RPC_SYSTEM, "signalr")
+            .setAttribute(RPC_SERVICE, service)
+            .startSpan();
+    return new InvocationSpan(span, parent.with(span));
+  }
+
+  @Override
+  public Map<String, String> outgoingHeaders() {
+    Context current = Context.current();
+    if (!Span.fromContext(current).getSpanContext().isValid()) {
+      return Map.of();
+    }
+    Map<String, String> headers = new LinkedHashMap<>();
+    propagator.inject(current, headers, Map::put);
+    return headers;
+  }
+
+  @Override
+  public void delivered(String destination, Map<String, String> headers, Runnable delivery) {
+    Context parent = propagator.extract(Context.root(), headers, HeaderGetter.INSTANCE);
+    Span span =
+        backplane
+            .spanBuilder("process " + destination)
+            .setParent(parent)
+            .setSpanKind(SpanKind.CONSUMER)
+            .setAttribute(MESSAGING_SYSTEM, "signalr")
+            .setAttribute(OPERATION_TYPE, "process")
+            .setAttribute(OPERATION_NAME, "process")
+            .setAttribute(DESTINATION_TEMPLATE, destination)
+            .startSpan();
+    try (Scope scope = parent.with(span).makeCurrent()) {
+      delivery.run();
+    } catch (RuntimeException e) {
+      failed(span, e);
+      throw e;
+    } finally {
+      span.end();
+    }
+  }
+
+  /** Marks {@code span} failed by {@code error}, as the reference's {@code SetActivityError}. */
+  static void failed(Span span, Throwable error) {
+    span.setAttribute(ERROR_TYPE, error.getClass().getName());
+    span.setStatus(StatusCode.ERROR);
+  }
+
+  /** Reads propagation fields from invocation or backplane headers. */
+  private enum HeaderGetter implements TextMapGetter<Map<String, String>> {
+    INSTANCE;
+
+    @Override
+    public Iterable<String> keys(Map<String, String> carrier) {
+      return carrier.keySet();
+    }
+
+    @Override
+    public String get(Map<String, String> carrier, String key) {
+      return carrier == null ? null : carrier.get(key);
+    }
+  }
+}
