@@ -40,7 +40,8 @@ class PublicApiTest {
           "switchboard-backplane-redis", List.of("io.switchboard.backplane.redis"),
           "switchboard-backplane-sql", List.of("io.switchboard.backplane.sql"),
           "switchboard-backplane-postgres", List.of("io.switchboard.backplane.postgres"),
-          "switchboard-backplane-sqlserver", List.of("io.switchboard.backplane.sqlserver"));
+          "switchboard-backplane-sqlserver", List.of("io.switchboard.backplane.sqlserver"),
+          "switchboard-live-trace", List.of("io.switchboard.livetrace"));
 
   static Stream<String> modules() {
     return EXPORTED.keySet().stream().sorted();
