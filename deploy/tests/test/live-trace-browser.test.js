@@ -2,14 +2,15 @@
 
 // The live trace page (switchboard-live-trace) of the interop server started with --live-trace, in Chromium: the
 // official JavaScript client connects and invokes, the events appear in the page as they happen, and the page's
-// filters narrow them down. Screenshots land in target/screenshots.
+// filters narrow them down; and the chat's, with LIVE_TRACE=1, watching the chat page. Screenshots land in
+// target/screenshots.
 
 const assert = require("node:assert/strict");
 const { after, before, describe, it } = require("node:test");
 const { startJavaServer } = require("../../../examples/interop/js/lib/server-process");
 const { TIMEOUT_MS } = require("../../../examples/interop/js/lib/waiting");
-const { INTEROP_JAR, LONG_POLLING, MESSAGEPACK_PROTOCOL, startHub } = require("../lib/clients");
-const { unavailableReason: noChromium, launchChromium, screenshot } = require("../lib/browser");
+const { CHAT_JAR, INTEROP_JAR, LONG_POLLING, MESSAGEPACK_PROTOCOL, startHub } = require("../lib/clients");
+const { unavailableReason: noChromium, launchChromium, openChat, say, heard, screenshot } = require("../lib/browser");
 
 describe("the live trace page in Chromium", { skip: noChromium() }, () => {
   let browser;
@@ -23,6 +24,17 @@ describe("the live trace page in Chromium", { skip: noChromium() }, () => {
     await server?.stop();
   });
 
+  /** The trace page at `url` in a new browser context closed when test `t` ends, once its feed is open. */
+  async function openTrace(t, url) {
+    const context = await browser.newContext({ viewport: { width: 1500, height: 900 } });
+    t.after(() => context.close());
+    const page = await context.newPage();
+    page.setDefaultTimeout(TIMEOUT_MS);
+    await page.goto(url);
+    await page.locator("#status", { hasText: /^live$/ }).waitFor();
+    return page;
+  }
+
   const token = (user) => fetch(`${server.url}/generateJwtToken/${user}`).then((response) => response.text());
 
   it("answers 401 without a token, like a hub that needs one", async () => {
@@ -33,12 +45,7 @@ describe("the live trace page in Chromium", { skip: noChromium() }, () => {
 
   it("shows connections, invocations and messages as they happen, filtered by hub, connection, user and method",
     async (t) => {
-      const context = await browser.newContext({ viewport: { width: 1500, height: 900 } });
-      t.after(() => context.close());
-      const page = await context.newPage();
-      page.setDefaultTimeout(TIMEOUT_MS);
-      await page.goto(`${server.url}/live-trace?access_token=${encodeURIComponent(await token("operator"))}`);
-      await page.locator("#status", { hasText: /^live$/ }).waitFor();
+      const page = await openTrace(t, `${server.url}/live-trace?access_token=${encodeURIComponent(await token("operator"))}`);
 
       const alice = await startHub(t, `${server.url}/authorizedhub`, { accessTokenFactory: () => token("alice") });
       const bob = await startHub(t, `${server.url}/testhub`, { protocol: MESSAGEPACK_PROTOCOL, transport: LONG_POLLING });
@@ -84,4 +91,19 @@ describe("the live trace page in Chromium", { skip: noChromium() }, () => {
       assert.deepEqual(await visibleValues("method"), ["ThrowException"]);
       await screenshot(page, "live-trace-filtered");
     });
+
+  it("is served by the chat with LIVE_TRACE=1 to the holder of LIVE_TRACE_TOKEN", async (t) => {
+    const chat = await startJavaServer({
+      jar: CHAT_JAR, env: { HOST: "127.0.0.1", PORT: "0", LIVE_TRACE: "1", LIVE_TRACE_TOKEN: "let-me-watch" },
+    });
+    t.after(() => chat.stop());
+    assert.equal((await fetch(`${chat.url}/live-trace?access_token=guess`)).status, 401);
+    const trace = await openTrace(t, `${chat.url}/live-trace?access_token=let-me-watch`);
+    const alice = await openChat(t, browser, `${chat.url}/`, "alice");
+    await say(alice, "hello, trace");
+    await heard(alice, "alice", "hello, trace");
+    await trace.locator("#events tr.connected", { hasText: "ChatHub" }).waitFor();
+    await trace.locator("#events tr.invocation", { hasText: "Send" }).filter({ hasText: "success" }).waitFor();
+    await screenshot(trace, "live-trace-chat");
+  });
 });
