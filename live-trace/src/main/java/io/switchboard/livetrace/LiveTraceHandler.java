@@ -106,7 +106,9 @@ final class LiveTraceHandler extends ChannelInboundHandlerAdapter {
     HttpUtil.setTransferEncodingChunked(response, true);
     ctx.writeAndFlush(response);
     TraceRing ring = trace.ring();
-    viewer = new TraceViewer(ring, ctx, Math.max(resumeAt, ring.start()));
+    // An id from before a restart of the server may lie ahead of this ring: start from its oldest.
+    long position = resumeAt <= ring.end() ? Math.max(resumeAt, ring.start()) : ring.start();
+    viewer = new TraceViewer(ring, ctx, position);
     ring.open(viewer);
     viewer.wake();
   }

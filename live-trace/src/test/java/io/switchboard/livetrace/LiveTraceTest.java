@@ -135,13 +135,23 @@ class LiveTraceTest {
     assertTrue(disconnected.contains("\"outcome\":\"normal_closure\""), disconnected);
   }
 
+  @Test
+  void aBrowserReconnectingWithTheIdOfAnEarlierServerGetsTheNewEvents() throws Exception {
+    BlockingQueue<String> events = openFeed("Last-Event-ID", "41");
+    HubConnection alice = connect();
+    String connected = next(events, "\"type\":\"connected\"");
+    assertTrue(connected.contains("\"connectionId\":\"" + alice.getConnectionId() + "\""), connected);
+    alice.stop().blockingAwait(PATIENCE_SECONDS, TimeUnit.SECONDS);
+  }
+
   /** The feed's data lines, as they come. */
-  private BlockingQueue<String> openFeed() throws Exception {
+  private BlockingQueue<String> openFeed(String... headers) throws Exception {
     BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    feed =
-        http.sendAsync(
-            HttpRequest.newBuilder(uri("/live-trace/events?access_token=operator-token")).build(),
-            HttpResponse.BodyHandlers.ofLines());
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri("/live-trace/events?access_token=operator-token"));
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    feed = http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());
     HttpResponse<Stream<String>> response = feed.get(PATIENCE_SECONDS, TimeUnit.SECONDS);
     assertEquals(200, response.statusCode());
     assertEquals("text/event-stream", response.headers().firstValue("Content-Type").orElseThrow());
