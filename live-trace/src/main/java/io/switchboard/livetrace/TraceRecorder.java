@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.connection.TransportType;
 import io.switchboard.events.ConnectionStatus;
+import io.switchboard.events.InvocationOutcome;
 import io.switchboard.events.SlowClientReason;
 import io.switchboard.events.SwitchboardEvents;
 import io.switchboard.hub.HubCallerContext;
@@ -11,7 +12,6 @@ import io.switchboard.hub.HubException;
 import io.switchboard.hub.HubFilter;
 import io.switchboard.hub.HubInvocationContext;
 import io.switchboard.hub.HubLifetimeContext;
-import io.switchboard.events.InvocationOutcome;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
