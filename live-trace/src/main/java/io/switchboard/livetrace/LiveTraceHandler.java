@@ -56,25 +56,26 @@ final class LiveTraceHandler extends ChannelInboundHandlerAdapter {
       HttpVersion version = request.protocolVersion();
       boolean keepAlive = HttpUtil.isKeepAlive(request);
       long resumeAt = resumePosition(request.headers());
+      HttpRequestInfo info = snapshot(request, uri, ctx);
       ctx.channel().config().setAutoRead(false);
       trace.access()
-          .check(snapshot(request, uri, ctx))
-          .thenAccept(
-              status ->
-                  ctx.executor()
-                      .execute(
-                          () -> {
-                            ctx.channel().config().setAutoRead(true);
-                            if (status != 200) {
-                              respond(ctx, version, HttpResponseStatus.valueOf(status), null, new byte[0], keepAlive);
-                            } else if (page) {
-                              respond(ctx, version, HttpResponseStatus.OK, "text/html; charset=utf-8", trace.page(), keepAlive);
-                            } else {
-                              stream(ctx, version, resumeAt);
-                            }
-                          }));
+          .check(info)
+          .thenAccept(status -> ctx.executor().execute(() -> answer(ctx, status, page, version, keepAlive, resumeAt)));
     } finally {
       ReferenceCountUtil.release(request);
+    }
+  }
+
+  /** Back on the event loop with the access decision: the page, the feed, or the status alone. */
+  private void answer(
+      ChannelHandlerContext ctx, int status, boolean page, HttpVersion version, boolean keepAlive, long resumeAt) {
+    ctx.channel().config().setAutoRead(true);
+    if (status != 200) {
+      respond(ctx, version, HttpResponseStatus.valueOf(status), null, new byte[0], keepAlive);
+    } else if (page) {
+      respond(ctx, version, HttpResponseStatus.OK, "text/html; charset=utf-8", trace.page(), keepAlive);
+    } else {
+      stream(ctx, version, resumeAt);
     }
   }
 
