@@ -31,6 +31,7 @@ final class PublishedModules {
           "switchboard-backplane-sqlserver", "io.switchboard.backplane.sqlserver.SqlServerBackplane",
           "switchboard-micrometer", "io.switchboard.micrometer.SwitchboardMeters",
           "switchboard-opentelemetry", "io.switchboard.opentelemetry.SwitchboardTracing",
+          "switchboard-live-trace", "io.switchboard.livetrace.LiveTrace",
           "switchboard-spring-boot-starter", "io.switchboard.spring.boot.SwitchboardAutoConfiguration");
 
   private PublishedModules() {}

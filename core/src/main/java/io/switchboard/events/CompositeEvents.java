@@ -47,16 +47,16 @@ final class CompositeEvents implements SwitchboardEvents {
   }
 
   @Override
-  public void messageReceived(String endpoint, String protocol, int bytes) {
+  public void messageReceived(String endpoint, String connectionId, String protocol, int bytes) {
     for (SwitchboardEvents listener : listeners) {
-      listener.messageReceived(endpoint, protocol, bytes);
+      listener.messageReceived(endpoint, connectionId, protocol, bytes);
     }
   }
 
   @Override
-  public void messageSent(String endpoint, String protocol, int bytes) {
+  public void messageSent(String endpoint, String connectionId, String protocol, int bytes) {
     for (SwitchboardEvents listener : listeners) {
-      listener.messageSent(endpoint, protocol, bytes);
+      listener.messageSent(endpoint, connectionId, protocol, bytes);
     }
   }
 

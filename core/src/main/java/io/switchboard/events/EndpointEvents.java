@@ -100,22 +100,22 @@ public final class EndpointEvents {
     }
   }
 
-  /** See {@link SwitchboardEvents#messageReceived}. */
-  public void messageReceived(String protocol, int bytes) {
+  /** See {@link SwitchboardEvents#messageReceived(String, String, String, int)}. */
+  public void messageReceived(String connectionId, String protocol, int bytes) {
     if (enabled) {
       try {
-        listener.messageReceived(endpoint, protocol, bytes);
+        listener.messageReceived(endpoint, connectionId, protocol, bytes);
       } catch (RuntimeException e) {
         LOG.warn("A SwitchboardEvents listener failed; ignored", e);
       }
     }
   }
 
-  /** See {@link SwitchboardEvents#messageSent}. */
-  public void messageSent(String protocol, int bytes) {
+  /** See {@link SwitchboardEvents#messageSent(String, String, String, int)}. */
+  public void messageSent(String connectionId, String protocol, int bytes) {
     if (enabled) {
       try {
-        listener.messageSent(endpoint, protocol, bytes);
+        listener.messageSent(endpoint, connectionId, protocol, bytes);
       } catch (RuntimeException e) {
         LOG.warn("A SwitchboardEvents listener failed; ignored", e);
       }

@@ -83,12 +83,30 @@ public interface SwitchboardEvents {
   default void messageReceived(String endpoint, String protocol, int bytes) {}
 
   /**
+   * A hub message was parsed from connection {@code connectionId}: what the server calls. By
+   * default it calls {@link #messageReceived(String, String, int)}, for listeners that count per
+   * endpoint only; a listener that follows connections (a live trace) overrides this one.
+   */
+  default void messageReceived(String endpoint, String connectionId, String protocol, int bytes) {
+    messageReceived(endpoint, protocol, bytes);
+  }
+
+  /**
    * A hub message was written to one connection (a broadcast counts once per receiving
    * connection).
    *
    * @param bytes its encoded size, framing included
    */
   default void messageSent(String endpoint, String protocol, int bytes) {}
+
+  /**
+   * A hub message was written to connection {@code connectionId}: what the server calls. By
+   * default it calls {@link #messageSent(String, String, int)} (see {@link
+   * #messageReceived(String, String, String, int)}).
+   */
+  default void messageSent(String endpoint, String connectionId, String protocol, int bytes) {
+    messageSent(endpoint, protocol, bytes);
+  }
 
   /** A connection was cut off because its client did not read fast enough. */
   default void slowClientDropped(String endpoint, String connectionId, SlowClientReason reason) {}

@@ -249,7 +249,7 @@ final class HubConnectionContext
       inbound.consumeTo(view);
       UNPARSED_BYTES.addAndGet(this, -consumed);
       if (message != null) {
-        connection.events().messageReceived(protocol.name(), consumed);
+        connection.events().messageReceived(connection.connectionId(), protocol.name(), consumed);
         return message;
       }
       // A skipped frame (unknown message type): look at the next one.
@@ -562,7 +562,7 @@ final class HubConnectionContext
   }
 
   private void transmit(boolean invocation, byte[] bytes) {
-    connection.events().messageSent(protocol.name(), bytes.length);
+    connection.events().messageSent(connection.connectionId(), protocol.name(), bytes.length);
     ReconnectBuffer buffer = reconnect;
     // Invocations from other servers (through a backplane) count too: .NET's #55575 lesson.
     if (buffer != null && invocation) {

@@ -82,4 +82,26 @@ class HubEventsTest {
         List.of("finished SampleHub.fail ERROR", "finished SampleHub.failOnPurpose HUB_ERROR"),
         events.stream().filter(event -> event.startsWith("finished")).toList());
   }
+
+  @Test
+  void messagesNameTheirConnection() throws Exception {
+    List<String> traced = new CopyOnWriteArrayList<>();
+    SwitchboardEvents tracer =
+        new SwitchboardEvents() {
+          @Override
+          public void messageReceived(String endpoint, String connectionId, String protocol, int bytes) {
+            traced.add("received " + connectionId);
+          }
+
+          @Override
+          public void messageSent(String endpoint, String connectionId, String protocol, int bytes) {
+            traced.add("sent " + connectionId);
+          }
+        };
+    RecordingConnection connection =
+        new RecordingConnection("c7").withEvents(EndpointEvents.of(tracer, "/sample")).handshake(endpoint, "json", 1);
+    connection.receive(invocation("Echo", "[\"hi\"]"));
+    connection.nextText();
+    assertEquals(List.of("received c7", "sent c7"), traced);
+  }
 }

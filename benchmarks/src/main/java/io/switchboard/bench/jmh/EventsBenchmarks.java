@@ -47,7 +47,7 @@ public class EventsBenchmarks {
 
   @Benchmark
   public void messageSent() {
-    events.messageSent("json", 80);
+    events.messageSent("connection", "json", 80);
   }
 
   @Benchmark

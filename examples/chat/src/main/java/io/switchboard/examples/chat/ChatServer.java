@@ -6,6 +6,7 @@ import io.switchboard.backplane.Backplane;
 import io.switchboard.backplane.postgres.PostgresBackplane;
 import io.switchboard.backplane.redis.RedisBackplane;
 import io.switchboard.backplane.sqlserver.SqlServerBackplane;
+import io.switchboard.livetrace.LiveTrace;
 import io.switchboard.micrometer.SwitchboardMeters;
 import io.switchboard.transport.netty.MetricsHandler;
 import io.switchboard.transport.netty.ShutdownSignals;
@@ -24,7 +25,8 @@ import java.time.Duration;
  * text); {@code DRAIN_MS} (default 0) is how long a SIGTERM keeps serving, answering {@code 503
  * Draining}, before the clients are closed; {@code LONG_POLL_TIMEOUT_MS} (default 90 s) how long a
  * long poll is held, shorter than the idle timeout of a proxy in front (the container image sets
- * 50 s for the ALB's 60 s).
+ * 50 s for the ALB's 60 s). {@code LIVE_TRACE=1} serves the live trace page at {@code /live-trace}
+ * to requests with the token {@code LIVE_TRACE_TOKEN} (a random one, printed at start, if unset).
  */
 public final class ChatServer {
   private ChatServer() {}
@@ -51,9 +53,19 @@ public final class ChatServer {
     if (longPollMillis != null && !longPollMillis.isBlank()) {
       builder.longPollTimeout(Duration.ofMillis(Long.parseLong(longPollMillis)));
     }
+    String traceToken = "1".equals(System.getenv("LIVE_TRACE")) ? LiveTraceToken.fromEnvironment() : null;
+    if (traceToken != null) {
+      LiveTraceToken.liveTrace(traceToken).register(builder);
+    }
     long drainMillis = Long.parseLong(System.getenv().getOrDefault("DRAIN_MS", "0"));
     SwitchboardServer server =
         builder.hub("/chat", ChatHub.class).health("/health").httpHandler(StaticFiles::new).start();
+    if (traceToken != null) {
+      // A configured token is a secret of the operator's: only a random one is shown.
+      String shown = traceToken.equals(System.getenv("LIVE_TRACE_TOKEN")) ? "<LIVE_TRACE_TOKEN>" : traceToken;
+      System.out.println(
+          "Live trace: http://" + host + ":" + server.port() + LiveTrace.DEFAULT_PATH + "?access_token=" + shown);
+    }
     System.out.println("Now listening on: http://" + host + ":" + server.port());
     System.out.flush();
     ShutdownSignals.await();

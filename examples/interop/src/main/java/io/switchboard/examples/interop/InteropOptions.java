@@ -11,7 +11,8 @@ import java.util.Map;
  * or {@code --sqlserver JDBC_URL}), {@code --cors-origin ORIGIN}
  * (repeatable), {@code --trust-forwarded} (believe {@code X-Forwarded-*} from a proxy on a
  * loopback address), {@code --drain MS} (on SIGTERM, answer {@code 503 Draining} and keep serving
- * for MS milliseconds before closing). The environment variables {@code HOST} and {@code PORT}
+ * for MS milliseconds before closing), {@code --live-trace} (serve the live trace page at {@code
+ * /live-trace} to holders of a {@code /generateJwtToken} token). The environment variables {@code HOST} and {@code PORT}
  * change the defaults, as in a container; the flags win over them.
  *
  * @param host the address to bind
@@ -22,6 +23,7 @@ import java.util.Map;
  * @param corsOrigins the browser origins that may call the hub endpoints, none for no checks
  * @param trustForwarded whether forwarded headers from loopback proxies are believed
  * @param drainMillis how long a drain serves on before the server closes
+ * @param liveTrace whether the live trace page is served
  */
 record InteropOptions(
     String host,
@@ -31,7 +33,8 @@ record InteropOptions(
     String sqlServerUrl,
     List<String> corsOrigins,
     boolean trustForwarded,
-    long drainMillis) {
+    long drainMillis,
+    boolean liveTrace) {
 
   InteropOptions {
     corsOrigins = List.copyOf(corsOrigins);
@@ -46,9 +49,14 @@ record InteropOptions(
     List<String> corsOrigins = new ArrayList<>();
     boolean trustForwarded = false;
     long drainMillis = 0;
+    boolean liveTrace = false;
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--trust-forwarded")) {
         trustForwarded = true;
+        continue;
+      }
+      if (args[i].equals("--live-trace")) {
+        liveTrace = true;
         continue;
       }
       String value = i + 1 < args.length ? args[i + 1] : null;
@@ -68,7 +76,7 @@ record InteropOptions(
       throw new IllegalArgumentException("Give at most one of --redis, --postgres and --sqlserver");
     }
     return new InteropOptions(
-        host, port, redis, postgres, sqlServer, corsOrigins, trustForwarded, drainMillis);
+        host, port, redis, postgres, sqlServer, corsOrigins, trustForwarded, drainMillis, liveTrace);
   }
 
   /**

@@ -6,6 +6,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetAddress;
 import java.time.Duration;
 import io.switchboard.auth.BearerTokenAuthenticator;
+import io.switchboard.livetrace.LiveTrace;
 import io.switchboard.backplane.Backplane;
 import io.switchboard.backplane.postgres.PostgresBackplane;
 import io.switchboard.backplane.redis.RedisBackplane;
@@ -44,6 +45,9 @@ public final class InteropServer {
     if (backplane != null) {
       builder.backplane(backplane);
       meters.bindBackplane(backplane);
+    }
+    if (options.liveTrace()) {
+      LiveTrace.builder(new BearerTokenAuthenticator(tokens::validate)).build().register(builder);
     }
     if (options.trustForwarded()) {
       builder.trustForwardedHeaders(InetAddress::isLoopbackAddress);

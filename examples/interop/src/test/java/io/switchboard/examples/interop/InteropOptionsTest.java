@@ -1,6 +1,8 @@
 package io.switchboard.examples.interop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -34,5 +36,11 @@ class InteropOptionsTest {
 
     assertEquals("127.0.0.2", options.host());
     assertEquals(5001, options.port());
+  }
+
+  @Test
+  void theLiveTraceIsOffUnlessAsked() {
+    assertFalse(InteropOptions.parse(NO_ARGS, Map.of()).liveTrace());
+    assertTrue(InteropOptions.parse(new String[] {"--live-trace", "--port", "0"}, Map.of()).liveTrace());
   }
 }

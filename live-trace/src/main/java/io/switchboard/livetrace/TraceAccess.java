@@ -1,0 +1,68 @@
+package io.switchboard.livetrace;
+
+import io.switchboard.auth.AuthenticatedUser;
+import io.switchboard.auth.Authenticator;
+import io.switchboard.connection.HttpRequestInfo;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Who may see the trace: the application's {@link Authenticator}, run off the event loops (it may
+ * block), then a predicate on the user. Answers the HTTP status of a request: 200, 401 without a
+ * valid credential (as a hub with {@code @Authorize} answers), 403 when the predicate refuses,
+ * 503 while too many checks wait, 500 when the authenticator fails.
+ */
+final class TraceAccess {
+  private static final Logger LOG = LoggerFactory.getLogger(TraceAccess.class);
+  private static final int THREADS = 2;
+  private static final int WAITING = 64;
+
+  private final Authenticator authenticator;
+  private final Predicate<AuthenticatedUser> allowed;
+  private final ThreadPoolExecutor executor;
+
+  TraceAccess(Authenticator authenticator, Predicate<AuthenticatedUser> allowed) {
+    this.authenticator = authenticator;
+    this.allowed = allowed;
+    AtomicInteger threads = new AtomicInteger();
+    executor =
+        new ThreadPoolExecutor(
+            THREADS, THREADS, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(WAITING),
+            task -> {
+              Thread thread = new Thread(task, "switchboard-live-trace-auth-" + threads.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+    executor.allowCoreThreadTimeOut(true);
+  }
+
+  /** The status for {@code request}, decided on this class's threads. */
+  CompletableFuture<Integer> check(HttpRequestInfo request) {
+    try {
+      return CompletableFuture.supplyAsync(() -> status(request), executor);
+    } catch (RejectedExecutionException busy) {
+      LOG.warn("Live trace request from {} refused: {} authentications waiting", request.remoteAddress(), WAITING);
+      return CompletableFuture.completedFuture(503);
+    }
+  }
+
+  private int status(HttpRequestInfo request) {
+    try {
+      AuthenticatedUser user = authenticator.authenticate(request).orElse(null);
+      if (user == null) {
+        return 401;
+      }
+      return allowed.test(user) ? 200 : 403;
+    } catch (RuntimeException e) {
+      LOG.warn("The live trace's authenticator failed", e);
+      return 500;
+    }
+  }
+}
