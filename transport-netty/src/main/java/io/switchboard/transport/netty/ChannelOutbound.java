@@ -4,7 +4,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufHolder;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelConfig;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -39,7 +38,6 @@ final class ChannelOutbound {
   private final NettyTransportOptions options;
   private final Consumer<IOException> onOverflow;
   private final Consumer<Throwable> onSendFailure;
-  private final ChannelFutureListener sendListener;
   private final Queue<Object> queue = new ConcurrentLinkedQueue<>();
   // Updater-driven fields rather than Atomic* objects: every idle connection has one of these.
   private volatile long queuedBytes;
@@ -52,6 +50,8 @@ final class ChannelOutbound {
   // Event loop only.
   private ScheduledFuture<?> unwritableTimer;
   private boolean finished;
+  /** A drain is writing: a failure the void promise reports now is one of its writes. */
+  private boolean writing;
 
   /**
    * @param onOverflow aborts the connection; called at most once, on any thread
@@ -69,12 +69,6 @@ final class ChannelOutbound {
     this.options = options;
     this.onOverflow = onOverflow;
     this.onSendFailure = onSendFailure;
-    this.sendListener =
-        written -> {
-          if (!written.isSuccess() && channel.isActive()) {
-            onSendFailure.accept(written.cause());
-          }
-        };
   }
 
   /** Sets the context messages are written from (the owning handler's); before any drain. */
@@ -176,28 +170,54 @@ final class ChannelOutbound {
     }
   }
 
+  /**
+   * Messages are written with the channel's void promise (no promise and listener per message):
+   * a write that fails reports its cause to the pipeline's {@code exceptionCaught}, while the
+   * drain is still writing, where the owning handler hands it to {@link #failedWhileWriting}.
+   */
   private void drainQueue() {
     ChannelHandlerContext context = ctx;
     boolean written = false;
-    Object item;
-    while ((item = queue.poll()) != null) {
-      if (item instanceof LastAction last) {
-        finished = true;
-        last.action().run();
-        continue;
+    writing = true;
+    try {
+      Object item;
+      while ((item = queue.poll()) != null) {
+        if (item instanceof LastAction last) {
+          finished = true;
+          last.action().run();
+          continue;
+        }
+        QUEUED_BYTES.addAndGet(this, -sizeOf(item));
+        if (finished) {
+          // Lost a race with finish(): nothing may follow the last action.
+          ReferenceCountUtil.release(item);
+          continue;
+        }
+        context.write(item, context.voidPromise());
+        written = true;
       }
-      QUEUED_BYTES.addAndGet(this, -sizeOf(item));
-      if (finished) {
-        // Lost a race with finish(): nothing may follow the last action.
-        ReferenceCountUtil.release(item);
-        continue;
+      if (written) {
+        context.flush();
       }
-      context.write(item).addListener(sendListener);
-      written = true;
+    } finally {
+      writing = false;
     }
-    if (written) {
-      context.flush();
+  }
+
+  /**
+   * For the owning handler's {@code exceptionCaught}: whether {@code cause} is the failure of a
+   * write of the running drain, which is then this connection's send failure if the channel is
+   * still open (a dead socket's failed writes are its end, which the channel reports itself).
+   * Event loop only.
+   */
+  boolean failedWhileWriting(Throwable cause) {
+    if (!writing) {
+      return false;
     }
+    if (channel.isActive()) {
+      onSendFailure.accept(cause);
+    }
+    return true;
   }
 
   /**
