@@ -5,6 +5,7 @@ import io.netty.buffer.ByteBufHolder;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelConfig;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.EventLoop;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.switchboard.events.SlowClientReason;
@@ -25,8 +26,16 @@ import java.util.function.Consumer;
  * the channels of one event loop run together in one task ({@link EventLoopDrains}). The drain
  * clears the flag <em>before</em> emptying the queue, so a message added after the flag is
  * cleared is either seen by this drain or schedules the next one; none is stranded.
+ *
+ * <p>A writer touches this object and its queue only, never the channel: a broadcast to
+ * thousands of connections would otherwise read each channel's outbound buffer and config from
+ * the broadcasting thread, cold in its cache. What the channel holds is taken on the event loop
+ * instead, after every drain and writability change, and the queued bytes a drain moved into the
+ * channel leave the queue's count only after that (so the bound never sees them in neither).
+ * Between two drains the channel only shrinks: the bound may see more than it holds, never less.
+ * (The drain is this object itself, as a task: one object fewer per connection.)
  */
-final class ChannelOutbound {
+final class ChannelOutbound implements Runnable {
   private static final AtomicLongFieldUpdater<ChannelOutbound> QUEUED_BYTES =
       AtomicLongFieldUpdater.newUpdater(ChannelOutbound.class, "queuedBytes");
   private static final AtomicIntegerFieldUpdater<ChannelOutbound> DRAIN_SCHEDULED =
@@ -35,6 +44,7 @@ final class ChannelOutbound {
       AtomicIntegerFieldUpdater.newUpdater(ChannelOutbound.class, "overflowed");
 
   private final Channel channel;
+  private final EventLoop loop;
   private final NettyTransportOptions options;
   private final Consumer<IOException> onOverflow;
   private final Consumer<Throwable> onSendFailure;
@@ -43,7 +53,8 @@ final class ChannelOutbound {
   private volatile long queuedBytes;
   private volatile int drainScheduled;
   private volatile int overflowed;
-  private final Runnable drainTask = this::drain;
+  /** The bytes the channel held at the end of the latest drain or writability change. */
+  private volatile long channelBytes;
   private final EventLoopDrains loopDrains;
   private volatile ChannelHandlerContext ctx;
   private volatile boolean accepting = true;
@@ -65,6 +76,7 @@ final class ChannelOutbound {
       Consumer<IOException> onOverflow,
       Consumer<Throwable> onSendFailure) {
     this.channel = channel;
+    this.loop = channel.eventLoop();
     this.loopDrains = loopDrains;
     this.options = options;
     this.onOverflow = onOverflow;
@@ -87,7 +99,7 @@ final class ChannelOutbound {
       return;
     }
     long queued = QUEUED_BYTES.addAndGet(this, bytes);
-    if (queued + bytesInChannel() > options.maxPendingWriteBytes()) {
+    if (queued + channelBytes > options.maxPendingWriteBytes()) {
       QUEUED_BYTES.addAndGet(this, -bytes);
       ReferenceCountUtil.release(message);
       overflow(
@@ -126,6 +138,7 @@ final class ChannelOutbound {
    * Event loop only.
    */
   void writabilityChanged() {
+    channelBytes = bytesInChannel();
     if (!channel.isWritable()) {
       if (unwritableTimer == null) {
         long nanos = options.sendTimeout().toNanos();
@@ -156,12 +169,13 @@ final class ChannelOutbound {
 
   private void scheduleDrain() {
     if (DRAIN_SCHEDULED.compareAndSet(this, 0, 1)) {
-      loopDrains.submit(channel.eventLoop(), drainTask);
+      loopDrains.submit(loop, this);
     }
   }
 
-  /** Never throws: a failing write or last action is this connection's send failure alone. */
-  private void drain() {
+  /** The drain. Never throws: a failing write or last action is this connection's send failure alone. */
+  @Override
+  public void run() {
     drainScheduled = 0;
     try {
       drainQueue();
@@ -178,6 +192,7 @@ final class ChannelOutbound {
   private void drainQueue() {
     ChannelHandlerContext context = ctx;
     boolean written = false;
+    long drained = 0;
     writing = true;
     try {
       Object item;
@@ -187,7 +202,7 @@ final class ChannelOutbound {
           last.action().run();
           continue;
         }
-        QUEUED_BYTES.addAndGet(this, -sizeOf(item));
+        drained += sizeOf(item);
         if (finished) {
           // Lost a race with finish(): nothing may follow the last action.
           ReferenceCountUtil.release(item);
@@ -201,6 +216,9 @@ final class ChannelOutbound {
       }
     } finally {
       writing = false;
+      // The channel's count first: a writer that sees the queue's count drop sees this one too.
+      channelBytes = bytesInChannel();
+      QUEUED_BYTES.addAndGet(this, -drained);
     }
   }
 

@@ -2,6 +2,7 @@ package io.switchboard.transport.netty;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.Channel;
 import io.switchboard.connection.WriteBatch;
 
 /**
@@ -28,17 +29,18 @@ final class SharedFrames implements Runnable {
   private SharedFrames() {}
 
   /**
-   * A frame of {@code payload} for one channel to write (the caller owns one reference), built
-   * with {@code alloc} the first time the current batch writes {@code payload}.
+   * A frame of {@code payload} for {@code channel} to write (the caller owns one reference),
+   * built with the channel's allocator the first time the current batch writes {@code payload};
+   * the other recipients' channels are not touched.
    *
    * @return null outside a write batch
    */
-  static ByteBuf retainedFrame(byte[] payload, boolean isText, ByteBufAllocator alloc) {
+  static ByteBuf retainedFrame(byte[] payload, boolean isText, Channel channel) {
     SharedFrames frames = WriteBatch.piece(BATCH_KEY, SharedFrames::new);
     if (frames == null) {
       return null;
     }
-    return (isText ? frames.text : frames.binary).retainedFrame(payload, isText, alloc);
+    return (isText ? frames.text : frames.binary).retainedFrame(payload, isText, channel);
   }
 
   /** A WebSocket frame of {@code payload}, as a server sends it (final, unmasked). */
@@ -72,10 +74,10 @@ final class SharedFrames implements Runnable {
     private byte[] payload;
     private ByteBuf frame;
 
-    ByteBuf retainedFrame(byte[] data, boolean isText, ByteBufAllocator alloc) {
+    ByteBuf retainedFrame(byte[] data, boolean isText, Channel channel) {
       if (payload != data) {
         clear();
-        frame = frame(alloc, data, isText);
+        frame = frame(channel.alloc(), data, isText);
         payload = data;
       }
       // A plain duplicate shares the frame's reference count: one retain per recipient.

@@ -59,7 +59,7 @@ final class WebSocketSession extends StreamingSession {
   public void write(byte[] data) {
     boolean text = connection.transferFormat() != TransferFormat.BINARY;
     // In a broadcast every recipient writes the batch's one frame; alone, the encoder frames it.
-    ByteBuf shared = SharedFrames.retainedFrame(data, text, channel.alloc());
+    ByteBuf shared = SharedFrames.retainedFrame(data, text, channel);
     if (shared != null) {
       outbound.write(shared);
     } else {

@@ -92,6 +92,23 @@ class ChannelOutboundEmbeddedTest {
   }
 
   @Test
+  void theHardBoundCountsWhatTheChannelStillHolds() {
+    bind(NettyTransportOptions.builder().writeBufferWaterMarks(1024, 2048).maxPendingWriteBytes(2048).build());
+    // The socket takes nothing: flushes stop here, so written messages stay in the channel.
+    channel.pipeline().addFirst(new io.netty.channel.ChannelOutboundHandlerAdapter() {
+      @Override
+      public void flush(ChannelHandlerContext ctx) {}
+    });
+    outbound.write(Unpooled.wrappedBuffer(new byte[1000]));
+    channel.runPendingTasks();
+    assertTrue(overflows.isEmpty());
+    ByteBuf more = Unpooled.wrappedBuffer(new byte[1000]);
+    outbound.write(more);
+    assertEquals(0, more.refCnt(), "1000 queued and 1000 in the channel exceed 2048");
+    assertEquals(1, overflows.size());
+  }
+
+  @Test
   void discardReleasesWhatIsQueued() {
     bind(NettyTransportOptions.defaults());
     ByteBuf queued = text("queued");

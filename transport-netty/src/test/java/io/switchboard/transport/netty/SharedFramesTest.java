@@ -17,6 +17,7 @@ import io.switchboard.connection.WriteBatch;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,6 +25,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The frames a broadcast shares: Netty's own encoding, one buffer per batch, all released. */
 class SharedFramesTest {
   private static final ByteBufAllocator ALLOC = ByteBufAllocator.DEFAULT;
+  private final EmbeddedChannel channel = new EmbeddedChannel();
+
+  @AfterEach
+  void close() {
+    channel.finishAndReleaseAll();
+  }
 
   /** What Netty's server-side encoder writes for the frame. */
   private static byte[] encoded(byte[] payload, boolean text) {
@@ -65,7 +72,7 @@ class SharedFramesTest {
 
   @Test
   void outsideABatchThereIsNoSharedFrame() {
-    assertNull(SharedFrames.retainedFrame(payload(3), true, ALLOC));
+    assertNull(SharedFrames.retainedFrame(payload(3), true, channel));
   }
 
   @Test
@@ -77,8 +84,8 @@ class SharedFramesTest {
         () -> {
           // Recipients of either transfer format, interleaved, as a broadcast meets them.
           for (int i = 0; i < 3; i++) {
-            written.add(SharedFrames.retainedFrame(json, true, ALLOC));
-            written.add(SharedFrames.retainedFrame(msgpack, false, ALLOC));
+            written.add(SharedFrames.retainedFrame(json, true, channel));
+            written.add(SharedFrames.retainedFrame(msgpack, false, channel));
           }
         });
     // Duplicates of one buffer share its reference count: 3 recipients hold each frame.
@@ -104,8 +111,8 @@ class SharedFramesTest {
     List<ByteBuf> written = new ArrayList<>();
     WriteBatch.run(
         () -> {
-          written.add(SharedFrames.retainedFrame(payload(4), true, ALLOC));
-          written.add(SharedFrames.retainedFrame(payload(4), true, ALLOC));
+          written.add(SharedFrames.retainedFrame(payload(4), true, channel));
+          written.add(SharedFrames.retainedFrame(payload(4), true, channel));
         });
     assertEquals(1, written.get(0).refCnt(), "arrays are told apart by identity: two frames");
     assertEquals(1, written.get(1).refCnt());
