@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,22 +19,13 @@ class OnDemandThreadPoolTest {
     pool.shutdownNow();
   }
 
-  /** Waits for a state the pool reaches without a signal to wait on (no timing is asserted). */
-  private static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!condition.getAsBoolean()) {
-      assertTrue(System.nanoTime() < deadline, what);
-      Thread.sleep(1);
-    }
-  }
-
   @Test
   void tasksOneAfterAnotherShareOneThread() throws Exception {
     pool = (OnDemandThreadPool) HubExecutors.platformPool(HubExecutors.BLOCKING_THREADS_ON_JAVA_17);
     for (int i = 1; i <= 300; i++) {
       pool.execute(() -> {});
       long done = i;
-      eventually("task " + i + " finished", () -> pool.getCompletedTaskCount() == done);
+      HubThreadsTest.eventually("task " + i + " finished", () -> pool.getCompletedTaskCount() == done);
     }
     assertEquals(1, pool.getLargestPoolSize(), "one thread was always enough");
   }

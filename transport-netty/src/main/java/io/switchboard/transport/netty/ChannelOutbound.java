@@ -31,7 +31,7 @@ import java.util.function.Consumer;
  * thousands of connections would otherwise read each channel's outbound buffer and config from
  * the broadcasting thread, cold in its cache. What the channel holds is taken on the event loop
  * instead, after every drain and writability change, and the queued bytes a drain moved into the
- * channel leave the queue's count only after that (so the bound never sees them in neither).
+ * channel leave the queue's count only after that, so the bound never misses them.
  * Between two drains the channel only shrinks: the bound may see more than it holds, never less.
  * (The drain is this object itself, as a task: one object fewer per connection.)
  */
@@ -241,7 +241,7 @@ final class ChannelOutbound implements Runnable {
   /**
    * The bytes the channel holds but has not yet written to the socket, read through the supported
    * distances to its write-buffer watermarks (Channel.unsafe() is not for user code); a closed
-   * channel, which holds no buffer, counts none.
+   * channel, which holds no buffer, counts none. Event loop only.
    */
   private long bytesInChannel() {
     ChannelConfig config = channel.config();
