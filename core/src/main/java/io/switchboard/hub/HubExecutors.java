@@ -98,21 +98,12 @@ public final class HubExecutors implements AutoCloseable {
 
   /**
    * The executor of hub methods on Java 17. Hub methods may block (a JDBC call, an upload stream
-   * waiting for the client's next item), so the pool is large; its threads start on demand and
-   * end after a minute idle. More blocked methods than threads queue the rest: use Java 21+ or
+   * waiting for the client's next item), so the pool is large; a thread starts only when every
+   * running one is busy, and ends after a minute idle. More blocked methods than threads queue the rest: use Java 21+ or
    * HubOptions.executor.
    */
   static ExecutorService platformPool(int threads) {
-    ThreadPoolExecutor pool =
-        new ThreadPoolExecutor(
-            threads,
-            threads,
-            60,
-            TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(),
-            daemonThreads("switchboard-hub"));
-    pool.allowCoreThreadTimeOut(true);
-    return pool;
+    return new OnDemandThreadPool(threads, IDLE_SECONDS, daemonThreads("switchboard-hub"));
   }
 
   private static ThreadFactory daemonThreads(String prefix) {

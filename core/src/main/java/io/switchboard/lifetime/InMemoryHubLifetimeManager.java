@@ -43,10 +43,11 @@ public final class InMemoryHubLifetimeManager implements HubLifetimeManager {
   public CompletableFuture<Void> sendAll(
       InvocationMessage message, Collection<String> excludedConnectionIds) {
     SerializedHubMessage serialized = new SerializedHubMessage(message);
+    ExcludedConnections excluded = ExcludedConnections.of(excludedConnectionIds, connections);
     WriteBatch.run(
         () -> {
           for (HubConnection connection : connections.values()) {
-            if (!excludedConnectionIds.contains(connection.connectionId())) {
+            if (!excluded.contains(connection)) {
               connection.write(serialized);
             }
           }
@@ -81,11 +82,12 @@ public final class InMemoryHubLifetimeManager implements HubLifetimeManager {
       Collection<String> groupNames,
       Collection<String> excludedConnectionIds) {
     SerializedHubMessage serialized = new SerializedHubMessage(message);
+    ExcludedConnections excluded = ExcludedConnections.of(excludedConnectionIds, connections);
     forEachMember(
         groups,
         groupNames,
         connection -> {
-          if (!excludedConnectionIds.contains(connection.connectionId())) {
+          if (!excluded.contains(connection)) {
             connection.write(serialized);
           }
         });

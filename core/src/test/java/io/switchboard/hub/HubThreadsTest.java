@@ -72,7 +72,7 @@ class HubThreadsTest {
   }
 
   /** Waits for a condition that the code under test makes true without a signal to wait on. */
-  private static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
+  static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (!condition.getAsBoolean()) {
       assertTrue(System.nanoTime() < deadline, what);

@@ -4,8 +4,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufHolder;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelConfig;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.EventLoop;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.switchboard.events.SlowClientReason;
@@ -26,8 +26,16 @@ import java.util.function.Consumer;
  * the channels of one event loop run together in one task ({@link EventLoopDrains}). The drain
  * clears the flag <em>before</em> emptying the queue, so a message added after the flag is
  * cleared is either seen by this drain or schedules the next one; none is stranded.
+ *
+ * <p>A writer touches this object and its queue only, never the channel: a broadcast to
+ * thousands of connections would otherwise read each channel's outbound buffer and config from
+ * the broadcasting thread, cold in its cache. What the channel holds is taken on the event loop
+ * instead, after every drain and writability change, and the queued bytes a drain moved into the
+ * channel leave the queue's count only after that, so the bound never misses them.
+ * Between two drains the channel only shrinks: the bound may see more than it holds, never less.
+ * (The drain is this object itself, as a task: one object fewer per connection.)
  */
-final class ChannelOutbound {
+final class ChannelOutbound implements Runnable {
   private static final AtomicLongFieldUpdater<ChannelOutbound> QUEUED_BYTES =
       AtomicLongFieldUpdater.newUpdater(ChannelOutbound.class, "queuedBytes");
   private static final AtomicIntegerFieldUpdater<ChannelOutbound> DRAIN_SCHEDULED =
@@ -36,22 +44,25 @@ final class ChannelOutbound {
       AtomicIntegerFieldUpdater.newUpdater(ChannelOutbound.class, "overflowed");
 
   private final Channel channel;
+  private final EventLoop loop;
   private final NettyTransportOptions options;
   private final Consumer<IOException> onOverflow;
   private final Consumer<Throwable> onSendFailure;
-  private final ChannelFutureListener sendListener;
   private final Queue<Object> queue = new ConcurrentLinkedQueue<>();
   // Updater-driven fields rather than Atomic* objects: every idle connection has one of these.
   private volatile long queuedBytes;
   private volatile int drainScheduled;
   private volatile int overflowed;
-  private final Runnable drainTask = this::drain;
+  /** The bytes the channel held at the end of the latest drain or writability change. */
+  private volatile long channelBytes;
   private final EventLoopDrains loopDrains;
   private volatile ChannelHandlerContext ctx;
   private volatile boolean accepting = true;
   // Event loop only.
   private ScheduledFuture<?> unwritableTimer;
   private boolean finished;
+  /** A drain is writing: a failure the void promise reports now is one of its writes. */
+  private boolean writing;
 
   /**
    * @param onOverflow aborts the connection; called at most once, on any thread
@@ -65,16 +76,11 @@ final class ChannelOutbound {
       Consumer<IOException> onOverflow,
       Consumer<Throwable> onSendFailure) {
     this.channel = channel;
+    this.loop = channel.eventLoop();
     this.loopDrains = loopDrains;
     this.options = options;
     this.onOverflow = onOverflow;
     this.onSendFailure = onSendFailure;
-    this.sendListener =
-        written -> {
-          if (!written.isSuccess() && channel.isActive()) {
-            onSendFailure.accept(written.cause());
-          }
-        };
   }
 
   /** Sets the context messages are written from (the owning handler's); before any drain. */
@@ -93,7 +99,7 @@ final class ChannelOutbound {
       return;
     }
     long queued = QUEUED_BYTES.addAndGet(this, bytes);
-    if (queued + bytesInChannel() > options.maxPendingWriteBytes()) {
+    if (queued + channelBytes > options.maxPendingWriteBytes()) {
       QUEUED_BYTES.addAndGet(this, -bytes);
       ReferenceCountUtil.release(message);
       overflow(
@@ -132,6 +138,7 @@ final class ChannelOutbound {
    * Event loop only.
    */
   void writabilityChanged() {
+    channelBytes = bytesInChannel();
     if (!channel.isWritable()) {
       if (unwritableTimer == null) {
         long nanos = options.sendTimeout().toNanos();
@@ -162,12 +169,13 @@ final class ChannelOutbound {
 
   private void scheduleDrain() {
     if (DRAIN_SCHEDULED.compareAndSet(this, 0, 1)) {
-      loopDrains.submit(channel.eventLoop(), drainTask);
+      loopDrains.submit(loop, this);
     }
   }
 
-  /** Never throws: a failing write or last action is this connection's send failure alone. */
-  private void drain() {
+  /** The drain. Never throws: a failing write or last action is this connection's send failure alone. */
+  @Override
+  public void run() {
     drainScheduled = 0;
     try {
       drainQueue();
@@ -176,34 +184,64 @@ final class ChannelOutbound {
     }
   }
 
+  /**
+   * Messages are written with the channel's void promise (no promise and listener per message):
+   * a write that fails reports its cause to the pipeline's {@code exceptionCaught}, while the
+   * drain is still writing, where the owning handler hands it to {@link #failedWhileWriting}.
+   */
   private void drainQueue() {
     ChannelHandlerContext context = ctx;
     boolean written = false;
-    Object item;
-    while ((item = queue.poll()) != null) {
-      if (item instanceof LastAction last) {
-        finished = true;
-        last.action().run();
-        continue;
+    long drained = 0;
+    writing = true;
+    try {
+      Object item;
+      while ((item = queue.poll()) != null) {
+        if (item instanceof LastAction last) {
+          finished = true;
+          last.action().run();
+          continue;
+        }
+        drained += sizeOf(item);
+        if (finished) {
+          // Lost a race with finish(): nothing may follow the last action.
+          ReferenceCountUtil.release(item);
+          continue;
+        }
+        context.write(item, context.voidPromise());
+        written = true;
       }
-      QUEUED_BYTES.addAndGet(this, -sizeOf(item));
-      if (finished) {
-        // Lost a race with finish(): nothing may follow the last action.
-        ReferenceCountUtil.release(item);
-        continue;
+      if (written) {
+        context.flush();
       }
-      context.write(item).addListener(sendListener);
-      written = true;
+    } finally {
+      writing = false;
+      // The channel's count first: a writer that sees the queue's count drop sees this one too.
+      channelBytes = bytesInChannel();
+      QUEUED_BYTES.addAndGet(this, -drained);
     }
-    if (written) {
-      context.flush();
+  }
+
+  /**
+   * For the owning handler's {@code exceptionCaught}: whether {@code cause} is the failure of a
+   * write of the running drain, which is then this connection's send failure if the channel is
+   * still open (a dead socket's failed writes are its end, which the channel reports itself).
+   * Event loop only.
+   */
+  boolean failedWhileWriting(Throwable cause) {
+    if (!writing) {
+      return false;
     }
+    if (channel.isActive()) {
+      onSendFailure.accept(cause);
+    }
+    return true;
   }
 
   /**
    * The bytes the channel holds but has not yet written to the socket, read through the supported
    * distances to its write-buffer watermarks (Channel.unsafe() is not for user code); a closed
-   * channel, which holds no buffer, counts none.
+   * channel, which holds no buffer, counts none. Event loop only.
    */
   private long bytesInChannel() {
     ChannelConfig config = channel.config();

@@ -48,7 +48,7 @@ final class ServerSentEventsSession extends StreamingSession {
   }
 
   @Override
-  public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
+  protected void streamFailed(ChannelHandlerContext context, Throwable cause) {
     LOG.debug("Connection {}: SSE stream failed", connection.connectionId(), cause);
     context.close();
   }

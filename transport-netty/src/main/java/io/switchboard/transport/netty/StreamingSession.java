@@ -59,6 +59,16 @@ abstract class StreamingSession extends ChannelInboundHandlerAdapter implements 
     context.fireChannelInactive();
   }
 
+  @Override
+  public final void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
+    if (!outbound.failedWhileWriting(cause)) {
+      streamFailed(context, cause);
+    }
+  }
+
+  /** The channel failed other than by a write of the outbound drain (see {@link ChannelOutbound}). */
+  protected abstract void streamFailed(ChannelHandlerContext context, Throwable cause);
+
   /** The channel is gone: tell the connection how the transport ended. */
   protected abstract void channelClosed();
 

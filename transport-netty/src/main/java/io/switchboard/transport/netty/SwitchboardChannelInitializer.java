@@ -29,6 +29,9 @@ import org.slf4j.LoggerFactory;
  * (they receive {@link io.netty.handler.codec.http.FullHttpRequest}s for every path that is not an
  * endpoint), or with {@code addBefore(SWITCHBOARD, ...)} to see every request first (e.g. to
  * authenticate or to decorate negotiate responses). Requests nobody answers get an empty 404.
+ * On an upgraded WebSocket, outbound handlers there see each message as a {@code WebSocketFrame},
+ * except a broadcast's, which is written already framed, as a {@code ByteBuf} shared by its
+ * recipients.
  */
 public final class SwitchboardChannelInitializer extends ChannelInitializer<Channel> {
   private static final Logger LOG = LoggerFactory.getLogger(SwitchboardChannelInitializer.class);

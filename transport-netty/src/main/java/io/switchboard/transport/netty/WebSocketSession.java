@@ -1,5 +1,6 @@
 package io.switchboard.transport.netty;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * <p>In: the payload of every Text, Binary and Continuation frame goes to the connection in order
  * (SignalR message boundaries are independent of frames). Out: each {@code write} is one
  * WebSocket message, Text or Binary by the connection's transfer format, wrapping the caller's
- * array.
+ * array; inside a write batch (a broadcast), the batch's shared frame ({@link SharedFrames}).
  *
  * <p>Ends: {@link #close()} sends Close 1000 after the queued messages and waits up to the
  * endpoint's close timeout for the client's Close; a failed send sends Close 1011 (protocol
@@ -56,11 +57,17 @@ final class WebSocketSession extends StreamingSession {
 
   @Override
   public void write(byte[] data) {
-    WebSocketFrame frame =
-        connection.transferFormat() == TransferFormat.BINARY
-            ? new BinaryWebSocketFrame(Unpooled.wrappedBuffer(data))
-            : new TextWebSocketFrame(Unpooled.wrappedBuffer(data));
-    outbound.write(frame);
+    boolean text = connection.transferFormat() != TransferFormat.BINARY;
+    // In a broadcast every recipient writes the batch's one frame; alone, the encoder frames it.
+    ByteBuf shared = SharedFrames.retainedFrame(data, text, channel);
+    if (shared != null) {
+      outbound.write(shared);
+    } else {
+      outbound.write(
+          text
+              ? new TextWebSocketFrame(Unpooled.wrappedBuffer(data))
+              : new BinaryWebSocketFrame(Unpooled.wrappedBuffer(data)));
+    }
   }
 
   @Override
@@ -166,7 +173,7 @@ final class WebSocketSession extends StreamingSession {
   }
 
   @Override
-  public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
+  protected void streamFailed(ChannelHandlerContext context, Throwable cause) {
     LOG.debug("Connection {}: WebSocket failed", connection.connectionId(), cause);
     if (cause instanceof IOException io) {
       networkError = io; // the socket broke: a drop, not a failure of the connection

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 class ChannelOutboundEmbeddedTest {
   private final List<IOException> overflows = new ArrayList<>();
   private final List<Throwable> failures = new ArrayList<>();
+  private final List<Throwable> otherFailures = new ArrayList<>();
   private final EmbeddedChannel channel = new EmbeddedChannel();
   private ChannelOutbound outbound;
 
@@ -32,6 +33,14 @@ class ChannelOutboundEmbeddedTest {
       @Override
       public void handlerAdded(ChannelHandlerContext ctx) {
         outbound.bind(ctx);
+      }
+
+      @Override
+      public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // As StreamingSession does: a failure reported while the drain writes is a send failure.
+        if (!outbound.failedWhileWriting(cause)) {
+          otherFailures.add(cause);
+        }
       }
     });
   }
@@ -83,6 +92,23 @@ class ChannelOutboundEmbeddedTest {
   }
 
   @Test
+  void theHardBoundCountsWhatTheChannelStillHolds() {
+    bind(NettyTransportOptions.builder().writeBufferWaterMarks(1024, 2048).maxPendingWriteBytes(2048).build());
+    // The socket takes nothing: flushes stop here, so written messages stay in the channel.
+    channel.pipeline().addFirst(new io.netty.channel.ChannelOutboundHandlerAdapter() {
+      @Override
+      public void flush(ChannelHandlerContext ctx) {}
+    });
+    outbound.write(Unpooled.wrappedBuffer(new byte[1000]));
+    channel.runPendingTasks();
+    assertTrue(overflows.isEmpty());
+    ByteBuf more = Unpooled.wrappedBuffer(new byte[1000]);
+    outbound.write(more);
+    assertEquals(0, more.refCnt(), "1000 queued and 1000 in the channel exceed 2048");
+    assertEquals(1, overflows.size());
+  }
+
+  @Test
   void discardReleasesWhatIsQueued() {
     bind(NettyTransportOptions.defaults());
     ByteBuf queued = text("queued");
@@ -125,5 +151,33 @@ class ChannelOutboundEmbeddedTest {
     channel.runPendingTasks();
     assertEquals(1, failures.size());
     assertEquals("encoder broke", failures.get(0).getMessage());
+    assertTrue(otherFailures.isEmpty());
+  }
+
+  @Test
+  void messagesAreWrittenWithTheVoidPromise() {
+    bind(NettyTransportOptions.defaults());
+    List<Boolean> voidPromises = new ArrayList<>();
+    channel.pipeline().addFirst(new io.netty.channel.ChannelOutboundHandlerAdapter() {
+      @Override
+      public void write(ChannelHandlerContext ctx, Object msg, io.netty.channel.ChannelPromise promise) {
+        voidPromises.add(promise.isVoid());
+        ctx.write(msg, promise);
+      }
+    });
+    outbound.write(text("a"));
+    outbound.write(text("b"));
+    channel.runPendingTasks();
+    assertEquals(List.of(true, true), voidPromises, "no promise and listener per message");
+    assertEquals("a", readText());
+    assertEquals("b", readText());
+  }
+
+  @Test
+  void aFailureOutsideTheDrainIsNotASendFailure() {
+    bind(NettyTransportOptions.defaults());
+    channel.pipeline().fireExceptionCaught(new IllegalStateException("a decoder broke"));
+    assertTrue(failures.isEmpty());
+    assertEquals(1, otherFailures.size());
   }
 }
