@@ -3,7 +3,7 @@ package io.switchboard.transport.netty;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
-import io.switchboard.connection.WriteBatch;
+import io.switchboard.connection.internal.WriteBatch;
 
 /**
  * The WebSocket frames of one {@link WriteBatch} (a broadcast), each built once and shared by

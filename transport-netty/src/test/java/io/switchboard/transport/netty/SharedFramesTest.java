@@ -13,7 +13,7 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocket08FrameEncoder;
-import io.switchboard.connection.WriteBatch;
+import io.switchboard.connection.internal.WriteBatch;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
