@@ -60,7 +60,7 @@ public interface Backplane extends AutoCloseable {
    */
   default ScaleOutHubLifetimeManager lifetimeManager(Class<? extends Hub> hubClass, HubOptions options) {
     return new ScaleOutHubLifetimeManager(
-        this, ScaleOutOptions.builder(hubClass).protocols(options.protocols()).build());
+        this, ScaleOutOptions.builder(hubClass).protocols(options.protocols()).events(options.backplaneEvents()).build());
   }
 
   /**
@@ -70,6 +70,6 @@ public interface Backplane extends AutoCloseable {
    */
   default ScaleOutHubLifetimeManager lifetimeManager(String hubName, HubOptions options) {
     return new ScaleOutHubLifetimeManager(
-        this, ScaleOutOptions.builder(hubName).protocols(options.protocols()).build());
+        this, ScaleOutOptions.builder(hubName).protocols(options.protocols()).events(options.backplaneEvents()).build());
   }
 }

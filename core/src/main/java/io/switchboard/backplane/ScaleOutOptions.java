@@ -1,5 +1,6 @@
 package io.switchboard.backplane;
 
+import io.switchboard.events.SwitchboardEvents;
 import io.switchboard.protocol.HubProtocol;
 import io.switchboard.protocol.json.JsonHubProtocol;
 import io.switchboard.protocol.msgpack.MessagePackHubProtocol;
@@ -18,12 +19,14 @@ public final class ScaleOutOptions {
   private final List<HubProtocol> protocols;
   private final Duration groupAckTimeout;
   private final String serverName;
+  private final SwitchboardEvents events;
 
   private ScaleOutOptions(Builder builder) {
     hubName = builder.hubName;
     protocols = builder.protocols;
     groupAckTimeout = builder.groupAckTimeout;
     serverName = builder.serverName != null ? builder.serverName : BackplaneIds.newServerName();
+    events = builder.events;
   }
 
   /** The defaults for the hub of this backplane name (see {@link BackplaneName}). */
@@ -49,7 +52,11 @@ public final class ScaleOutOptions {
 
   /** A builder starting from these options. */
   public Builder toBuilder() {
-    return new Builder(hubName).protocols(protocols).groupAckTimeout(groupAckTimeout).serverName(serverName);
+    return new Builder(hubName)
+        .protocols(protocols)
+        .groupAckTimeout(groupAckTimeout)
+        .serverName(serverName)
+        .events(events);
   }
 
   /** The hub's name on the backplane: the prefix of its channels. */
@@ -75,12 +82,21 @@ public final class ScaleOutOptions {
     return serverName;
   }
 
+  /**
+   * Where the hub's backplane traffic is reported: publishes, their failures and receipts (default
+   * {@link SwitchboardEvents#NONE}; a server sets its own listener).
+   */
+  public SwitchboardEvents events() {
+    return events;
+  }
+
   /** Builds {@link ScaleOutOptions}; every value but the hub name starts at its default. */
   public static final class Builder {
     private final String hubName;
     private List<HubProtocol> protocols = List.of(new JsonHubProtocol(), new MessagePackHubProtocol());
     private Duration groupAckTimeout = Duration.ofSeconds(30);
     private String serverName;
+    private SwitchboardEvents events = SwitchboardEvents.NONE;
 
     private Builder(String hubName) {
       this.hubName = hubName;
@@ -101,6 +117,12 @@ public final class ScaleOutOptions {
     /** Sets this server's name; it must be unique among the hub's servers and never reused. */
     public Builder serverName(String value) {
       serverName = Objects.requireNonNull(value);
+      return this;
+    }
+
+    /** Sets where the hub's backplane traffic is reported. */
+    public Builder events(SwitchboardEvents value) {
+      events = Objects.requireNonNull(value);
       return this;
     }
 

@@ -1,5 +1,7 @@
 package io.switchboard.hub;
 
+import io.switchboard.events.StreamDirection;
+import io.switchboard.events.StreamOutcome;
 import io.switchboard.protocol.CancelInvocationMessage;
 import io.switchboard.protocol.CloseMessage;
 import io.switchboard.protocol.CompletionMessage;
@@ -157,20 +159,25 @@ final class HubMessageDispatcher {
         };
     caller.runHubCode(
         () -> {
+          StreamEvents report =
+              StreamEvents.start(caller, hub, invocation.target(), StreamDirection.SERVER_TO_CLIENT);
           Object source;
           try {
             source = HubInvoker.call(caller, hub, method, invocation.target(), parameters);
           } catch (Throwable e) {
             onEnd.run();
+            report.finished(StreamOutcome.ERROR);
             HubInvoker.fail(caller, hub, invocation.target(), id, e);
             return;
           }
           if (source == null) {
             onEnd.run();
+            report.finished(StreamOutcome.ERROR);
             caller.send(CompletionMessage.withError(id, HubErrors.streamingMethodReturnedNull(invocation.target())));
             return;
           }
-          new ServerStream(caller, id, cancellation, hub.options.enableDetailedErrors(), onEnd).run(source);
+          new ServerStream(caller, id, cancellation, hub.options.enableDetailedErrors(), onEnd, report)
+              .run(source);
         },
         onEnd);
   }
@@ -208,7 +215,7 @@ final class HubMessageDispatcher {
     int index = 0;
     for (HubMethod.Parameter parameter : method.parameters()) {
       if (parameter.source() == HubMethod.Source.UPLOAD) {
-        uploads.add(caller.openUpload(streamIds.get(index++), parameter.type()));
+        uploads.add(caller.openUpload(streamIds.get(index++), parameter.type(), target));
       }
     }
     return uploads;

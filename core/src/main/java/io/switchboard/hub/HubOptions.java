@@ -4,6 +4,7 @@ import io.switchboard.auth.AuthenticatedUser;
 import io.switchboard.auth.Authenticator;
 import io.switchboard.connection.EndpointOptions;
 import io.switchboard.connection.TransportType;
+import io.switchboard.events.SwitchboardEvents;
 import io.switchboard.protocol.HubProtocol;
 import io.switchboard.protocol.json.JsonHubProtocol;
 import io.switchboard.protocol.msgpack.MessagePackHubProtocol;
@@ -46,6 +47,7 @@ public final class HubOptions {
   private final Map<String, Predicate<AuthenticatedUser>> policies;
   private final boolean closeOnAuthenticationExpiration;
   private final List<Consumer<HubContext>> beforeShutdown;
+  private final SwitchboardEvents backplaneEvents;
 
   private HubOptions(Builder builder) {
     keepAliveInterval = builder.keepAliveInterval;
@@ -69,6 +71,7 @@ public final class HubOptions {
     policies = Map.copyOf(builder.policies);
     closeOnAuthenticationExpiration = builder.closeOnAuthenticationExpiration;
     beforeShutdown = List.copyOf(builder.beforeShutdown);
+    backplaneEvents = builder.backplaneEvents;
   }
 
   /** The reference defaults. */
@@ -194,6 +197,14 @@ public final class HubOptions {
     return beforeShutdown;
   }
 
+  /**
+   * Where the hub's backplane traffic is reported (default {@link SwitchboardEvents#NONE}); a
+   * server sets its {@code events} listener here for every hub.
+   */
+  public SwitchboardEvents backplaneEvents() {
+    return backplaneEvents;
+  }
+
   /** Builds {@link HubOptions}; every value starts at its default. */
   public static final class Builder {
     private Duration keepAliveInterval = Duration.ofSeconds(15);
@@ -214,6 +225,7 @@ public final class HubOptions {
     private final Map<String, Predicate<AuthenticatedUser>> policies = new LinkedHashMap<>();
     private boolean closeOnAuthenticationExpiration;
     private final List<Consumer<HubContext>> beforeShutdown = new ArrayList<>();
+    private SwitchboardEvents backplaneEvents = SwitchboardEvents.NONE;
 
     private Builder() {}
 
@@ -236,6 +248,7 @@ public final class HubOptions {
       policies.putAll(from.policies);
       closeOnAuthenticationExpiration = from.closeOnAuthenticationExpiration;
       beforeShutdown.addAll(from.beforeShutdown);
+      backplaneEvents = from.backplaneEvents;
     }
 
     /** Sets the interval of server Pings. */
@@ -376,6 +389,12 @@ public final class HubOptions {
      */
     public Builder beforeShutdown(Consumer<HubContext> action) {
       beforeShutdown.add(Objects.requireNonNull(action));
+      return this;
+    }
+
+    /** Sets where the hub's backplane traffic is reported (see {@link HubOptions#backplaneEvents}). */
+    public Builder backplaneEvents(SwitchboardEvents listener) {
+      backplaneEvents = Objects.requireNonNull(listener);
       return this;
     }
 

@@ -1,5 +1,6 @@
 package io.switchboard.hub;
 
+import io.switchboard.events.StreamOutcome;
 import io.switchboard.protocol.CompletionMessage;
 import io.switchboard.protocol.StreamItemMessage;
 import java.util.Iterator;
@@ -24,6 +25,7 @@ final class ServerStream {
   private final StreamCancellation cancellation;
   private final boolean detailedErrors;
   private final Runnable onEnd;
+  private final StreamEvents report;
   private final AtomicBoolean finished = new AtomicBoolean();
 
   ServerStream(
@@ -31,12 +33,14 @@ final class ServerStream {
       String invocationId,
       StreamCancellation cancellation,
       boolean detailedErrors,
-      Runnable onEnd) {
+      Runnable onEnd,
+      StreamEvents report) {
     this.caller = caller;
     this.invocationId = invocationId;
     this.cancellation = cancellation;
     this.detailedErrors = detailedErrors;
     this.onEnd = onEnd;
+    this.report = report;
   }
 
   /** Streams {@code source}; for iterated sources this blocks until the stream ends. */
@@ -64,6 +68,7 @@ final class ServerStream {
   }
 
   private void sendItem(Object item) {
+    report.item();
     caller.send(new StreamItemMessage(Map.of(), invocationId, item));
   }
 
@@ -72,6 +77,10 @@ final class ServerStream {
       return;
     }
     onEnd.run();
+    report.finished(
+        error != null
+            ? StreamOutcome.ERROR
+            : cancellation.isCancelled() ? StreamOutcome.CANCELLED : StreamOutcome.COMPLETED);
     if (error == null) {
       caller.send(CompletionMessage.empty(invocationId));
       return;
