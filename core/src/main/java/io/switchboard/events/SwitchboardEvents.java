@@ -97,9 +97,9 @@ public interface SwitchboardEvents {
   /**
    * A connection's transport stopped taking output at the socket's pace (its channel went above
    * the high watermark: {@code pressured} true) or caught up again (below the low watermark:
-   * false). Not every transport reports it (long polling holds its output in a bounded buffer).
-   * A connection that closes while pressured reports no recovery: its {@link #connectionClosed}
-   * ends the pressure.
+   * false, also when the pressured channel goes). Not every transport reports it (long polling
+   * holds its output in a bounded buffer); a listener may take {@link #connectionClosed} as the
+   * end of the pressure too.
    *
    * @param queuedBytes the bytes the connection holds for its client right now, readable from any
    *     thread until the connection closes (for a gauge of what slow clients hold)

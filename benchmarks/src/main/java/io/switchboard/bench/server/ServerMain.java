@@ -67,16 +67,14 @@ public final class ServerMain {
     };
   }
 
+  /** {@code BenchHub} on {@code /bench}, on a free loopback port. */
+  private static SwitchboardServer.Builder hubServer(IoTransport io) {
+    return SwitchboardServer.builder().host("127.0.0.1").port(0).ioTransport(io).hub("/bench", BenchHub.class);
+  }
+
   /** The hub on a server reporting to {@code events}, until told to quit. */
   private static void serveHub(SwitchboardEvents events, IoTransport io) throws Exception {
-    SwitchboardServer server =
-        SwitchboardServer.builder()
-            .host("127.0.0.1")
-            .port(0)
-            .ioTransport(io)
-            .events(events)
-            .hub("/bench", BenchHub.class)
-            .start();
+    SwitchboardServer server = hubServer(io).events(events).start();
     try {
       ServerControl.serve(server.port(), BenchHub::command);
     } finally {
@@ -86,14 +84,7 @@ public final class ServerMain {
 
   /** The hub on a server scaled out over {@code backplane}, until told to quit. */
   private static void serveWithBackplane(Backplane backplane, IoTransport io) throws Exception {
-    SwitchboardServer server =
-        SwitchboardServer.builder()
-            .host("127.0.0.1")
-            .port(0)
-            .ioTransport(io)
-            .backplane(backplane)
-            .hub("/bench", BenchHub.class)
-            .start();
+    SwitchboardServer server = hubServer(io).backplane(backplane).start();
     try {
       awaitHealthy(backplane);
       ServerControl.serve(server.port());

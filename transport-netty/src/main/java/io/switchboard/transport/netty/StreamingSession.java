@@ -54,16 +54,21 @@ abstract class StreamingSession extends ChannelInboundHandlerAdapter implements 
   @Override
   public void channelWritabilityChanged(ChannelHandlerContext context) {
     outbound.writabilityChanged();
-    boolean unwritable = !channel.isWritable();
+    reportPressure(!channel.isWritable());
+    context.fireChannelWritabilityChanged();
+  }
+
+  /** Tells the connection of a change of outbound pressure; event loop only. */
+  private void reportPressure(boolean unwritable) {
     if (unwritable != pressured) {
       pressured = unwritable;
       connection.outboundPressureChanged(unwritable, outbound::pendingBytes);
     }
-    context.fireChannelWritabilityChanged();
   }
 
   @Override
   public void channelInactive(ChannelHandlerContext context) {
+    reportPressure(false); // the channel's pressure ends with it (a reconnecting connection lives on)
     outbound.discard();
     channelClosed();
     context.fireChannelInactive();

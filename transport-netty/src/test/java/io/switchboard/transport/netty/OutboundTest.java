@@ -283,28 +283,43 @@ class OutboundTest {
     }
   }
 
-  @Test
-  void aClientThatFallsBehindAndCatchesUpIsReportedBothWays() throws Exception {
+  private static final int PRESSURE_CHUNK = 64 << 10;
+  private static final int PRESSURE_CHUNKS = 64; // 4 MiB: more than the socket buffers take while nobody reads
+
+  /** A WebSocket client that reads nothing, sent enough to put its connection under pressure. */
+  private RawHttp pressuredClient() throws Exception {
     start(
         NettyTransportOptions.builder()
             .maxPendingWriteBytes(128L << 20)
             .sendTimeout(Duration.ofSeconds(Await.SECONDS))
             .build());
-    try (RawHttp slow = new RawHttp(server.port())) {
-      assertEquals(101, slow.upgrade("/echo").status());
-      Connection connection = echo.awaitConnection();
-      byte[] chunk = new byte[64 << 10];
-      int chunks = 64; // 4 MiB: more than the socket buffers take while nobody reads
-      for (int i = 0; i < chunks; i++) {
-        connection.write(chunk);
-      }
-      assertEquals("/echo pressured, above the high watermark: true", Await.poll(pressure));
+    RawHttp slow = new RawHttp(server.port());
+    assertEquals(101, slow.upgrade("/echo").status());
+    Connection connection = echo.awaitConnection();
+    byte[] chunk = new byte[PRESSURE_CHUNK];
+    for (int i = 0; i < PRESSURE_CHUNKS; i++) {
+      connection.write(chunk);
+    }
+    assertEquals("/echo pressured, above the high watermark: true", Await.poll(pressure));
+    return slow;
+  }
 
-      slow.skip((long) chunks * chunk.length); // the payloads; a few frame headers stay unread
+  @Test
+  void aClientThatFallsBehindAndCatchesUpIsReportedBothWays() throws Exception {
+    try (RawHttp slow = pressuredClient()) {
+      slow.skip((long) PRESSURE_CHUNKS * PRESSURE_CHUNK); // the payloads; a few frame headers stay unread
 
       assertEquals("/echo recovered", Await.poll(pressure));
       assertEquals(List.of(), drops);
     }
+  }
+
+  @Test
+  void thePressureOfAChannelEndsWithIt() throws Exception {
+    pressuredClient().close();
+
+    assertEquals("/echo recovered", Await.poll(pressure));
+    echo.awaitClosed();
   }
 
   /**
