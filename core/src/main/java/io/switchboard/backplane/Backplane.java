@@ -65,6 +65,7 @@ public interface Backplane extends AutoCloseable {
         ScaleOutOptions.builder(hubClass)
             .protocols(options.protocols())
             .tracer(options.tracer())
+            .events(options.backplaneEvents())
             .build());
   }
 
@@ -79,6 +80,7 @@ public interface Backplane extends AutoCloseable {
         ScaleOutOptions.builder(hubName)
             .protocols(options.protocols())
             .tracer(options.tracer())
+            .events(options.backplaneEvents())
             .build());
   }
 }

@@ -1,6 +1,8 @@
 package io.switchboard.backplane;
 
 import io.switchboard.connection.internal.WriteBatch;
+import io.switchboard.connection.internal.LimitedWarnings;
+import io.switchboard.events.SwitchboardEvents;
 import io.switchboard.lifetime.HubConnection;
 import io.switchboard.lifetime.HubLifetimeManager;
 import io.switchboard.lifetime.SerializedHubMessage;
@@ -64,6 +66,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class ScaleOutHubLifetimeManager implements HubLifetimeManager, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ScaleOutHubLifetimeManager.class);
+  // A backplane outage or a failing network hits every connection at once.
+  private static final LimitedWarnings UNREACHABLE =
+      new LimitedWarnings(log, "connections not reachable from other servers yet");
+  private static final LimitedWarnings WRITE_FAILURES =
+      new LimitedWarnings(log, "failed writing backplane messages to connections");
+  private static final LimitedWarnings MALFORMED = new LimitedWarnings(log, "malformed backplane messages dropped");
   /**
    * Longest wait of {@link #onConnected}'s stage for the connection's channels, so hub code never runs
    * before other servers can reach the connection; the bus's own timeouts normally end it sooner.
@@ -82,19 +90,23 @@ public final class ScaleOutHubLifetimeManager implements HubLifetimeManager, Aut
 
   /** A manager for one hub on {@code bus}; it subscribes to the hub's server-wide channels. */
   public ScaleOutHubLifetimeManager(Backplane bus, ScaleOutOptions options) {
-    this.bus = Objects.requireNonNull(bus);
+    Objects.requireNonNull(bus);
     this.options = Objects.requireNonNull(options);
+    this.bus =
+        options.events() == SwitchboardEvents.NONE
+            ? bus
+            : new ObservedBackplane(bus, options.hubName(), options.events());
     this.channels = new BackplaneChannels(options.hubName(), options.serverName());
-    this.groups = new SubscribedMembers(bus, channels::group, this::onGroupMessage);
-    this.users = new SubscribedMembers(bus, channels::user, this::onUserMessage);
+    this.groups = new SubscribedMembers(this.bus, channels::group, this::onGroupMessage);
+    this.users = new SubscribedMembers(this.bus, channels::user, this::onUserMessage);
     this.acks = new PendingAcks(options.groupAckTimeout());
     this.results = new PendingResults(options.protocols());
     this.started =
         CompletableFuture.allOf(
-                bus.subscribe(channels.all(), this::onAllMessage),
-                bus.subscribe(channels.groupManagement(), this::onGroupCommand),
-                bus.subscribe(channels.ack(options.serverName()), this::onAck),
-                bus.subscribe(channels.returnResults(), this::onCompletion))
+                this.bus.subscribe(channels.all(), this::onAllMessage),
+                this.bus.subscribe(channels.groupManagement(), this::onGroupCommand),
+                this.bus.subscribe(channels.ack(options.serverName()), this::onAck),
+                this.bus.subscribe(channels.returnResults(), this::onCompletion))
             // The bus keeps the subscriptions and restores them: nothing to wait for after that.
             .exceptionally(error -> null);
   }
@@ -128,7 +140,7 @@ public final class ScaleOutHubLifetimeManager implements HubLifetimeManager, Aut
             error -> {
               // The bus restores the subscriptions when it is back; an outage is logged by the bus.
               if (bus.isHealthy()) {
-                log.warn("Connection {} is not reachable from other servers yet: {}", id, unwrap(error).toString());
+                UNREACHABLE.warn("Connection {} is not reachable from other servers yet: {}", id, unwrap(error).toString());
               }
               return null;
             });
@@ -480,7 +492,7 @@ public final class ScaleOutHubLifetimeManager implements HubLifetimeManager, Aut
       connection.write(message);
     } catch (RuntimeException e) {
       // One failing connection does not keep the message from the others.
-      log.warn("Failed writing message to connection {}: {}", connection.connectionId(), e.getMessage());
+      WRITE_FAILURES.warn("Failed writing message to connection {}: {}", connection.connectionId(), e.getMessage());
     }
   }
 
@@ -488,7 +500,7 @@ public final class ScaleOutHubLifetimeManager implements HubLifetimeManager, Aut
     try {
       return reader.apply(message);
     } catch (IllegalArgumentException e) {
-      log.warn("Dropped a malformed backplane {}: {}", kind, e.getMessage());
+      MALFORMED.warn("Dropped a malformed backplane {}: {}", kind, e.getMessage());
       return null;
     }
   }

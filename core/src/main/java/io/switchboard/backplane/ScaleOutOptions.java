@@ -1,5 +1,6 @@
 package io.switchboard.backplane;
 
+import io.switchboard.events.SwitchboardEvents;
 import io.switchboard.protocol.HubProtocol;
 import io.switchboard.protocol.json.JsonHubProtocol;
 import io.switchboard.protocol.msgpack.MessagePackHubProtocol;
@@ -19,6 +20,7 @@ public final class ScaleOutOptions {
   private final Duration groupAckTimeout;
   private final String serverName;
   private final BackplaneTracer tracer;
+  private final SwitchboardEvents events;
 
   private ScaleOutOptions(Builder builder) {
     hubName = builder.hubName;
@@ -26,6 +28,7 @@ public final class ScaleOutOptions {
     groupAckTimeout = builder.groupAckTimeout;
     serverName = builder.serverName != null ? builder.serverName : BackplaneIds.newServerName();
     tracer = builder.tracer;
+    events = builder.events;
   }
 
   /** The defaults for the hub of this backplane name (see {@link BackplaneName}). */
@@ -55,7 +58,8 @@ public final class ScaleOutOptions {
         .protocols(protocols)
         .groupAckTimeout(groupAckTimeout)
         .serverName(serverName)
-        .tracer(tracer);
+        .tracer(tracer)
+        .events(events);
   }
 
   /** The hub's name on the backplane: the prefix of its channels. */
@@ -86,6 +90,14 @@ public final class ScaleOutOptions {
     return tracer;
   }
 
+  /**
+   * Where the hub's backplane traffic is reported: publishes, their failures and receipts (default
+   * {@link SwitchboardEvents#NONE}; a server sets its own listener).
+   */
+  public SwitchboardEvents events() {
+    return events;
+  }
+
   /** Builds {@link ScaleOutOptions}; every value but the hub name starts at its default. */
   public static final class Builder {
     private final String hubName;
@@ -93,6 +105,7 @@ public final class ScaleOutOptions {
     private Duration groupAckTimeout = Duration.ofSeconds(30);
     private String serverName;
     private BackplaneTracer tracer = BackplaneTracer.NONE;
+    private SwitchboardEvents events = SwitchboardEvents.NONE;
 
     private Builder(String hubName) {
       this.hubName = hubName;
@@ -119,6 +132,12 @@ public final class ScaleOutOptions {
     /** Carries traces across the bus; usually the hub's own, {@code HubOptions.tracer()}. */
     public Builder tracer(BackplaneTracer value) {
       tracer = Objects.requireNonNull(value);
+      return this;
+    }
+
+    /** Sets where the hub's backplane traffic is reported. */
+    public Builder events(SwitchboardEvents value) {
+      events = Objects.requireNonNull(value);
       return this;
     }
 

@@ -1,5 +1,6 @@
 package io.switchboard.connection;
 
+import io.switchboard.connection.internal.LimitedWarnings;
 import io.switchboard.events.SlowClientReason;
 import java.io.IOException;
 import java.time.Duration;
@@ -25,6 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 final class LongPollingSession implements TransportSession {
   private static final Logger LOG = LoggerFactory.getLogger(LongPollingSession.class);
+  private static final LimitedWarnings ABORTS = new LimitedWarnings(LOG, "slow long-polling clients aborted");
   private static final TransportResponse TIMED_OUT = TransportResponse.empty(200);
   private static final TransportResponse TERMINATED = TransportResponse.empty(204);
 
@@ -112,7 +114,7 @@ final class LongPollingSession implements TransportSession {
       IOException cause =
           new IOException(
               "Outbound limit of " + maxBufferedBytes + " bytes exceeded by a slow long-polling client");
-      LOG.warn("Connection {}: aborted, {}", connection.connectionId(), cause.getMessage());
+      ABORTS.warn("Connection {}: aborted, {}", connection.connectionId(), cause.getMessage());
       connection.events().slowClientDropped(connection.connectionId(), SlowClientReason.OUTBOUND_LIMIT);
       end(cause);
     } else if (wake != null) {

@@ -120,6 +120,11 @@ final class ManagedConnection implements Connection, TransportConnection {
   }
 
   @Override
+  public void outboundPressureChanged(boolean pressured, LongSupplier queuedBytes) {
+    events.outboundPressureChanged(connectionId(), pressured, queuedBytes);
+  }
+
+  @Override
   public String connectionId() {
     return connectionId;
   }

@@ -3,6 +3,7 @@ package io.switchboard.connection;
 import io.switchboard.events.SlowClientReason;
 import io.switchboard.protocol.TransferFormat;
 import java.nio.ByteBuffer;
+import java.util.function.LongSupplier;
 
 /**
  * The transport SPI's side of one connection: what a transport adapter tells the connection
@@ -52,4 +53,13 @@ public interface TransportConnection {
    * connection's listeners hear of it. The adapter still reports the end by {@link #transportEnded}.
    */
   void slowClientDropped(SlowClientReason reason);
+
+  /**
+   * The adapter's channel stopped taking output as fast as the connection writes ({@code
+   * pressured}: above its high watermark) or caught up again (below its low watermark); the
+   * connection's listeners hear of it. Called on transitions only.
+   *
+   * @param queuedBytes what the adapter holds for the client right now, readable from any thread
+   */
+  void outboundPressureChanged(boolean pressured, LongSupplier queuedBytes);
 }

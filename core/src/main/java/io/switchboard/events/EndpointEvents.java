@@ -1,7 +1,9 @@
 package io.switchboard.events;
 
 import io.switchboard.connection.TransportType;
+import io.switchboard.connection.internal.LimitedWarnings;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,6 +15,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class EndpointEvents {
   private static final Logger LOG = LoggerFactory.getLogger(EndpointEvents.class);
+  // A listener that fails on every message must not write a line per message.
+  private static final LimitedWarnings LISTENER_FAILURES =
+      new LimitedWarnings(LOG, "SwitchboardEvents listeners failed");
   /** Reports nothing. */
   public static final EndpointEvents NONE = new EndpointEvents(SwitchboardEvents.NONE, "");
 
@@ -49,7 +54,7 @@ public final class EndpointEvents {
       try {
         listener.connectionOpened(endpoint, connectionId, transport);
       } catch (RuntimeException e) {
-        LOG.warn("A SwitchboardEvents listener failed; ignored", e);
+        LISTENER_FAILURES.warn("A SwitchboardEvents listener failed; ignored", e);
       }
     }
   }
@@ -66,7 +71,7 @@ public final class EndpointEvents {
         listener.connectionClosed(
             endpoint, connectionId, transport, status, error, System.nanoTime() - createdNanos);
       } catch (RuntimeException e) {
-        LOG.warn("A SwitchboardEvents listener failed; ignored", e);
+        LISTENER_FAILURES.warn("A SwitchboardEvents listener failed; ignored", e);
       }
     }
   }
@@ -83,7 +88,7 @@ public final class EndpointEvents {
     try {
       listener.invocationStarted(hub, method);
     } catch (RuntimeException e) {
-      LOG.warn("A SwitchboardEvents listener failed; ignored", e);
+      LISTENER_FAILURES.warn("A SwitchboardEvents listener failed; ignored", e);
     }
     return System.nanoTime();
   }
@@ -95,7 +100,7 @@ public final class EndpointEvents {
       try {
         listener.invocationFinished(hub, method, outcome, System.nanoTime() - startNanos);
       } catch (RuntimeException e) {
-        LOG.warn("A SwitchboardEvents listener failed; ignored", e);
+        LISTENER_FAILURES.warn("A SwitchboardEvents listener failed; ignored", e);
       }
     }
   }
@@ -106,7 +111,7 @@ public final class EndpointEvents {
       try {
         listener.messageReceived(endpoint, connectionId, protocol, bytes);
       } catch (RuntimeException e) {
-        LOG.warn("A SwitchboardEvents listener failed; ignored", e);
+        LISTENER_FAILURES.warn("A SwitchboardEvents listener failed; ignored", e);
       }
     }
   }
@@ -117,7 +122,7 @@ public final class EndpointEvents {
       try {
         listener.messageSent(endpoint, connectionId, protocol, bytes);
       } catch (RuntimeException e) {
-        LOG.warn("A SwitchboardEvents listener failed; ignored", e);
+        LISTENER_FAILURES.warn("A SwitchboardEvents listener failed; ignored", e);
       }
     }
   }
@@ -128,7 +133,53 @@ public final class EndpointEvents {
       try {
         listener.slowClientDropped(endpoint, connectionId, reason);
       } catch (RuntimeException e) {
-        LOG.warn("A SwitchboardEvents listener failed; ignored", e);
+        LISTENER_FAILURES.warn("A SwitchboardEvents listener failed; ignored", e);
+      }
+    }
+  }
+
+  /** See {@link SwitchboardEvents#outboundPressureChanged}. */
+  public void outboundPressureChanged(String connectionId, boolean pressured, LongSupplier queuedBytes) {
+    if (enabled) {
+      try {
+        listener.outboundPressureChanged(endpoint, connectionId, pressured, queuedBytes);
+      } catch (RuntimeException e) {
+        LISTENER_FAILURES.warn("A SwitchboardEvents listener failed; ignored", e);
+      }
+    }
+  }
+
+  /**
+   * See {@link SwitchboardEvents#streamStarted}.
+   *
+   * @return the start time for {@link #streamFinished}, 0 when nobody listens
+   */
+  public long streamStarted(String hub, String method, StreamDirection direction) {
+    if (!enabled) {
+      return 0;
+    }
+    try {
+      listener.streamStarted(hub, method, direction);
+    } catch (RuntimeException e) {
+      LISTENER_FAILURES.warn("A SwitchboardEvents listener failed; ignored", e);
+    }
+    return System.nanoTime();
+  }
+
+  /** See {@link SwitchboardEvents#streamFinished}; {@code startNanos} from {@link #streamStarted}. */
+  public void streamFinished(
+      String hub,
+      String method,
+      StreamDirection direction,
+      StreamOutcome outcome,
+      long items,
+      long startNanos) {
+    if (enabled) {
+      try {
+        listener.streamFinished(
+            hub, method, direction, outcome, items, System.nanoTime() - startNanos);
+      } catch (RuntimeException e) {
+        LISTENER_FAILURES.warn("A SwitchboardEvents listener failed; ignored", e);
       }
     }
   }

@@ -2,11 +2,12 @@ package io.switchboard.events;
 
 import io.switchboard.connection.TransportType;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
  * What a server reports about its work, for meters, logs or traces: connections opening and
- * closing, hub invocations, messages and bytes per protocol, slow clients cut off (the
- * backplane's health is read from the backplane itself). Registered on the server builder
+ * closing, hub invocations and streams, messages and bytes per protocol, outbound pressure and
+ * slow clients cut off, and the backplane's traffic and health. Registered on the server builder
  * ({@code SwitchboardServer.Builder.events}); core depends on no metrics library, a module such as
  * {@code switchboard-micrometer} implements this.
  *
@@ -110,4 +111,67 @@ public interface SwitchboardEvents {
 
   /** A connection was cut off because its client did not read fast enough. */
   default void slowClientDropped(String endpoint, String connectionId, SlowClientReason reason) {}
+
+  /**
+   * A connection's transport stopped taking output at the socket's pace (its channel went above
+   * the high watermark: {@code pressured} true) or caught up again (below the low watermark:
+   * false, also when the pressured channel goes). Not every transport reports it (long polling
+   * holds its output in a bounded buffer); a listener may take {@link #connectionClosed} as the
+   * end of the pressure too.
+   *
+   * @param queuedBytes the bytes the connection holds for its client right now, readable from any
+   *     thread until the connection closes (for a gauge of what slow clients hold)
+   */
+  default void outboundPressureChanged(
+      String endpoint, String connectionId, boolean pressured, LongSupplier queuedBytes) {}
+
+  /**
+   * A stream started: a streaming hub method's result began to be sent, or a client's upload was
+   * opened for a hub method's stream parameter.
+   *
+   * @param hub the hub class's simple name
+   * @param method the invocation's target as the client sent it
+   */
+  default void streamStarted(String hub, String method, StreamDirection direction) {}
+
+  /**
+   * A stream ended.
+   *
+   * @param items the items it carried
+   * @param durationNanos from {@link #streamStarted}
+   */
+  default void streamFinished(
+      String hub,
+      String method,
+      StreamDirection direction,
+      StreamOutcome outcome,
+      long items,
+      long durationNanos) {}
+
+  /**
+   * The backplane acknowledged a message this server published.
+   *
+   * @param hub the hub's backplane name (see {@code ScaleOutOptions.hubName})
+   * @param bytes the published message's size
+   * @param durationNanos from the publish to the bus's acknowledgement (Redis: the PUBLISH's reply;
+   *     SQL: the append's commit): the part of the cross-server latency this server can measure
+   */
+  default void backplanePublished(String hub, int bytes, long durationNanos) {}
+
+  /** Publishing a message failed (the bus is unreachable, or the publish itself failed). */
+  default void backplanePublishFailed(String hub, int bytes, Throwable error) {}
+
+  /** A message from the backplane reached this server's hub (its own included where the bus echoes it). */
+  default void backplaneReceived(String hub, int bytes) {}
+
+  /** The backplane became unhealthy ({@code healthy} false) or healthy again. */
+  default void backplaneHealthChanged(boolean healthy) {}
+
+  /**
+   * Messages of a numbered stream never reached this server (buses that number their messages:
+   * the SQL backplanes; see {@code BackplaneHealthListener.messagesMissed}).
+   *
+   * @param count how many were missed
+   */
+  default void backplaneMessagesMissed(String stream, long count) {}
 }

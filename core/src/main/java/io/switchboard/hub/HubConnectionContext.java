@@ -34,6 +34,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
+import io.switchboard.connection.internal.LimitedWarnings;
+import io.switchboard.events.StreamDirection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +56,9 @@ import org.slf4j.LoggerFactory;
 final class HubConnectionContext
     implements ConnectionListener, HubConnection, InvocationBinder, HubCallerContext {
   private static final Logger log = LoggerFactory.getLogger(HubConnectionContext.class);
+  // A backplane outage fails every disconnect at once.
+  private static final LimitedWarnings FORGET_FAILURES =
+      new LimitedWarnings(log, "the lifetime manager failed to forget connections");
   /** Unparsed bytes above which reading from the client pauses (resumes at half). */
   private static final long PAUSE_READING_BYTES = 64 * 1024;
   /** Messages waiting for stateful-reconnect acks beyond this many bytes end the connection. */
@@ -446,9 +451,13 @@ final class HubConnectionContext
     }
   }
 
-  /** Opens an upload stream the client will send items to. */
-  UploadStream openUpload(String streamId, Type itemType) {
-    UploadStream upload = new UploadStream(itemType, hub.options.streamBufferCapacity());
+  /** Opens an upload stream the client will send items to, for hub method {@code target}. */
+  UploadStream openUpload(String streamId, Type itemType, String target) {
+    UploadStream upload =
+        new UploadStream(
+            itemType,
+            hub.options.streamBufferCapacity(),
+            StreamEvents.start(this, hub, target, StreamDirection.CLIENT_TO_SERVER));
     uploads.put(streamId, upload);
     return upload;
   }
@@ -533,7 +542,7 @@ final class HubConnectionContext
     for (String streamId : streamIds) {
       UploadStream upload = uploads.remove(streamId);
       if (upload != null) {
-        upload.complete(null);
+        upload.cutShort();
       }
     }
   }
@@ -750,7 +759,7 @@ final class HubConnectionContext
         .whenComplete(
             (ignored, error) -> {
               if (error != null) {
-                log.warn("The lifetime manager failed to forget connection {}", connectionId(), error);
+                FORGET_FAILURES.warn("The lifetime manager failed to forget connection {}", connectionId(), error);
               }
             });
     Throwable reason = disconnectReason != null ? disconnectReason : transportError;

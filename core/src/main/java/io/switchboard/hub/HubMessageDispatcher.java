@@ -1,6 +1,8 @@
 package io.switchboard.hub;
 
 import io.switchboard.events.TracedInvocation;
+import io.switchboard.events.StreamDirection;
+import io.switchboard.events.StreamOutcome;
 import io.switchboard.protocol.CancelInvocationMessage;
 import io.switchboard.protocol.CloseMessage;
 import io.switchboard.protocol.CompletionMessage;
@@ -162,10 +164,12 @@ final class HubMessageDispatcher {
         };
     caller.runHubCode(
         () -> {
+          StreamEvents report =
+              StreamEvents.start(caller, hub, invocation.target(), StreamDirection.SERVER_TO_CLIENT);
           TracedInvocation trace =
               InvocationTracing.start(hub, invocation.target(), invocation.headers());
           try (TracedInvocation.Scope scope = InvocationTracing.enter(trace)) {
-            stream(caller, hub, method, invocation, parameters, cancellation, onEnd, trace);
+            stream(caller, hub, method, invocation, parameters, cancellation, onEnd, trace, report);
           }
         },
         onEnd);
@@ -180,7 +184,8 @@ final class HubMessageDispatcher {
       Object[] parameters,
       StreamCancellation cancellation,
       Runnable onEnd,
-      TracedInvocation trace) {
+      TracedInvocation trace,
+      StreamEvents report) {
     String id = invocation.invocationId();
     Object source;
     try {
@@ -188,16 +193,19 @@ final class HubMessageDispatcher {
     } catch (Throwable e) {
       InvocationTracing.end(trace, e);
       onEnd.run();
+      report.finished(StreamOutcome.ERROR);
       HubInvoker.fail(caller, hub, invocation.target(), id, e);
       return;
     }
     if (source == null) {
       InvocationTracing.end(trace, null); // as the reference: an answer, not an exception
       onEnd.run();
+      report.finished(StreamOutcome.ERROR);
       caller.send(CompletionMessage.withError(id, HubErrors.streamingMethodReturnedNull(invocation.target())));
       return;
     }
-    new ServerStream(caller, id, cancellation, hub.options.enableDetailedErrors(), onEnd, trace).run(source);
+    new ServerStream(caller, id, cancellation, hub.options.enableDetailedErrors(), onEnd, trace, report)
+        .run(source);
   }
 
   /** Checks the method's {@code @Authorize}; answers the refusal when it fails. */
@@ -233,7 +241,7 @@ final class HubMessageDispatcher {
     int index = 0;
     for (HubMethod.Parameter parameter : method.parameters()) {
       if (parameter.source() == HubMethod.Source.UPLOAD) {
-        uploads.add(caller.openUpload(streamIds.get(index++), parameter.type()));
+        uploads.add(caller.openUpload(streamIds.get(index++), parameter.type(), target));
       }
     }
     return uploads;

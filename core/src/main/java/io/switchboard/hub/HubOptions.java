@@ -5,6 +5,7 @@ import io.switchboard.auth.Authenticator;
 import io.switchboard.connection.EndpointOptions;
 import io.switchboard.connection.TransportType;
 import io.switchboard.events.SwitchboardTracer;
+import io.switchboard.events.SwitchboardEvents;
 import io.switchboard.protocol.HubProtocol;
 import io.switchboard.protocol.json.JsonHubProtocol;
 import io.switchboard.protocol.msgpack.MessagePackHubProtocol;
@@ -48,6 +49,7 @@ public final class HubOptions {
   private final boolean closeOnAuthenticationExpiration;
   private final List<Consumer<HubContext>> beforeShutdown;
   private final SwitchboardTracer tracer;
+  private final SwitchboardEvents backplaneEvents;
 
   private HubOptions(Builder builder) {
     keepAliveInterval = builder.keepAliveInterval;
@@ -72,6 +74,7 @@ public final class HubOptions {
     closeOnAuthenticationExpiration = builder.closeOnAuthenticationExpiration;
     beforeShutdown = List.copyOf(builder.beforeShutdown);
     tracer = builder.tracer;
+    backplaneEvents = builder.backplaneEvents;
   }
 
   /** The reference defaults. */
@@ -205,6 +208,14 @@ public final class HubOptions {
     return tracer;
   }
 
+  /**
+   * Where the hub's backplane traffic is reported (default {@link SwitchboardEvents#NONE}); a
+   * server sets its {@code events} listener here for every hub.
+   */
+  public SwitchboardEvents backplaneEvents() {
+    return backplaneEvents;
+  }
+
   /** Builds {@link HubOptions}; every value starts at its default. */
   public static final class Builder {
     private Duration keepAliveInterval = Duration.ofSeconds(15);
@@ -226,6 +237,7 @@ public final class HubOptions {
     private boolean closeOnAuthenticationExpiration;
     private final List<Consumer<HubContext>> beforeShutdown = new ArrayList<>();
     private SwitchboardTracer tracer = SwitchboardTracer.NONE;
+    private SwitchboardEvents backplaneEvents = SwitchboardEvents.NONE;
 
     private Builder() {}
 
@@ -249,6 +261,7 @@ public final class HubOptions {
       closeOnAuthenticationExpiration = from.closeOnAuthenticationExpiration;
       beforeShutdown.addAll(from.beforeShutdown);
       tracer = from.tracer;
+      backplaneEvents = from.backplaneEvents;
     }
 
     /** Sets the interval of server Pings. */
@@ -395,6 +408,12 @@ public final class HubOptions {
     /** Traces the hub's invocations (e.g. with {@code switchboard-opentelemetry}). */
     public Builder tracer(SwitchboardTracer value) {
       tracer = Objects.requireNonNull(value);
+      return this;
+    }
+
+    /** Sets where the hub's backplane traffic is reported (see {@link HubOptions#backplaneEvents}). */
+    public Builder backplaneEvents(SwitchboardEvents listener) {
+      backplaneEvents = Objects.requireNonNull(listener);
       return this;
     }
 

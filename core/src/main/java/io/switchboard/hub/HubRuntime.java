@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import io.switchboard.connection.internal.LimitedWarnings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +19,7 @@ import org.slf4j.LoggerFactory;
  */
 final class HubRuntime<T extends Hub> {
   private static final Logger log = LoggerFactory.getLogger(HubRuntime.class);
+  private static final LimitedWarnings HEARTBEAT_FAILURES = new LimitedWarnings(log, "heartbeats failed");
 
   final Class<T> hubClass;
   final HubOptions options;
@@ -93,7 +95,7 @@ final class HubRuntime<T extends Hub> {
       try {
         connection.onHeartbeat(now);
       } catch (RuntimeException e) {
-        log.warn("Heartbeat of connection {} failed", connection.connectionId(), e);
+        HEARTBEAT_FAILURES.warn("Heartbeat of connection {} failed", connection.connectionId(), e);
       }
     }
   }

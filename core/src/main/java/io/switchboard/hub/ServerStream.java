@@ -1,6 +1,7 @@
 package io.switchboard.hub;
 
 import io.switchboard.events.TracedInvocation;
+import io.switchboard.events.StreamOutcome;
 import io.switchboard.protocol.CompletionMessage;
 import io.switchboard.protocol.StreamItemMessage;
 import java.util.Iterator;
@@ -27,6 +28,7 @@ final class ServerStream {
   private final boolean detailedErrors;
   private final Runnable onEnd;
   private final TracedInvocation trace;
+  private final StreamEvents report;
   private final AtomicBoolean finished = new AtomicBoolean();
 
   ServerStream(
@@ -35,13 +37,15 @@ final class ServerStream {
       StreamCancellation cancellation,
       boolean detailedErrors,
       Runnable onEnd,
-      TracedInvocation trace) {
+      TracedInvocation trace,
+      StreamEvents report) {
     this.caller = caller;
     this.invocationId = invocationId;
     this.cancellation = cancellation;
     this.detailedErrors = detailedErrors;
     this.onEnd = onEnd;
     this.trace = trace;
+    this.report = report;
   }
 
   /** Streams {@code source}; for iterated sources this blocks until the stream ends. */
@@ -69,6 +73,7 @@ final class ServerStream {
   }
 
   private void sendItem(Object item) {
+    report.item();
     caller.send(new StreamItemMessage(Map.of(), invocationId, item));
   }
 
@@ -78,6 +83,10 @@ final class ServerStream {
     }
     InvocationTracing.end(trace, error);
     onEnd.run();
+    report.finished(
+        error != null
+            ? StreamOutcome.ERROR
+            : cancellation.isCancelled() ? StreamOutcome.CANCELLED : StreamOutcome.COMPLETED);
     if (error == null) {
       caller.send(CompletionMessage.empty(invocationId));
       return;

@@ -1,5 +1,6 @@
 package io.switchboard.hub;
 
+import io.switchboard.events.StreamOutcome;
 import java.lang.reflect.Type;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -23,10 +24,12 @@ final class UploadStream {
   private final BlockingQueue<Object> items = new LinkedBlockingQueue<>();
   private volatile String error;
   private volatile Runnable onSpace;
+  private final StreamEvents report;
 
-  UploadStream(Type itemType, int capacity) {
+  UploadStream(Type itemType, int capacity, StreamEvents report) {
     this.itemType = itemType;
     this.capacity = capacity;
+    this.report = report;
   }
 
   Type itemType() {
@@ -48,11 +51,23 @@ final class UploadStream {
       onSpace = null; // the reader made room meanwhile
     }
     items.add(item == null ? NULL_ITEM : item);
+    report.item();
     return true;
   }
 
-  /** Ends the stream; with an error text, the reader gets a {@link HubException}. */
+  /** The client ended the stream; with an error text, the reader gets a {@link HubException}. */
   void complete(String errorText) {
+    report.finished(errorText == null ? StreamOutcome.COMPLETED : StreamOutcome.ERROR);
+    end(errorText);
+  }
+
+  /** The server ended the stream before the client did (the method returned, or the connection closed). */
+  void cutShort() {
+    report.finished(StreamOutcome.CANCELLED);
+    end(null);
+  }
+
+  private void end(String errorText) {
     error = errorText;
     items.add(END);
   }

@@ -2,6 +2,7 @@ package io.switchboard.server;
 
 import io.switchboard.backplane.Backplane;
 import io.switchboard.backplane.ScaleOutHubLifetimeManager;
+import io.switchboard.events.SwitchboardEvents;
 import io.switchboard.hub.Hub;
 import io.switchboard.hub.HubEndpoint;
 import io.switchboard.hub.HubExecutors;
@@ -33,12 +34,17 @@ record MountedHubs(
       List<HubMount<?>> mounts,
       List<HubFilter> globalFilters,
       Backplane backplane,
-      HubExecutors threads) {
+      HubExecutors threads,
+      SwitchboardEvents events) {
     Map<String, HubEndpoint<?>> endpoints = new LinkedHashMap<>();
     Map<Class<?>, HubLifetimeManager> managersByHub = new HashMap<>();
     List<AutoCloseable> closeable = new ArrayList<>();
     for (HubMount<?> mount : mounts) {
-      HubOptions options = mount.options().toBuilder().prependFilters(globalFilters).build();
+      HubOptions.Builder builder = mount.options().toBuilder().prependFilters(globalFilters);
+      if (events != SwitchboardEvents.NONE) {
+        builder.backplaneEvents(events);
+      }
+      HubOptions options = builder.build();
       HubLifetimeManager manager =
           managersByHub.computeIfAbsent(
               mount.hubClass(),

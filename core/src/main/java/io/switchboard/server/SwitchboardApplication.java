@@ -310,9 +310,12 @@ public final class SwitchboardApplication implements AutoCloseable {
       }
       HubExecutors threads = HubExecutors.create();
       ScheduledExecutorService heartbeat = threads.heartbeat();
-      MountedHubs mounted = MountedHubs.create(hubMounts, globalFilters, backplane, threads);
-      EndpointRoutes routes = new EndpointRoutes();
       SwitchboardEvents listener = SwitchboardEvents.all(events);
+      MountedHubs mounted = MountedHubs.create(hubMounts, globalFilters, backplane, threads, listener);
+      if (backplane != null && listener != SwitchboardEvents.NONE) {
+        backplane.addHealthListener(new BackplaneHealthEvents(listener));
+      }
+      EndpointRoutes routes = new EndpointRoutes();
       try {
         for (Mount mount : mounts) {
           EndpointEvents endpointEvents = EndpointEvents.of(listener, mount.path());

@@ -2,6 +2,7 @@ package io.switchboard.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.switchboard.events.SwitchboardEvents;
 import io.switchboard.hub.Hub;
 import io.switchboard.hub.HubEndpoint;
 import io.switchboard.hub.HubExecutors;
@@ -29,7 +30,7 @@ class MountedHubsTest {
             HubEndpoint.constructorOf(MountedHub.class),
             HubOptions.builder().addFilter(own).build());
     HubExecutors threads = HubExecutors.create();
-    MountedHubs mounted = MountedHubs.create(List.of(mount), List.of(global), null, threads);
+    MountedHubs mounted = MountedHubs.create(List.of(mount), List.of(global), null, threads, SwitchboardEvents.NONE);
     try {
       assertEquals(List.of(own), mount.options().filters(), "the caller's options stay as given");
       assertEquals(List.of("/hub"), List.copyOf(mounted.endpoints().keySet()));

@@ -11,6 +11,8 @@ import io.switchboard.connection.TransportType;
 import io.switchboard.events.ConnectionStatus;
 import io.switchboard.events.InvocationOutcome;
 import io.switchboard.events.SlowClientReason;
+import io.switchboard.events.StreamDirection;
+import io.switchboard.events.StreamOutcome;
 import io.switchboard.events.SwitchboardEvents;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -18,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * Switchboard's meters on a Micrometer registry: register it with {@code
@@ -41,7 +44,27 @@ import java.util.concurrent.atomic.AtomicLong;
  * switchboard.messages.received} and {@code .sent} (per {@code endpoint} and {@code protocol}),
  * {@code switchboard.received.bytes} and {@code switchboard.sent.bytes}, {@code
  * switchboard.connections.failed} (ended by an error), {@code switchboard.slow_clients.dropped}
- * (per {@code reason}), and with {@link #bindBackplane} {@code switchboard.backplane.healthy}.
+ * (per {@code reason}).
+ *
+ * <p>Outbound pressure: {@code switchboard.outbound.pressured} (connections whose channel is above
+ * its high watermark right now), {@code switchboard.outbound.queued.bytes} (what those connections
+ * hold for their clients, read when scraped) and {@code switchboard.outbound.pressure} (transitions
+ * per {@code endpoint} and {@code state}: {@code pressured}, {@code recovered}).
+ *
+ * <p>Streams: {@code switchboard.streams} (a timer per {@code hub}, {@code method}, {@code
+ * direction}: {@code server_to_client}, {@code client_to_server}, and {@code outcome}: {@code
+ * completed}, {@code cancelled}, {@code error}), {@code switchboard.stream.items} (items carried,
+ * same tags but the outcome) and {@code switchboard.streams.active} (per {@code direction}).
+ *
+ * <p>Backplane, per {@code hub} (its backplane name): {@code switchboard.backplane.messages.published}
+ * and {@code switchboard.backplane.published.bytes} (acknowledged by the bus), {@code
+ * switchboard.backplane.publish.duration} (from the publish to the bus's acknowledgement: the part
+ * of the cross-server lag one server can measure, as Switchboard's envelope is ASP.NET Core's and
+ * carries no send time), {@code switchboard.backplane.publish.failures}, {@code
+ * switchboard.backplane.messages.received} and {@code switchboard.backplane.received.bytes}; and
+ * for the whole bus {@code switchboard.backplane.health.changes} (per {@code state}: {@code up},
+ * {@code down}), {@code switchboard.backplane.messages.missed} (per {@code stream}: the SQL
+ * backplanes' sequence gaps), and with {@link #bindBackplane} {@code switchboard.backplane.healthy}.
  */
 public final class SwitchboardMeters implements SwitchboardEvents {
   /** The reference's bucket boundaries for the connection duration, in seconds. */
@@ -62,6 +85,14 @@ public final class SwitchboardMeters implements SwitchboardEvents {
   private final Map<String, Map<String, Timer[]>> invocationTimers = new ConcurrentHashMap<>();
   private final Map<String, Map<String, Traffic>> received = new ConcurrentHashMap<>();
   private final Map<String, Map<String, Traffic>> sent = new ConcurrentHashMap<>();
+  private final Map<String, LongSupplier> pressured = new ConcurrentHashMap<>();
+  private final Meter.MeterProvider<Counter> pressureChanges;
+  private final Meter.MeterProvider<Timer> streams;
+  private final Meter.MeterProvider<Counter> streamItems;
+  private final Map<StreamDirection, AtomicLong> activeStreams = new EnumMap<>(StreamDirection.class);
+  private final Map<String, BackplaneTraffic> backplane = new ConcurrentHashMap<>();
+  private final Meter.MeterProvider<Counter> backplaneHealthChanges;
+  private final Meter.MeterProvider<Counter> backplaneMissed;
 
   /** Meters on {@code registry}; the active-connection gauges exist from now on, at 0. */
   public SwitchboardMeters(MeterRegistry registry) {
@@ -95,6 +126,40 @@ public final class SwitchboardMeters implements SwitchboardEvents {
         counter("switchboard.connections.failed", "Connections that ended with an error.", null);
     slowClientsDropped =
         counter("switchboard.slow_clients.dropped", "Connections cut off for reading too slowly.", null);
+    Gauge.builder("switchboard.outbound.pressured", pressured, Map::size)
+        .description("Connections whose output waits above the channel's high watermark.")
+        .register(registry);
+    Gauge.builder("switchboard.outbound.queued", pressured, SwitchboardMeters::queuedBytes)
+        .description("Bytes held for the clients of connections under outbound pressure.")
+        .baseUnit("bytes")
+        .register(registry);
+    pressureChanges =
+        counter("switchboard.outbound.pressure", "Connections going above or back below the high watermark.", null);
+    streams =
+        Timer.builder("switchboard.streams")
+            .description("Streams to and from clients, from their start to their end.")
+            .withRegistry(registry);
+    streamItems = counter("switchboard.stream.items", "Items carried by streams that ended.", null);
+    for (StreamDirection direction : StreamDirection.values()) {
+      AtomicLong count = new AtomicLong();
+      activeStreams.put(direction, count);
+      Gauge.builder("switchboard.streams.active", count, AtomicLong::get)
+          .description("Streams started and not yet ended.")
+          .tag("direction", direction.tagValue())
+          .register(registry);
+    }
+    backplaneHealthChanges =
+        counter("switchboard.backplane.health.changes", "The backplane becoming unreachable or reachable again.", null);
+    backplaneMissed =
+        counter("switchboard.backplane.messages.missed", "Backplane messages this server never received.", null);
+  }
+
+  private static double queuedBytes(Map<String, LongSupplier> pressured) {
+    long total = 0;
+    for (LongSupplier queued : pressured.values()) {
+      total += queued.getAsLong();
+    }
+    return total;
   }
 
   private Meter.MeterProvider<Counter> counter(String name, String description, String unit) {
@@ -131,6 +196,7 @@ public final class SwitchboardMeters implements SwitchboardEvents {
       ConnectionStatus status,
       Throwable error,
       long durationNanos) {
+    pressured.remove(connectionId);
     if (transport == null) {
       return; // never started: neither counted as active nor given a transport tag
     }
@@ -214,4 +280,105 @@ public final class SwitchboardMeters implements SwitchboardEvents {
   public void slowClientDropped(String endpoint, String connectionId, SlowClientReason reason) {
     slowClientsDropped.withTags("endpoint", endpoint, "reason", reason.tagValue()).increment();
   }
+
+  @Override
+  public void outboundPressureChanged(
+      String endpoint, String connectionId, boolean pressure, LongSupplier queuedBytes) {
+    if (pressure) {
+      pressured.put(connectionId, queuedBytes);
+    } else {
+      pressured.remove(connectionId);
+    }
+    pressureChanges.withTags("endpoint", endpoint, "state", pressure ? "pressured" : "recovered").increment();
+  }
+
+  @Override
+  public void streamStarted(String hub, String method, StreamDirection direction) {
+    activeStreams.get(direction).incrementAndGet();
+  }
+
+  @Override
+  public void streamFinished(
+      String hub,
+      String method,
+      StreamDirection direction,
+      StreamOutcome outcome,
+      long items,
+      long durationNanos) {
+    activeStreams.get(direction).decrementAndGet();
+    streams
+        .withTags("hub", hub, "method", method, "direction", direction.tagValue(), "outcome", outcome.tagValue())
+        .record(durationNanos, TimeUnit.NANOSECONDS);
+    streamItems.withTags("hub", hub, "method", method, "direction", direction.tagValue()).increment(items);
+  }
+
+  @Override
+  public void backplanePublished(String hub, int bytes, long durationNanos) {
+    BackplaneTraffic traffic = backplaneTraffic(hub);
+    traffic.published().count(bytes);
+    traffic.publishDuration().record(durationNanos, TimeUnit.NANOSECONDS);
+  }
+
+  @Override
+  public void backplanePublishFailed(String hub, int bytes, Throwable error) {
+    backplaneTraffic(hub).publishFailures().increment();
+  }
+
+  @Override
+  public void backplaneReceived(String hub, int bytes) {
+    backplaneTraffic(hub).received().count(bytes);
+  }
+
+  @Override
+  public void backplaneHealthChanged(boolean healthy) {
+    backplaneHealthChanges.withTags("state", healthy ? "up" : "down").increment();
+  }
+
+  @Override
+  public void backplaneMessagesMissed(String stream, long count) {
+    backplaneMissed.withTags("stream", stream).increment(count);
+  }
+
+  /** The backplane meters of one hub, looked up without allocating once they exist. */
+  private BackplaneTraffic backplaneTraffic(String hub) {
+    BackplaneTraffic traffic = backplane.get(hub);
+    return traffic != null ? traffic : backplane.computeIfAbsent(hub, this::newBackplaneTraffic);
+  }
+
+  private BackplaneTraffic newBackplaneTraffic(String hub) {
+    Tags tags = Tags.of("hub", hub);
+    return new BackplaneTraffic(
+        new Traffic(
+            Counter.builder("switchboard.backplane.messages.published")
+                .description("Messages published to the backplane and acknowledged by it.")
+                .tags(tags)
+                .register(registry),
+            Counter.builder("switchboard.backplane.published")
+                .description("Bytes of messages published to the backplane.")
+                .baseUnit("bytes")
+                .tags(tags)
+                .register(registry)),
+        Timer.builder("switchboard.backplane.publish.duration")
+            .description("From a publish to the backplane's acknowledgement.")
+            .tags(tags)
+            .register(registry),
+        Counter.builder("switchboard.backplane.publish.failures")
+            .description("Publishes the backplane refused or could not take.")
+            .tags(tags)
+            .register(registry),
+        new Traffic(
+            Counter.builder("switchboard.backplane.messages.received")
+                .description("Messages received from the backplane.")
+                .tags(tags)
+                .register(registry),
+            Counter.builder("switchboard.backplane.received")
+                .description("Bytes of messages received from the backplane.")
+                .baseUnit("bytes")
+                .tags(tags)
+                .register(registry)));
+  }
+
+  /** One hub's backplane meters. */
+  private record BackplaneTraffic(
+      Traffic published, Timer publishDuration, Counter publishFailures, Traffic received) {}
 }

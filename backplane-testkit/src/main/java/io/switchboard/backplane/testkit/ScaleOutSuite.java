@@ -7,8 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.switchboard.backplane.Backplane;
 import io.switchboard.backplane.BackplaneUnavailableException;
 import io.switchboard.hub.GroupManager;
+import io.switchboard.events.SwitchboardEvents;
 import io.switchboard.hub.HubClients;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -77,6 +81,45 @@ public abstract class ScaleOutSuite {
       assertEquals("without b1", b2.next());
       await(fromA.all().send("Receive", "end"));
       assertEquals("end", b1.next()); // b1 left the group before "without b1"
+    }
+  }
+
+  /** Records a hub's backplane events as text: {@code published 146}, {@code received 146}. */
+  private static SwitchboardEvents recorder(BlockingQueue<String> events) {
+    return new SwitchboardEvents() {
+      @Override
+      public void backplanePublished(String hub, int bytes, long durationNanos) {
+        events.add("published " + bytes);
+      }
+
+      @Override
+      public void backplaneReceived(String hub, int bytes) {
+        events.add("received " + bytes);
+      }
+    };
+  }
+
+  private static String next(BlockingQueue<String> events) throws InterruptedException {
+    String event = events.poll(TestNode.PATIENCE.toSeconds(), TimeUnit.SECONDS);
+    if (event == null) {
+      throw new AssertionError("no backplane event");
+    }
+    return event;
+  }
+
+  @Test
+  void aSendIsReportedAsPublishedByItsServerAndReceivedByTheOther() throws Exception {
+    BlockingQueue<String> eventsOfA = new LinkedBlockingQueue<>();
+    BlockingQueue<String> eventsOfB = new LinkedBlockingQueue<>();
+    try (TestNode a = new TestNode(backplane(), recorder(eventsOfA));
+        TestNode b = new TestNode(backplane(), recorder(eventsOfB))) {
+      TestClient b1 = b.connect();
+      await(a.context().clients().client(b1.connectionId()).send("Receive", "across"));
+      assertEquals("across", b1.next());
+
+      String published = next(eventsOfA);
+      assertEquals(true, published.startsWith("published "), published);
+      assertEquals("received " + published.substring("published ".length()), next(eventsOfB));
     }
   }
 

@@ -3,6 +3,7 @@ package io.switchboard.backplane.testkit;
 import io.switchboard.auth.AuthenticatedUser;
 import io.switchboard.backplane.Backplane;
 import io.switchboard.backplane.ScaleOutHubLifetimeManager;
+import io.switchboard.events.SwitchboardEvents;
 import io.switchboard.hub.HubContext;
 import io.switchboard.hub.HubEndpoint;
 import io.switchboard.hub.HubOptions;
@@ -33,9 +34,15 @@ public final class TestNode implements AutoCloseable {
 
   /** Starts a server over {@code backplane}, and waits until the backplane is healthy. */
   public TestNode(Backplane backplane) {
+    this(backplane, SwitchboardEvents.NONE);
+  }
+
+  /** A server over {@code backplane} whose hub reports its backplane traffic to {@code events}. */
+  public TestNode(Backplane backplane, SwitchboardEvents events) {
     this.backplane = backplane;
     HubOptions hubOptions =
         HubOptions.builder()
+            .backplaneEvents(events)
             .authenticator(
                 request ->
                     Optional.ofNullable(request.queryParameter("user"))

@@ -1,8 +1,12 @@
 package io.switchboard.bench.server;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.switchboard.backplane.Backplane;
 import io.switchboard.backplane.postgres.PostgresBackplane;
 import io.switchboard.backplane.redis.RedisBackplane;
+import io.switchboard.events.SwitchboardEvents;
+import io.switchboard.micrometer.SwitchboardMeters;
 import io.switchboard.transport.netty.IoTransport;
 import io.switchboard.transport.netty.SwitchboardServer;
 
@@ -23,27 +27,16 @@ public final class ServerMain {
   private ServerMain() {}
 
   /**
-   * Usage: {@code ServerMain switchboard|raw-echo|raw-fanout|raw-fallback-fanout}, {@code ServerMain
+   * Usage: {@code ServerMain switchboard|switchboard-meters|raw-echo|raw-fanout|raw-fallback-fanout}, {@code ServerMain
    * switchboard-redis|raw-pubsub <redis uri>} or {@code ServerMain switchboard-postgres|raw-jdbc <jdbc url>}.
    */
   public static void main(String[] args) throws Exception {
     String kind = args.length > 0 ? args[0] : "switchboard";
     IoTransport io = IoTransport.valueOf(System.getProperty(IO_PROPERTY, IoTransport.best().name()));
     switch (kind) {
-      case "switchboard" -> {
-        SwitchboardServer server =
-            SwitchboardServer.builder()
-                .host("127.0.0.1")
-                .port(0)
-                .ioTransport(io)
-                .hub("/bench", BenchHub.class)
-                .start();
-        try {
-          ServerControl.serve(server.port(), BenchHub::command);
-        } finally {
-          server.close();
-        }
-      }
+      case "switchboard" -> serveHub(SwitchboardEvents.NONE, io);
+      case "switchboard-meters" ->
+          serveHub(new SwitchboardMeters(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)), io);
       case "switchboard-redis" -> serveWithBackplane(RedisBackplane.create(args[1]), io);
       case "switchboard-postgres" -> serveWithBackplane(PostgresBackplane.create(args[1]), io);
       case "raw-pubsub" -> {
@@ -74,16 +67,24 @@ public final class ServerMain {
     };
   }
 
+  /** {@code BenchHub} on {@code /bench}, on a free loopback port. */
+  private static SwitchboardServer.Builder hubServer(IoTransport io) {
+    return SwitchboardServer.builder().host("127.0.0.1").port(0).ioTransport(io).hub("/bench", BenchHub.class);
+  }
+
+  /** The hub on a server reporting to {@code events}, until told to quit. */
+  private static void serveHub(SwitchboardEvents events, IoTransport io) throws Exception {
+    SwitchboardServer server = hubServer(io).events(events).start();
+    try {
+      ServerControl.serve(server.port(), BenchHub::command);
+    } finally {
+      server.close();
+    }
+  }
+
   /** The hub on a server scaled out over {@code backplane}, until told to quit. */
   private static void serveWithBackplane(Backplane backplane, IoTransport io) throws Exception {
-    SwitchboardServer server =
-        SwitchboardServer.builder()
-            .host("127.0.0.1")
-            .port(0)
-            .ioTransport(io)
-            .backplane(backplane)
-            .hub("/bench", BenchHub.class)
-            .start();
+    SwitchboardServer server = hubServer(io).backplane(backplane).start();
     try {
       awaitHealthy(backplane);
       ServerControl.serve(server.port());

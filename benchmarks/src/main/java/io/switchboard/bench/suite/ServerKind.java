@@ -7,6 +7,8 @@ import io.switchboard.bench.client.WireFormat;
 public enum ServerKind {
   /** The hub {@code BenchHub} on {@code /bench}. */
   SWITCHBOARD("switchboard", "/bench", false),
+  /** The same hub with {@code SwitchboardMeters} on a Prometheus registry (the suite's {@code --meters}). */
+  SWITCHBOARD_METERS("switchboard-meters", "/bench", false),
   /** Raw Netty writing every frame back. */
   RAW_ECHO("raw-echo", "/raw", true),
   /** Raw Netty writing every frame to every channel. */

@@ -156,6 +156,10 @@ public final class Suite {
   }
 
   private void runBoth(LoadClient client, Scenario scenario) {
+    if (config.meters) {
+      runWithAndWithoutMeters(client, scenario);
+      return;
+    }
     try {
       Map<String, Measurement> hub = runOn(client, scenario, ServerKind.SWITCHBOARD, ServerKind.SWITCHBOARD.argument());
       Scenario ceilingLoad = scenario.ceilingLoad();
@@ -172,6 +176,37 @@ public final class Suite {
       }
     } catch (Exception e) {
       report.failed(scenario.name(), e.toString());
+    }
+  }
+
+  /**
+   * {@code --meters}: the scenario on Switchboard without meters, then at once with {@code
+   * SwitchboardMeters} (back to back, as the machine may be shared). RESULT {@code <name>-meters}
+   * has the throughput with meters as {@code switchboard=} and without as {@code ceiling=};
+   * RESULT {@code <name>-meters-cpu} the server's CPU per message the same way (ratio above 1: the
+   * meters' cost).
+   */
+  private void runWithAndWithoutMeters(LoadClient client, Scenario scenario) {
+    try {
+      Map<String, Measurement> off = runOn(client, scenario, ServerKind.SWITCHBOARD, ServerKind.SWITCHBOARD.argument());
+      Map<String, Measurement> on =
+          runOn(client, scenario, ServerKind.SWITCHBOARD_METERS, ServerKind.SWITCHBOARD_METERS.argument());
+      for (Measurement without : off.values()) {
+        Measurement with = on.get(without.name());
+        if (with == null) {
+          report.failed(without.name() + "-meters", "the run with meters produced no figure");
+          continue;
+        }
+        String name = without.name() + "-meters";
+        report.result(new Measurement(name, with.value(), with.unit(), ""), new Measurement(name, without.value(), without.unit(), ""));
+        MeterCost cpuWith = MeterCost.of(with.detail());
+        MeterCost cpuWithout = MeterCost.of(without.detail());
+        if (cpuWith != null && cpuWithout != null) {
+          report.result(cpuWith.measurement(name + "-cpu"), cpuWithout.measurement(name + "-cpu"));
+        }
+      }
+    } catch (Exception e) {
+      report.failed(scenario.name() + "-meters", e.toString());
     }
   }
 

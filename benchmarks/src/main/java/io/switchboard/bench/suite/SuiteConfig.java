@@ -50,6 +50,8 @@ final class SuiteConfig {
   int jmhIterationMillis;
   boolean jfr;
   boolean check;
+  /** Each Switchboard scenario runs twice, meters off then on, instead of against its ceiling. */
+  boolean meters;
   boolean pin = true;
   int cpus;
   List<String> only = new ArrayList<>();
@@ -58,7 +60,7 @@ final class SuiteConfig {
   Path out = Path.of("target", "bench-out");
   final List<String> notes = new ArrayList<>();
 
-  /** Parses {@code --mode smoke|short|full}, {@code --warmup s}, {@code --measure s}, {@code --jfr}, {@code --check}, {@code --leak-check}, {@code --no-pin}, {@code --only S1,S2}, {@code --out dir}, {@code --server-jvm-arg x}, {@code --io epoll|nio}. */
+  /** Parses {@code --mode smoke|short|full}, {@code --warmup s}, {@code --measure s}, {@code --jfr}, {@code --check}, {@code --meters}, {@code --leak-check}, {@code --no-pin}, {@code --only S1,S2}, {@code --out dir}, {@code --server-jvm-arg x}, {@code --io epoll|nio}. */
   static SuiteConfig parse(String[] args) {
     String mode = "short";
     for (int i = 0; i < args.length; i++) {
@@ -74,6 +76,7 @@ final class SuiteConfig {
         case "--measure" -> config.measureMillis = seconds(args[++i]);
         case "--jfr" -> config.jfr = true;
         case "--check" -> config.check = true;
+        case "--meters" -> config.meters = true;
         case "--leak-check" -> config.leakCheck = true;
         case "--no-pin" -> config.pin = false;
         case "--only" -> config.only.addAll(List.of(args[++i].split(",")));

@@ -239,6 +239,14 @@ final class ChannelOutbound implements Runnable {
   }
 
   /**
+   * The bytes held for the client: queued here and in the channel, not yet written to the socket.
+   * Any thread.
+   */
+  long pendingBytes() {
+    return queuedBytes + bytesInChannel();
+  }
+
+  /**
    * The bytes the channel holds but has not yet written to the socket, read through the supported
    * distances to its write-buffer watermarks (Channel.unsafe() is not for user code); a closed
    * channel, which holds no buffer, counts none. Event loop only.

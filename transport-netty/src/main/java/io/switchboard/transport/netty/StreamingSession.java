@@ -5,6 +5,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.switchboard.connection.TransportConnection;
 import io.switchboard.connection.TransportSession;
+import io.switchboard.connection.internal.LimitedWarnings;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +17,9 @@ import org.slf4j.LoggerFactory;
  */
 abstract class StreamingSession extends ChannelInboundHandlerAdapter implements TransportSession {
   private static final Logger LOG = LoggerFactory.getLogger(StreamingSession.class);
+  // Every connection fails at once when the network goes: a few lines and a count, not thousands.
+  protected static final LimitedWarnings SEND_FAILURES = new LimitedWarnings(LOG, "sending failed");
+  private static final LimitedWarnings ABORTS = new LimitedWarnings(LOG, "slow clients aborted");
 
   protected final Channel channel;
   protected final ChannelOutbound outbound;
@@ -24,6 +28,7 @@ abstract class StreamingSession extends ChannelInboundHandlerAdapter implements 
   protected volatile IOException failure;
   // Event loop only.
   protected ChannelHandlerContext ctx;
+  private boolean pressured;
 
   StreamingSession(Channel channel, EventLoopDrains.PerLoop drains, NettyTransportOptions options) {
     this.channel = channel;
@@ -49,11 +54,21 @@ abstract class StreamingSession extends ChannelInboundHandlerAdapter implements 
   @Override
   public void channelWritabilityChanged(ChannelHandlerContext context) {
     outbound.writabilityChanged();
+    reportPressure(!channel.isWritable());
     context.fireChannelWritabilityChanged();
+  }
+
+  /** Tells the connection of a change of outbound pressure; event loop only. */
+  private void reportPressure(boolean unwritable) {
+    if (unwritable != pressured) {
+      pressured = unwritable;
+      connection.outboundPressureChanged(unwritable, outbound::pendingBytes);
+    }
   }
 
   @Override
   public void channelInactive(ChannelHandlerContext context) {
+    reportPressure(false); // the channel's pressure ends with it (a reconnecting connection lives on)
     outbound.discard();
     channelClosed();
     context.fireChannelInactive();
@@ -74,13 +89,13 @@ abstract class StreamingSession extends ChannelInboundHandlerAdapter implements 
 
   /** A write failed while the channel is open (see {@link ChannelOutbound}); on the event loop. */
   protected void sendFailed(Throwable cause) {
-    LOG.warn("Connection {}: sending failed; closing", connection.connectionId(), cause);
+    SEND_FAILURES.warn("Connection {}: sending failed; closing", connection.connectionId(), cause);
     failure = asIoException(cause);
     channel.close();
   }
 
   private void overflowed(IOException cause) {
-    LOG.warn("Connection {}: aborted, {}", connection.connectionId(), cause.getMessage());
+    ABORTS.warn("Connection {}: aborted, {}", connection.connectionId(), cause.getMessage());
     if (cause instanceof SlowClientException slow) {
       connection.slowClientDropped(slow.reason());
     }

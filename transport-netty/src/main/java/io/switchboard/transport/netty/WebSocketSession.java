@@ -142,7 +142,7 @@ final class WebSocketSession extends StreamingSession {
     if (closeSent) {
       return;
     }
-    LOG.warn("Connection {}: sending failed; closing with {}", connection.connectionId(), INTERNAL_ERROR, cause);
+    SEND_FAILURES.warn("Connection {}: sending failed; closing with {}", connection.connectionId(), INTERNAL_ERROR, cause);
     failure = asIoException(cause);
     outbound.discard();
     sendClose(INTERNAL_ERROR);

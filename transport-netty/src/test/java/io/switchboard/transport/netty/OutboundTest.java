@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,11 +34,20 @@ class OutboundTest {
   private final EchoHandler echo = new EchoHandler();
   private final BlockingQueue<FlushCounter> counters = new LinkedBlockingQueue<>();
   private final List<String> drops = new CopyOnWriteArrayList<>();
+  private final BlockingQueue<String> pressure = new LinkedBlockingQueue<>();
   private final SwitchboardEvents dropRecorder =
       new SwitchboardEvents() {
         @Override
         public void slowClientDropped(String endpoint, String connectionId, SlowClientReason reason) {
           drops.add(endpoint + " " + reason);
+        }
+
+        @Override
+        public void outboundPressureChanged(
+            String endpoint, String connectionId, boolean pressured, LongSupplier queuedBytes) {
+          long queued = queuedBytes.getAsLong();
+          pressure.add(
+              endpoint + (pressured ? " pressured, above the high watermark: " + (queued > (64 << 10)) : " recovered"));
         }
       };
   private SwitchboardServer server;
@@ -271,6 +281,45 @@ class OutboundTest {
       assertTrue(error.getMessage().startsWith("The client read too little"), error.getMessage());
       assertEquals(List.of("/echo SEND_TIMEOUT"), drops);
     }
+  }
+
+  private static final int PRESSURE_CHUNK = 64 << 10;
+  private static final int PRESSURE_CHUNKS = 64; // 4 MiB: more than the socket buffers take while nobody reads
+
+  /** A WebSocket client that reads nothing, sent enough to put its connection under pressure. */
+  private RawHttp pressuredClient() throws Exception {
+    start(
+        NettyTransportOptions.builder()
+            .maxPendingWriteBytes(128L << 20)
+            .sendTimeout(Duration.ofSeconds(Await.SECONDS))
+            .build());
+    RawHttp slow = new RawHttp(server.port());
+    assertEquals(101, slow.upgrade("/echo").status());
+    Connection connection = echo.awaitConnection();
+    byte[] chunk = new byte[PRESSURE_CHUNK];
+    for (int i = 0; i < PRESSURE_CHUNKS; i++) {
+      connection.write(chunk);
+    }
+    assertEquals("/echo pressured, above the high watermark: true", Await.poll(pressure));
+    return slow;
+  }
+
+  @Test
+  void aClientThatFallsBehindAndCatchesUpIsReportedBothWays() throws Exception {
+    try (RawHttp slow = pressuredClient()) {
+      slow.skip((long) PRESSURE_CHUNKS * PRESSURE_CHUNK); // the payloads; a few frame headers stay unread
+
+      assertEquals("/echo recovered", Await.poll(pressure));
+      assertEquals(List.of(), drops);
+    }
+  }
+
+  @Test
+  void thePressureOfAChannelEndsWithIt() throws Exception {
+    pressuredClient().close();
+
+    assertEquals("/echo recovered", Await.poll(pressure));
+    echo.awaitClosed();
   }
 
   /**

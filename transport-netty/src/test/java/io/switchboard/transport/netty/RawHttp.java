@@ -104,6 +104,19 @@ final class RawHttp implements AutoCloseable {
     return socket.getInputStream().read();
   }
 
+  /** Reads and drops {@code count} bytes from the server, or throws at the end of the stream. */
+  void skip(long count) throws IOException {
+    InputStream in = socket.getInputStream();
+    byte[] buffer = new byte[64 << 10];
+    for (long left = count; left > 0; ) {
+      int read = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+      if (read < 0) {
+        throw new IOException("closed with " + left + " bytes to go");
+      }
+      left -= read;
+    }
+  }
+
   /** Reads up to and including {@code end}, or throws at the end of the stream. */
   String readUntil(String end) throws IOException {
     InputStream in = socket.getInputStream();
