@@ -37,6 +37,7 @@ class PublicApiTest {
               "io.switchboard.protocol.msgpack",
               "io.switchboard.server"),
           "switchboard-transport-netty", List.of("io.switchboard.transport.netty"),
+          "switchboard-transport-apigateway", List.of("io.switchboard.transport.apigateway"),
           "switchboard-backplane-redis", List.of("io.switchboard.backplane.redis"),
           "switchboard-backplane-sql", List.of("io.switchboard.backplane.sql"),
           "switchboard-backplane-postgres", List.of("io.switchboard.backplane.postgres"),
