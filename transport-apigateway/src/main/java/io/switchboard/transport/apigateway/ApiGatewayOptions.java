@@ -45,7 +45,7 @@ public final class ApiGatewayOptions {
     return connectionsEndpoint;
   }
 
-  /** The API's region (signs the requests). */
+  /** The API's region (signs the requests), or null for the SDK's default ({@code AWS_REGION}...). */
   public Region region() {
     return region;
   }
@@ -76,7 +76,7 @@ public final class ApiGatewayOptions {
   /** Builds {@link ApiGatewayOptions}. */
   public static final class Builder {
     private final URI connectionsEndpoint;
-    private Region region = Region.US_EAST_1;
+    private Region region;
     private AwsCredentialsProvider credentials;
     private int maxMessageSize = MAX_MESSAGE_SIZE;
     private int senderThreads = 32;
@@ -86,7 +86,7 @@ public final class ApiGatewayOptions {
       this.connectionsEndpoint = Objects.requireNonNull(connectionsEndpoint, "connectionsEndpoint");
     }
 
-    /** The API's region; {@code us-east-1} by default. */
+    /** The API's region; by default the SDK's region chain ({@code AWS_REGION}, the profile...). */
     public Builder region(Region value) {
       region = Objects.requireNonNull(value);
       return this;

@@ -13,7 +13,6 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +44,8 @@ public final class ApiGatewayServer implements AutoCloseable {
     this.application = builder.application;
     this.shutdownTimeout = builder.shutdownTimeout;
     this.transport = new ApiGatewayTransport(application, builder.options);
-    this.threads = Executors.newFixedThreadPool(builder.threads, requestThreads());
+    this.threads = Executors.newFixedThreadPool(
+            builder.threads, DaemonThreads.named("switchboard-apigateway-http"));
     this.server = HttpServer.create(new InetSocketAddress(builder.host, builder.port), 0);
     server.setExecutor(threads);
     server.createContext("/", this::serve);
@@ -69,7 +69,15 @@ public final class ApiGatewayServer implements AutoCloseable {
 
   private void serve(HttpExchange exchange) throws IOException {
     try (exchange) {
-      respond(exchange, route(exchange));
+      TransportResponse response = route(exchange);
+      if (response.status() >= 400) {
+        LOG.debug(
+            "{} {} answered {}",
+            exchange.getRequestMethod(),
+            exchange.getRequestURI().getPath(),
+            response.status());
+      }
+      respond(exchange, response);
     } catch (RuntimeException e) {
       LOG.error("Serving {} failed", exchange.getRequestURI().getPath(), e);
     }
@@ -144,15 +152,6 @@ public final class ApiGatewayServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  private static java.util.concurrent.ThreadFactory requestThreads() {
-    AtomicInteger count = new AtomicInteger();
-    return task -> {
-      Thread thread = new Thread(task, "switchboard-apigateway-http-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 
   /** Configures an {@link ApiGatewayServer}; {@link #start()} starts it. */

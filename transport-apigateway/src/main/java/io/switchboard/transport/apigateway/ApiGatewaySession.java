@@ -3,6 +3,7 @@ package io.switchboard.transport.apigateway;
 import io.switchboard.connection.TransportConnection;
 import io.switchboard.connection.TransportSession;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -62,7 +63,7 @@ final class ApiGatewaySession implements TransportSession {
 
   /** A {@code $default} route's message: the client's bytes, in arrival order. */
   void received(byte[] message) {
-    connection.receive(java.nio.ByteBuffer.wrap(message));
+    connection.receive(ByteBuffer.wrap(message));
   }
 
   /** The {@code $disconnect} route: the socket is gone, whoever closed it. */

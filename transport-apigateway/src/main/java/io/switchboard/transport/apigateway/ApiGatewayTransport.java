@@ -13,9 +13,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +45,8 @@ public final class ApiGatewayTransport implements AutoCloseable {
     this.application = application;
     this.options = options;
     this.api = new ConnectionsApi(options);
-    this.senders = Executors.newFixedThreadPool(options.senderThreads(), senderThreads());
+    this.senders = Executors.newFixedThreadPool(
+            options.senderThreads(), DaemonThreads.named("switchboard-apigateway-send"));
   }
 
   /**
@@ -133,14 +132,5 @@ public final class ApiGatewayTransport implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     api.close();
-  }
-
-  private static ThreadFactory senderThreads() {
-    AtomicInteger count = new AtomicInteger();
-    return task -> {
-      Thread thread = new Thread(task, "switchboard-apigateway-send-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 }

@@ -4,6 +4,7 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
+import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClientBuilder;
 import software.amazon.awssdk.services.apigatewaymanagementapi.model.GoneException;
 
 /**
@@ -15,10 +16,13 @@ final class ConnectionsApi implements AutoCloseable {
   private final ApiGatewayManagementApiClient client;
 
   ConnectionsApi(ApiGatewayOptions options) {
+    ApiGatewayManagementApiClientBuilder builder = ApiGatewayManagementApiClient.builder();
+    if (options.region() != null) {
+      builder.region(options.region());
+    }
     this.client =
-        ApiGatewayManagementApiClient.builder()
+        builder
             .endpointOverride(options.connectionsEndpoint())
-            .region(options.region())
             .credentialsProvider(options.credentials())
             .httpClientBuilder(
                 UrlConnectionHttpClient.builder()

@@ -35,7 +35,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -56,8 +58,8 @@ final class ApiGatewayEmulator implements AutoCloseable {
   static final int FRAME_LIMIT = 32 * 1024;
   static final int MESSAGE_LIMIT = 128 * 1024;
   private static final String CONNECTIONS = STAGE + "/@connections/";
-  private static final java.util.Set<String> FORWARDED_HEADERS =
-      java.util.Set.of("authorization", "cookie", "user-agent", "x-signalr-user-agent", "origin");
+  private static final Set<String> FORWARDED_HEADERS =
+      Set.of("authorization", "cookie", "user-agent", "x-signalr-user-agent", "origin");
 
   private volatile Duration idleTimeout = Duration.ofMinutes(10);
   private volatile URI integration;
@@ -170,7 +172,7 @@ final class ApiGatewayEmulator implements AutoCloseable {
           HttpRequest.newBuilder(
               URI.create(integration + "/connect" + (query == null ? "" : "?" + query)));
       request.headers().forEach(header -> {
-        if (FORWARDED_HEADERS.contains(header.getKey().toLowerCase(java.util.Locale.ROOT))) {
+        if (FORWARDED_HEADERS.contains(header.getKey().toLowerCase(Locale.ROOT))) {
           call.header(header.getKey(), header.getValue());
         }
       });

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
 
 /**
  * One Switchboard node behind its own emulated API Gateway: {@link EmulatedHub} on {@code /hub}
@@ -48,6 +49,7 @@ final class EmulatedNode implements AutoCloseable {
     }
     ApiGatewayOptions options =
         ApiGatewayOptions.builder(emulator.connectionsEndpoint())
+            .region(Region.US_EAST_1)
             .credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
             .build();
     this.server = ApiGatewayServer.builder(application.build(), options).host("127.0.0.1").port(0).start();

@@ -3,6 +3,7 @@ package io.switchboard.transport.apigateway;
 import io.switchboard.backplane.testkit.ServerProcesses;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +51,7 @@ final class TestRedisServer implements AutoCloseable {
   private static void drain(BufferedReader out) {
     try {
       out.lines().forEach(line -> {});
-    } catch (java.io.UncheckedIOException stopped) {
+    } catch (UncheckedIOException stopped) {
       // The server was stopped.
     }
   }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -135,7 +136,7 @@ class ApiGatewayStackTest {
   }
 
   private static List<JsonNode> yaml(String type) {
-    List<JsonNode> found = new java.util.ArrayList<>();
+    List<JsonNode> found = new ArrayList<>();
     serverless.forEach(resource -> {
       if (type.equals(resource.path("Type").asText())) {
         found.add(resource.path("Properties"));
