@@ -33,6 +33,8 @@ final class ApiGatewaySession implements TransportSession {
   private final int maxMessageSize;
   private final Consumer<ApiGatewaySession> onEnd;
   private volatile TransportConnection connection;
+  /** One {@code $default} at a time reaches the connection, if API Gateway calls in parallel. */
+  private final Object inbound = new Object();
   // Guarded by this.
   private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
   private boolean sending;
@@ -63,7 +65,9 @@ final class ApiGatewaySession implements TransportSession {
 
   /** A {@code $default} route's message: the client's bytes, in arrival order. */
   void received(byte[] message) {
-    connection.receive(ByteBuffer.wrap(message));
+    synchronized (inbound) {
+      connection.receive(ByteBuffer.wrap(message));
+    }
   }
 
   /** The {@code $disconnect} route: the socket is gone, whoever closed it. */

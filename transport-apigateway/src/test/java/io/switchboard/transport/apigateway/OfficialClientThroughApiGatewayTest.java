@@ -1,5 +1,7 @@
 package io.switchboard.transport.apigateway;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -55,6 +57,22 @@ class OfficialClientThroughApiGatewayTest {
   @Test
   void invokesTheHubAndReceivesItsCalls() throws Exception {
     run("invoke");
+    // The client's stop closed its socket: $disconnect ended the connection on the node.
+    awaitNoConnections(first);
+  }
+
+  @Test
+  void endsTheConnectionWhenApiGatewayClosesTheSocket() throws Exception {
+    run("binary-refused");
+    awaitNoConnections(first);
+  }
+
+  /** Waits for the node to serve no connection; the cap only keeps a failure from hanging. */
+  private static void awaitNoConnections(EmulatedNode node) throws InterruptedException {
+    for (int i = 0; i < 300 && node.server().transport().connectionCount() > 0; i++) {
+      Thread.sleep(100);
+    }
+    assertEquals(0, node.server().transport().connectionCount());
   }
 
   @Test
@@ -90,11 +108,6 @@ class OfficialClientThroughApiGatewayTest {
   @Test
   void apiGatewayClosesAMessageOverItsLimit() throws Exception {
     run("inbound-message-limit");
-  }
-
-  @Test
-  void apiGatewayClosesOnABinaryFrame() throws Exception {
-    run("binary-refused");
   }
 
   @Test
