@@ -25,6 +25,9 @@ import org.slf4j.LoggerFactory;
  * access_token}). {@code GET /health} answers with the application's {@link Health} for the load
  * balancer. Served by the JDK's HTTP server on its own threads (the routes may block on an
  * authenticator).
+ *
+ * <p>The endpoints believe their caller (the connection id, {@code X-Forwarded-For}): keep them
+ * reachable from API Gateway's VPC link only, never from the clients.
  */
 public final class ApiGatewayServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ApiGatewayServer.class);
