@@ -47,8 +47,8 @@ public final class ApiGatewayServer implements AutoCloseable {
     this.application = builder.application;
     this.shutdownTimeout = builder.shutdownTimeout;
     this.transport = new ApiGatewayTransport(application, builder.options);
-    this.threads = Executors.newFixedThreadPool(
-            builder.threads, DaemonThreads.named("switchboard-apigateway-http"));
+    this.threads =
+        Executors.newFixedThreadPool(builder.threads, DaemonThreads.named("switchboard-apigateway-http"));
     this.server = HttpServer.create(new InetSocketAddress(builder.host, builder.port), 0);
     server.setExecutor(threads);
     server.createContext("/", this::serve);

@@ -45,7 +45,8 @@ public final class ApiGatewayTransport implements AutoCloseable {
     this.application = application;
     this.options = options;
     this.api = new ConnectionsApi(options);
-    this.senders = Executors.newFixedThreadPool(
+    this.senders =
+        Executors.newFixedThreadPool(
             options.senderThreads(), DaemonThreads.named("switchboard-apigateway-send"));
   }
 
