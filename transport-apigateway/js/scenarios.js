@@ -138,7 +138,8 @@ const scenarios = {
   },
 
   async "keep-alive"() {
-    // The server's pings (more often than the emulator's idle timeout) keep the socket open.
+    // The server's pings (every second or so: the hubs' heartbeat) keep the socket open through
+    // twice the emulator's idle timeout.
     const connection = connect(API_URL);
     let closedWith;
     connection.onclose((error) => (closedWith = error ?? "closed"));

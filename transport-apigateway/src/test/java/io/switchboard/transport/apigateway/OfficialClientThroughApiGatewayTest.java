@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * (the SDK's start-up) may take longer than the short timeout.
  */
 class OfficialClientThroughApiGatewayTest {
-  private static final Duration IDLE = Duration.ofSeconds(2);
+  private static final Duration IDLE = Duration.ofSeconds(3);
 
   private static TestRedisServer redis;
   private static EmulatedNode first;
