@@ -22,17 +22,21 @@ import java.util.stream.Stream;
 final class PublishedModules {
   /** Each published artifact and one class of it, by which its location is found. */
   private static final Map<String, String> ANCHORS =
-      Map.of(
-          "switchboard-core", "io.switchboard.hub.Hub",
-          "switchboard-transport-netty", "io.switchboard.transport.netty.SwitchboardServer",
-          "switchboard-backplane-redis", "io.switchboard.backplane.redis.RedisBackplane",
-          "switchboard-backplane-sql", "io.switchboard.backplane.sql.SqlBackplane",
-          "switchboard-backplane-postgres", "io.switchboard.backplane.postgres.PostgresBackplane",
-          "switchboard-backplane-sqlserver", "io.switchboard.backplane.sqlserver.SqlServerBackplane",
-          "switchboard-micrometer", "io.switchboard.micrometer.SwitchboardMeters",
-          "switchboard-opentelemetry", "io.switchboard.opentelemetry.SwitchboardTracing",
-          "switchboard-live-trace", "io.switchboard.livetrace.LiveTrace",
-          "switchboard-spring-boot-starter", "io.switchboard.spring.boot.SwitchboardAutoConfiguration");
+      Map.ofEntries(
+          Map.entry("switchboard-core", "io.switchboard.hub.Hub"),
+          Map.entry("switchboard-transport-netty", "io.switchboard.transport.netty.SwitchboardServer"),
+          Map.entry(
+              "switchboard-transport-apigateway", "io.switchboard.transport.apigateway.ApiGatewayServer"),
+          Map.entry("switchboard-backplane-redis", "io.switchboard.backplane.redis.RedisBackplane"),
+          Map.entry("switchboard-backplane-sql", "io.switchboard.backplane.sql.SqlBackplane"),
+          Map.entry("switchboard-backplane-postgres", "io.switchboard.backplane.postgres.PostgresBackplane"),
+          Map.entry(
+              "switchboard-backplane-sqlserver", "io.switchboard.backplane.sqlserver.SqlServerBackplane"),
+          Map.entry("switchboard-micrometer", "io.switchboard.micrometer.SwitchboardMeters"),
+          Map.entry("switchboard-opentelemetry", "io.switchboard.opentelemetry.SwitchboardTracing"),
+          Map.entry("switchboard-live-trace", "io.switchboard.livetrace.LiveTrace"),
+          Map.entry(
+              "switchboard-spring-boot-starter", "io.switchboard.spring.boot.SwitchboardAutoConfiguration"));
 
   private PublishedModules() {}
 

@@ -18,6 +18,15 @@ public interface Connection {
   /** The transport fixed by the first transport request. */
   TransportType transportType();
 
+  /**
+   * Whether the transport can carry binary data (the reference's {@code ITransferFormatFeature}):
+   * Server-Sent Events and text-only transports cannot, and binary hub protocols are refused on
+   * them.
+   */
+  default boolean binarySupported() {
+    return transportType() != TransportType.SERVER_SENT_EVENTS;
+  }
+
   /** The HTTP request that carried the transport. */
   HttpRequestInfo request();
 

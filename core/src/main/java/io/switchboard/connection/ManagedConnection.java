@@ -203,6 +203,12 @@ final class ManagedConnection implements Connection, TransportConnection {
     transferFormat = Objects.requireNonNull(format);
   }
 
+  @Override
+  public boolean binarySupported() {
+    TransportSession current = session;
+    return Connection.super.binarySupported() && (current == null || current.binarySupported());
+  }
+
   /** The format of what {@link #write} sends (text until the application says otherwise). */
   @Override
   public TransferFormat transferFormat() {

@@ -37,4 +37,12 @@ public interface TransportSession {
 
   /** Resumes reading. */
   default void resumeReading() {}
+
+  /**
+   * Whether this transport can carry binary data. A transport that carries text only (API
+   * Gateway's WebSocket API) says no: the hub handshake then refuses binary protocols.
+   */
+  default boolean binarySupported() {
+    return true;
+  }
 }

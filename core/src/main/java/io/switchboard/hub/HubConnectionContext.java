@@ -267,7 +267,7 @@ final class HubConnectionContext
     HubHandshake.Outcome outcome;
     int before = inbound.size();
     try {
-      outcome = HubHandshake.read(inbound, hub, connection.transportType());
+      outcome = HubHandshake.read(inbound, hub, connection.binarySupported());
     } catch (InvalidDataException e) {
       String text = "An unexpected error occurred during connection handshake.";
       if (hub.options.enableDetailedErrors()) {

@@ -21,10 +21,12 @@ final class HubHandshake {
   /**
    * Reads the handshake request from the start of {@code inbound}, consuming it.
    *
+   * @param binarySupported whether the connection's transport carries binary data
+   *
    * @return the outcome, or null when the request is not complete yet
    * @throws io.switchboard.protocol.InvalidDataException when the request is malformed
    */
-  static Outcome read(InboundBuffer inbound, HubRuntime<?> hub, TransportType transport) {
+  static Outcome read(InboundBuffer inbound, HubRuntime<?> hub, boolean binarySupported) {
     ByteBuffer view = inbound.view();
     Long maximum = hub.options.maximumReceiveMessageSize();
     boolean tooLong = maximum != null && view.remaining() > maximum;
@@ -48,8 +50,7 @@ final class HubHandshake {
               + request.protocol()
               + "' protocol.");
     }
-    if (transport == TransportType.SERVER_SENT_EVENTS
-        && protocol.transferFormat() == TransferFormat.BINARY) {
+    if (!binarySupported && protocol.transferFormat() == TransferFormat.BINARY) {
       return Outcome.refused(
           "Cannot use the '"
               + protocol.name()

@@ -236,6 +236,21 @@ class HubEndpointTest {
   }
 
   @Test
+  void binaryProtocolsAreRefusedOnATextOnlyWebSocket() throws Exception {
+    RecordingConnection textOnly = new RecordingConnection("e").textOnly().connectTo(endpoint);
+    textOnly.receive("{\"protocol\":\"messagepack\",\"version\":1}" + RS);
+    assertEquals(
+        "{\"error\":\"Cannot use the 'messagepack' protocol on the current transport. The transport"
+            + " does not support 'Binary' transfer format.\"}" + RS,
+        textOnly.nextText());
+    assertTrue(textOnly.awaitClosed());
+
+    RecordingConnection json = new RecordingConnection("f").textOnly().connectTo(endpoint);
+    json.receive("{\"protocol\":\"json\",\"version\":1}" + RS);
+    assertEquals("{}" + RS, json.nextText());
+  }
+
+  @Test
   void handshakeTimeoutCancelsTheHandshake() throws Exception {
     RecordingConnection connection = new RecordingConnection("slow").connectTo(endpoint);
     ((HubConnectionContext) connection.listener()).onHeartbeat(System.nanoTime() + 16_000_000_000L);

@@ -32,6 +32,7 @@ final class RecordingConnection implements Connection {
   private volatile boolean statefulReconnect;
   private volatile io.switchboard.auth.AuthenticatedUser user;
   private volatile EndpointEvents events = EndpointEvents.NONE;
+  private volatile boolean textOnly;
 
   RecordingConnection(String connectionId) {
     this(connectionId, TransportType.WEB_SOCKETS);
@@ -40,6 +41,17 @@ final class RecordingConnection implements Connection {
   RecordingConnection(String connectionId, TransportType transport) {
     this.connectionId = connectionId;
     this.transport = transport;
+  }
+
+  /** Carries no binary data, as API Gateway's WebSockets. */
+  RecordingConnection textOnly() {
+    textOnly = true;
+    return this;
+  }
+
+  @Override
+  public boolean binarySupported() {
+    return !textOnly && Connection.super.binarySupported();
   }
 
   /** Reports to {@code reported}, as an endpoint with listeners does. */

@@ -22,7 +22,7 @@ class ChatStackTest {
   @BeforeAll
   static void synthesize() {
     App app = new App();
-    SwitchboardApp.define(app, IMAGE);
+    SwitchboardApp.define(app, IMAGE, null);
     elastiCache = Template.fromStack((Stack) app.getNode().findChild("SwitchboardChat"));
     memoryDb = Template.fromStack((Stack) app.getNode().findChild("SwitchboardChatMemoryDb"));
   }
