@@ -5,6 +5,7 @@ import io.switchboard.connection.Connection;
 import io.switchboard.connection.ConnectionListener;
 import io.switchboard.connection.HttpRequestInfo;
 import io.switchboard.connection.TransportType;
+import io.switchboard.connection.WriteBatch;
 import io.switchboard.events.EndpointEvents;
 import io.switchboard.lifetime.HubConnection;
 import io.switchboard.lifetime.SerializedHubMessage;
@@ -196,22 +197,11 @@ final class HubConnectionContext
       if (protocol == null && !completeHandshake()) {
         return;
       }
-      while (!closing) {
-        HubMessage message = waitingForSlot;
-        waitingForSlot = null;
-        if (message == null) {
-          message = nextMessage();
-          if (message == null) {
-            break;
-          }
-          if (isReplayedDuplicate(message)) {
-            continue;
-          }
-        }
-        if (!dispatch(message)) {
-          waitingForSlot = message;
-          break;
-        }
+      if (dispatchNext() && inbound.size() > 0) {
+        // More messages came in this read: the transport gets the answers of all of them together
+        // (one hand-over to its I/O thread, one flush) once they are dispatched. The first answer
+        // went out alone, so a lone message waits for nothing.
+        WriteBatch.run(this::dispatchRest);
       }
     } catch (InvalidDataException e) {
       log.debug("Closing connection {}: invalid data: {}", connectionId(), e.getMessage());
@@ -220,6 +210,35 @@ final class HubConnectionContext
     if (readingPaused && unparsedBytes < PAUSE_READING_BYTES / 2) {
       readingPaused = false;
       connection.resumeReading();
+    }
+  }
+
+  /** Dispatches the next message; false when there is none, or it must wait, or the end came. */
+  private boolean dispatchNext() {
+    if (closing) {
+      return false;
+    }
+    HubMessage message = waitingForSlot;
+    waitingForSlot = null;
+    if (message == null) {
+      message = nextMessage();
+      if (message == null) {
+        return false;
+      }
+      if (isReplayedDuplicate(message)) {
+        return true;
+      }
+    }
+    if (!dispatch(message)) {
+      waitingForSlot = message;
+      return false;
+    }
+    return true;
+  }
+
+  private void dispatchRest() {
+    while (dispatchNext()) {
+      // each call dispatches one message
     }
   }
 

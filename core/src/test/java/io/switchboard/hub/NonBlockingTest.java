@@ -50,8 +50,9 @@ class NonBlockingTest {
     /** Answers once the test opens the gate: its invocation slot stays taken until then. */
     @NonBlocking
     public CompletableFuture<String> gate(String name) {
+      CompletableFuture<String> gate = GATES.computeIfAbsent(name, key -> new CompletableFuture<>());
       STARTED.add(name);
-      return GATES.computeIfAbsent(name, key -> new CompletableFuture<>());
+      return gate;
     }
 
     @NonBlocking
@@ -161,6 +162,23 @@ class NonBlockingTest {
     assertEquals(List.of("c"), List.copyOf(InlineHub.STARTED));
     InlineHub.GATES.get("a").complete("open");
     assertEquals(result("a", "open"), connection.nextText());
+  }
+
+  @Test
+  void theAnswersToTheMessagesOfOneReadAreHandedToTheTransportTogether() throws Exception {
+    RecordingConnection connection = connect(1);
+    StringBuilder frame = new StringBuilder();
+    for (int i = 0; i < 10; i++) {
+      frame.append(invoke("r" + i, "record", "r" + i));
+    }
+    connection.receive(frame.toString());
+    for (int i = 0; i < 10; i++) {
+      assertEquals(result("r" + i, "r" + i), connection.nextText());
+    }
+    assertEquals(9, connection.batchedWrites(), "every answer but the first, which went out at once");
+    connection.receive(invoke("alone", "record", "alone"));
+    assertEquals(result("alone", "alone"), connection.nextText());
+    assertEquals(9, connection.batchedWrites(), "a lone message waits for no batch");
   }
 
   @Test
