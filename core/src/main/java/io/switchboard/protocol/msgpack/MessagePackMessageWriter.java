@@ -6,6 +6,7 @@ import io.switchboard.protocol.CloseMessage;
 import io.switchboard.protocol.CompletionMessage;
 import io.switchboard.protocol.HubMessageTypes;
 import io.switchboard.protocol.StreamItemMessage;
+import io.switchboard.protocol.internal.DirectScalars;
 import io.switchboard.protocol.internal.HubMessageWriter;
 import io.switchboard.protocol.internal.ReusableByteOutput;
 import java.io.IOException;
@@ -17,20 +18,23 @@ import org.msgpack.core.MessagePacker;
  * Writes one MessagePack hub message in the reference writer's layouts: 6-element invocations
  * (empty headers map and stream-id array included), {@code nil} for an absent id or error, result
  * kinds 1/2/3, 3-element Close. Payload values are serialized by the payload mapper straight into
- * the packer's output.
+ * the packer's output, or packed directly when they are {@link DirectScalars}. Reused for message
+ * after message, by one thread at a time.
  */
 final class MessagePackMessageWriter implements HubMessageWriter {
 
   private final MessagePacker packer;
   private final ReusableByteOutput output;
   private final ObjectWriter payloadWriter;
+  private final DirectScalars scalars;
 
   /** A writer appending to {@code output}, through {@code packer} which must write to it. */
   MessagePackMessageWriter(
-      MessagePacker packer, ReusableByteOutput output, ObjectWriter payloadWriter) {
+      MessagePacker packer, ReusableByteOutput output, ObjectWriter payloadWriter, DirectScalars scalars) {
     this.packer = packer;
     this.output = output;
     this.payloadWriter = payloadWriter;
+    this.scalars = scalars;
   }
 
   @Override
@@ -125,7 +129,19 @@ final class MessagePackMessageWriter implements HubMessageWriter {
   }
 
   private void writePayload(Object value) throws IOException {
-    packer.flush(); // the mapper appends to the output directly, after what the packer holds
-    payloadWriter.writeValue(output, value);
+    if (!scalars.isDirect(value)) {
+      packer.flush(); // the mapper appends to the output directly, after what the packer holds
+      payloadWriter.writeValue(output, value);
+    } else if (value == null) {
+      packer.packNil();
+    } else if (value instanceof String text) {
+      packer.packString(text);
+    } else if (value instanceof Integer number) {
+      packer.packInt(number);
+    } else if (value instanceof Long number) {
+      packer.packLong(number);
+    } else {
+      packer.packBoolean((Boolean) value);
+    }
   }
 }
