@@ -46,6 +46,8 @@ class DirectScalarsTest {
     }
     values.add("é € 😀 \" \\ \n \u0000 \u001e");
     values.add("é".repeat(200)); // 400 UTF-8 bytes from 200 characters
+    values.add("lone \ud800 surrogate");
+    values.add("€".repeat(600)); // beyond the short strings that the MessagePack encoder packs itself
     for (int number : new int[] {0, 1, -1, 127, 128, -32, -33, 255, 256, 65_536, Integer.MIN_VALUE, Integer.MAX_VALUE}) {
       values.add(number);
     }

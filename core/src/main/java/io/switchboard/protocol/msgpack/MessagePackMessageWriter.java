@@ -27,6 +27,7 @@ final class MessagePackMessageWriter implements HubMessageWriter {
   private final ReusableByteOutput output;
   private final ObjectWriter payloadWriter;
   private final DirectScalars scalars;
+  private final StringPacker strings;
 
   /** A writer appending to {@code output}, through {@code packer} which must write to it. */
   MessagePackMessageWriter(
@@ -35,6 +36,7 @@ final class MessagePackMessageWriter implements HubMessageWriter {
     this.output = output;
     this.payloadWriter = payloadWriter;
     this.scalars = scalars;
+    this.strings = new StringPacker(packer);
   }
 
   @Override
@@ -48,14 +50,14 @@ final class MessagePackMessageWriter implements HubMessageWriter {
       throws IOException {
     start(6, type, headers);
     writeNullableString(invocationId);
-    packer.packString(target);
+    strings.pack(target);
     packer.packArrayHeader(arguments.length);
     for (Object argument : arguments) {
       writePayload(argument);
     }
     packer.packArrayHeader(streamIds.size());
     for (String streamId : streamIds) {
-      packer.packString(streamId);
+      strings.pack(streamId);
     }
   }
 
@@ -76,7 +78,7 @@ final class MessagePackMessageWriter implements HubMessageWriter {
     writeNullableString(message.invocationId());
     packer.packInt(resultKind);
     if (resultKind == ResultKind.ERROR) {
-      packer.packString(message.error());
+      strings.pack(message.error());
     } else if (resultKind == ResultKind.NON_VOID) {
       writePayload(message.result());
     }
@@ -114,8 +116,8 @@ final class MessagePackMessageWriter implements HubMessageWriter {
     packer.packInt(type);
     packer.packMapHeader(headers.size());
     for (Map.Entry<String, String> header : headers.entrySet()) {
-      packer.packString(header.getKey());
-      packer.packString(header.getValue());
+      strings.pack(header.getKey());
+      strings.pack(header.getValue());
     }
   }
 
@@ -124,7 +126,7 @@ final class MessagePackMessageWriter implements HubMessageWriter {
     if (value == null || value.isEmpty()) {
       packer.packNil();
     } else {
-      packer.packString(value);
+      strings.pack(value);
     }
   }
 
@@ -135,7 +137,7 @@ final class MessagePackMessageWriter implements HubMessageWriter {
     } else if (value == null) {
       packer.packNil();
     } else if (value instanceof String text) {
-      packer.packString(text);
+      strings.pack(text);
     } else if (value instanceof Integer number) {
       packer.packInt(number);
     } else if (value instanceof Long number) {
