@@ -42,16 +42,17 @@ import org.slf4j.LoggerFactory;
  * One hub connection: handshake, in-order parsing and dispatch of the client's messages, writes,
  * keep-alive and timeouts, and the end of the connection.
  *
- * <p>Threading: transport threads only queue received bytes ({@link #onData}); a "drain" task
- * (the receive loop), never more than one at a time per connection, parses and dispatches them in
+ * <p>Threading: transport threads only queue received bytes ({@link #onData}); a "drain" task (the
+ * receive loop), never more than one at a time per connection, parses and dispatches them in
  * order. It runs on the receive-loop threads, apart from the hub executor, and never blocks nor
  * runs application code that may block: hub methods, the hub's connect and disconnect events and
  * the callbacks of client results and cancellations run on the hub executor; only methods that
  * declare they never block ({@link NonBlocking}) run in the drain itself. So blocked hub methods
- * never stop a connection from being read or ended. The drain stops instead of waiting: when all invocation
- * slots are taken (until a running invocation finishes, as the reference server's receive loop
- * waits for a slot), when an upload's buffer is full (until its reader takes an item), and while
- * the hub's connect event runs; reading from the transport pauses once too much is unparsed.
+ * never stop a connection from being read or ended. The drain stops instead of waiting: when all
+ * invocation slots are taken (until a running invocation finishes, as the reference server's
+ * receive loop waits for a slot), when an upload's buffer is full (until its reader takes an
+ * item), and while the hub's connect event runs; reading from the transport pauses once too much
+ * is unparsed.
  */
 final class HubConnectionContext
     implements ConnectionListener, HubConnection, InvocationBinder, HubCallerContext {
