@@ -5,6 +5,7 @@ import io.switchboard.connection.Connection;
 import io.switchboard.connection.ConnectionListener;
 import io.switchboard.connection.HttpRequestInfo;
 import io.switchboard.connection.TransportType;
+import io.switchboard.connection.internal.WriteBatch;
 import io.switchboard.events.EndpointEvents;
 import io.switchboard.lifetime.HubConnection;
 import io.switchboard.lifetime.SerializedHubMessage;
@@ -43,15 +44,17 @@ import org.slf4j.LoggerFactory;
  * One hub connection: handshake, in-order parsing and dispatch of the client's messages, writes,
  * keep-alive and timeouts, and the end of the connection.
  *
- * <p>Threading: transport threads only queue received bytes ({@link #onData}); a "drain" task
- * (the receive loop), never more than one at a time per connection, parses and dispatches them in
+ * <p>Threading: transport threads only queue received bytes ({@link #onData}); a "drain" task (the
+ * receive loop), never more than one at a time per connection, parses and dispatches them in
  * order. It runs on the receive-loop threads, apart from the hub executor, and never blocks nor
- * runs application code: hub methods, the hub's connect and disconnect events and the callbacks of
- * client results and cancellations run on the hub executor. So blocked hub methods never stop a
- * connection from being read or ended. The drain stops instead of waiting: when all invocation
- * slots are taken (until a running invocation finishes, as the reference server's receive loop
- * waits for a slot), when an upload's buffer is full (until its reader takes an item), and while
- * the hub's connect event runs; reading from the transport pauses once too much is unparsed.
+ * runs application code that may block: hub methods, the hub's connect and disconnect events and
+ * the callbacks of client results and cancellations run on the hub executor; only methods that
+ * declare they never block ({@link NonBlocking}) run in the drain itself. So blocked hub methods
+ * never stop a connection from being read or ended. The drain stops instead of waiting: when all
+ * invocation slots are taken (until a running invocation finishes, as the reference server's
+ * receive loop waits for a slot), when an upload's buffer is full (until its reader takes an
+ * item), and while the hub's connect event runs; reading from the transport pauses once too much
+ * is unparsed.
  */
 final class HubConnectionContext
     implements ConnectionListener, HubConnection, InvocationBinder, HubCallerContext {
@@ -200,22 +203,11 @@ final class HubConnectionContext
       if (protocol == null && !completeHandshake()) {
         return;
       }
-      while (!closing) {
-        HubMessage message = waitingForSlot;
-        waitingForSlot = null;
-        if (message == null) {
-          message = nextMessage();
-          if (message == null) {
-            break;
-          }
-          if (isReplayedDuplicate(message)) {
-            continue;
-          }
-        }
-        if (!dispatch(message)) {
-          waitingForSlot = message;
-          break;
-        }
+      if (dispatchNext() && inbound.size() > 0) {
+        // More messages came in this read: the transport gets the answers of all of them together
+        // (one hand-over to its I/O thread, one flush) once they are dispatched. The first answer
+        // went out alone, so a lone message waits for nothing.
+        WriteBatch.run(this::dispatchRest);
       }
     } catch (InvalidDataException e) {
       log.debug("Closing connection {}: invalid data: {}", connectionId(), e.getMessage());
@@ -224,6 +216,35 @@ final class HubConnectionContext
     if (readingPaused && unparsedBytes < PAUSE_READING_BYTES / 2) {
       readingPaused = false;
       connection.resumeReading();
+    }
+  }
+
+  /** Dispatches the next message; false when there is none, or it must wait, or the end came. */
+  private boolean dispatchNext() {
+    if (closing) {
+      return false;
+    }
+    HubMessage message = waitingForSlot;
+    waitingForSlot = null;
+    if (message == null) {
+      message = nextMessage();
+      if (message == null) {
+        return false;
+      }
+      if (isReplayedDuplicate(message)) {
+        return true;
+      }
+    }
+    if (!dispatch(message)) {
+      waitingForSlot = message;
+      return false;
+    }
+    return true;
+  }
+
+  private void dispatchRest() {
+    while (dispatchNext()) {
+      // each call dispatches one message
     }
   }
 

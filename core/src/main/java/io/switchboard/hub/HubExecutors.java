@@ -15,9 +15,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The threads of the hub layer: where hub methods run (virtual threads on Java 21+, a bounded pool
  * on 17), where connections' receive loops run, and the one-second heartbeat that drives pings and
- * timeouts. Hub methods never run on transport threads nor on the receive loops' threads. A server
- * owns one set and closes it when it stops; a {@link HubEndpoint} created without one owns its
- * own, closed by {@link HubEndpoint#close()}. No thread is shared between two servers of one JVM.
+ * timeouts. Hub methods never run on transport threads, nor on the receive loops' threads unless
+ * they declare they never block ({@link NonBlocking}). A server owns one set and closes it when it
+ * stops; a {@link HubEndpoint} created without one owns its own, closed by {@link
+ * HubEndpoint#close()}. No thread is shared between two servers of one JVM.
  */
 public final class HubExecutors implements AutoCloseable {
   /** How many hub methods may block at once on Java 17, where there are no virtual threads. */

@@ -102,12 +102,16 @@ final class HubMessageDispatcher {
       return false;
     }
     Object[] parameters = HubInvoker.parameters(method, invocation.arguments(), List.of(), null);
-    caller.runHubCode(
+    Runnable call =
         () ->
             HubInvoker.invoke(
                 caller, hub, method, invocation.target(), invocation.headers(), id, parameters,
-                () -> {}, caller::releaseSlot),
-        caller::releaseSlot);
+                () -> {}, caller::releaseSlot);
+    if (method.nonBlocking()) {
+      call.run(); // here, on the receive loop: the method promised not to block (@NonBlocking)
+    } else {
+      caller.runHubCode(call, caller::releaseSlot);
+    }
     return true;
   }
 

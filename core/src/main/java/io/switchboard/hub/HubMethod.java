@@ -19,6 +19,7 @@ import java.util.stream.Stream;
  * @param argumentTypes the types of the parameters bound from the invocation's arguments
  * @param uploadCount how many parameters are upload (client-to-server) streams
  * @param streaming whether the method returns a server-to-client stream
+ * @param nonBlocking whether it is {@link NonBlocking}: it runs on the receive loop
  */
 record HubMethod(
     String name,
@@ -26,7 +27,8 @@ record HubMethod(
     List<Parameter> parameters,
     List<Type> argumentTypes,
     int uploadCount,
-    boolean streaming) {
+    boolean streaming,
+    boolean nonBlocking) {
 
   /** What a parameter receives. */
   enum Source {
@@ -46,6 +48,12 @@ record HubMethod(
    */
   record Parameter(Source source, Type type) {}
 
+  /**
+   * The method's description.
+   *
+   * @throws IllegalArgumentException when a streaming method or one with upload streams is {@link
+   *     NonBlocking}: those wait for items, so they may not run on the receive loop
+   */
   static HubMethod of(String name, Method method) {
     method.setAccessible(true);
     List<Parameter> parameters = new ArrayList<>();
@@ -63,13 +71,14 @@ record HubMethod(
         argumentTypes.add(type);
       }
     }
+    boolean streaming = isStream(method.getReturnType());
+    boolean nonBlocking = method.isAnnotationPresent(NonBlocking.class);
+    if (nonBlocking && (streaming || uploads > 0)) {
+      throw new IllegalArgumentException(
+          "Hub method '" + name + "' streams, so it cannot be @NonBlocking: streams run on the hub executor.");
+    }
     return new HubMethod(
-        name,
-        method,
-        List.copyOf(parameters),
-        List.copyOf(argumentTypes),
-        uploads,
-        isStream(method.getReturnType()));
+        name, method, List.copyOf(parameters), List.copyOf(argumentTypes), uploads, streaming, nonBlocking);
   }
 
   /** Whether values of this class are sent to the client item by item. */

@@ -4,6 +4,7 @@ import io.switchboard.connection.Connection;
 import io.switchboard.connection.ConnectionListener;
 import io.switchboard.connection.HttpRequestInfo;
 import io.switchboard.connection.TransportType;
+import io.switchboard.connection.internal.WriteBatch;
 import io.switchboard.events.EndpointEvents;
 import io.switchboard.protocol.TransferFormat;
 import java.nio.ByteBuffer;
@@ -15,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An in-memory transport for hub-layer unit tests: records what the hub layer writes, and feeds
@@ -27,6 +29,7 @@ final class RecordingConnection implements Connection {
   private final BlockingQueue<byte[]> written = new LinkedBlockingQueue<>();
   private final Map<Object, Object> items = new ConcurrentHashMap<>();
   private final CountDownLatch closed = new CountDownLatch(1);
+  private final AtomicInteger batchedWrites = new AtomicInteger();
   private volatile TransferFormat format = TransferFormat.TEXT;
   private volatile ConnectionListener listener;
   private volatile boolean statefulReconnect;
@@ -187,7 +190,15 @@ final class RecordingConnection implements Connection {
 
   @Override
   public void write(byte[] data) {
+    if (WriteBatch.piece(this, () -> () -> {}) != null) {
+      batchedWrites.incrementAndGet();
+    }
     written.add(data);
+  }
+
+  /** How many writes came inside a {@link WriteBatch}, which a transport hands over together. */
+  int batchedWrites() {
+    return batchedWrites.get();
   }
 
   @Override

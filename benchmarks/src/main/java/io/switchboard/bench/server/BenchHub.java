@@ -1,6 +1,7 @@
 package io.switchboard.bench.server;
 
 import io.switchboard.hub.Hub;
+import io.switchboard.hub.NonBlocking;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -16,7 +17,11 @@ public class BenchHub extends Hub {
   private static final LongAdder OUTBOUND_LIMIT = new LongAdder();
   private static final LongAdder SEND_TIMEOUT = new LongAdder();
 
-  /** Returns its argument: the client receives it in the completion. */
+  /**
+   * Returns its argument: the client receives it in the completion. It never blocks, so it runs
+   * on the receive loop that read its invocation.
+   */
+  @NonBlocking
   public String echo(String payload) {
     return payload;
   }

@@ -11,6 +11,7 @@ import io.switchboard.protocol.InvocationBinder;
 import io.switchboard.protocol.PayloadMappers;
 import io.switchboard.protocol.TransferFormat;
 import io.switchboard.protocol.internal.ByteRange;
+import io.switchboard.protocol.internal.DirectScalars;
 import io.switchboard.protocol.internal.FrameLoop;
 import io.switchboard.protocol.internal.HubMessageWriter;
 import io.switchboard.protocol.internal.JsonReading;
@@ -18,6 +19,7 @@ import io.switchboard.protocol.internal.ReusableByteOutput;
 import io.switchboard.protocol.internal.ReusePool;
 import io.switchboard.protocol.internal.TextFraming;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 
 /**
@@ -28,11 +30,14 @@ import java.nio.ByteBuffer;
  */
 public final class JsonHubProtocol implements HubProtocol {
 
-  private static final ReusePool<ReusableByteOutput> BUFFERS =
-      new ReusePool<>(ReusableByteOutput::new);
-
   private final ObjectMapper payloadMapper;
   private final ObjectWriter payloadWriter;
+  private final DirectScalars scalars;
+  /** Encoders of this protocol's mapper: a generator lives as long as its encoder. */
+  private final ReusePool<Encoder> encoders = new ReusePool<>(this::newEncoder);
+
+  /** A reusable output, a generator writing to it and the message writer on that generator. */
+  private record Encoder(ReusableByteOutput output, JsonGenerator generator, JsonMessageWriter writer) {}
 
   /** A protocol with the default payload mapper, {@link PayloadMappers#json()}. */
   public JsonHubProtocol() {
@@ -51,6 +56,21 @@ public final class JsonHubProtocol implements HubProtocol {
     }
     this.payloadMapper = payloadMapper;
     this.payloadWriter = JsonMessageWriter.payloadWriter(payloadMapper);
+    this.scalars = DirectScalars.of(payloadMapper);
+  }
+
+  private Encoder newEncoder() {
+    ReusableByteOutput output = new ReusableByteOutput();
+    try {
+      JsonGenerator generator = payloadMapper.getFactory().createGenerator(output);
+      // One generator writes message after message: no separator between these root values.
+      generator.setRootValueSeparator(null);
+      // As the payload writer would configure it before its first value.
+      payloadWriter.getConfig().initialize(generator);
+      return new Encoder(output, generator, new JsonMessageWriter(generator, payloadWriter, scalars));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not create a JSON generator over memory", e);
+    }
   }
 
   @Override
@@ -84,18 +104,20 @@ public final class JsonHubProtocol implements HubProtocol {
 
   @Override
   public byte[] encode(HubMessage message) {
-    ReusableByteOutput output = BUFFERS.acquire();
+    Encoder encoder = encoders.acquire();
+    ReusableByteOutput output = encoder.output();
     try {
-      try (JsonGenerator generator = payloadMapper.getFactory().createGenerator(output)) {
-        HubMessageWriter.write(message, new JsonMessageWriter(generator, payloadWriter));
-      }
+      HubMessageWriter.write(message, encoder.writer());
+      encoder.generator().flush();
       output.write(TextFraming.RECORD_SEPARATOR);
-      return output.toByteArray();
+      byte[] encoded = output.toByteArray();
+      output.reset();
+      // Only a successful encode returns the encoder: after a failure the generator may be in
+      // the middle of the message.
+      encoders.release(encoder);
+      return encoded;
     } catch (IOException e) {
       throw HubMessageWriter.encodingFailed(message, e);
-    } finally {
-      output.reset();
-      BUFFERS.release(output);
     }
   }
 }

@@ -8,6 +8,7 @@ import io.switchboard.protocol.CancelInvocationMessage;
 import io.switchboard.protocol.CloseMessage;
 import io.switchboard.protocol.CompletionMessage;
 import io.switchboard.protocol.StreamItemMessage;
+import io.switchboard.protocol.internal.DirectScalars;
 import io.switchboard.protocol.internal.HubMessageTypes;
 import io.switchboard.protocol.internal.HubMessageWriter;
 import java.io.IOException;
@@ -17,16 +18,19 @@ import java.util.Map;
 /**
  * Writes one JSON hub message with the reference writer's property order and omissions (compact,
  * {@code type} first, {@code headers} only when not empty). Payload values are serialized with the
- * payload mapper straight into the same generator. One instance per message.
+ * payload mapper straight into the same generator, or written by the generator itself when they
+ * are {@link DirectScalars}. Reused for message after message, by one thread at a time.
  */
 final class JsonMessageWriter implements HubMessageWriter {
 
   private final JsonGenerator generator;
   private final ObjectWriter payloadWriter;
+  private final DirectScalars scalars;
 
-  JsonMessageWriter(JsonGenerator generator, ObjectWriter payloadWriter) {
+  JsonMessageWriter(JsonGenerator generator, ObjectWriter payloadWriter, DirectScalars scalars) {
     this.generator = generator;
     this.payloadWriter = payloadWriter;
+    this.scalars = scalars;
   }
 
   /** The payload writer to pass to the constructor: one per protocol instance. */
@@ -49,7 +53,7 @@ final class JsonMessageWriter implements HubMessageWriter {
     generator.writeStringField("target", target);
     generator.writeArrayFieldStart("arguments");
     for (Object argument : arguments) {
-      payloadWriter.writeValue(generator, argument);
+      writePayload(argument);
     }
     generator.writeEndArray();
     if (!streamIds.isEmpty()) {
@@ -67,7 +71,7 @@ final class JsonMessageWriter implements HubMessageWriter {
     start(message.type(), message.headers());
     writeInvocationId(message.invocationId());
     generator.writeFieldName("item");
-    payloadWriter.writeValue(generator, message.item());
+    writePayload(message.item());
     generator.writeEndObject();
   }
 
@@ -79,7 +83,7 @@ final class JsonMessageWriter implements HubMessageWriter {
       generator.writeStringField("error", message.error());
     } else if (message.hasResult()) {
       generator.writeFieldName("result");
-      payloadWriter.writeValue(generator, message.result());
+      writePayload(message.result());
     }
     generator.writeEndObject();
   }
@@ -126,6 +130,22 @@ final class JsonMessageWriter implements HubMessageWriter {
         generator.writeStringField(header.getKey(), header.getValue());
       }
       generator.writeEndObject();
+    }
+  }
+
+  private void writePayload(Object value) throws IOException {
+    if (!scalars.isDirect(value)) {
+      payloadWriter.writeValue(generator, value);
+    } else if (value == null) {
+      generator.writeNull();
+    } else if (value instanceof String text) {
+      generator.writeString(text);
+    } else if (value instanceof Integer number) {
+      generator.writeNumber(number);
+    } else if (value instanceof Long number) {
+      generator.writeNumber(number);
+    } else {
+      generator.writeBoolean((Boolean) value);
     }
   }
 

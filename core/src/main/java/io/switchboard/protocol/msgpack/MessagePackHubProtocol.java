@@ -9,6 +9,7 @@ import io.switchboard.protocol.InvocationBinder;
 import io.switchboard.protocol.PayloadMappers;
 import io.switchboard.protocol.TransferFormat;
 import io.switchboard.protocol.internal.ByteRange;
+import io.switchboard.protocol.internal.DirectScalars;
 import io.switchboard.protocol.internal.FrameLoop;
 import io.switchboard.protocol.internal.HubMessageWriter;
 import io.switchboard.protocol.internal.ReusableByteOutput;
@@ -31,21 +32,18 @@ import org.msgpack.jackson.dataformat.MessagePackFactory;
  */
 public final class MessagePackHubProtocol implements HubProtocol {
 
-  /** A thread's reusable output with a packer writing to it. */
-  private record Encoder(ReusableByteOutput output, MessagePacker packer) {
-    static Encoder create() {
-      ReusableByteOutput output = new ReusableByteOutput();
-      return new Encoder(output, MessagePack.newDefaultPacker(output));
-    }
-  }
+  /** A reusable output, a packer writing to it and the message writer on both. */
+  private record Encoder(ReusableByteOutput output, MessagePacker packer, MessagePackMessageWriter writer) {}
 
-  private static final ReusePool<Encoder> ENCODERS = new ReusePool<>(Encoder::create);
   private static final byte[] NO_BYTES = new byte[0];
   private static final ReusePool<MessageUnpacker> UNPACKERS =
       new ReusePool<>(() -> MessagePack.newDefaultUnpacker(NO_BYTES));
 
   private final ObjectMapper payloadMapper;
   private final ObjectWriter payloadWriter;
+  private final DirectScalars scalars;
+  /** Encoders of this protocol's mapper. */
+  private final ReusePool<Encoder> encoders = new ReusePool<>(this::newEncoder);
 
   /** A protocol with the default payload mapper, {@link PayloadMappers#messagePack()}. */
   public MessagePackHubProtocol() {
@@ -63,6 +61,13 @@ public final class MessagePackHubProtocol implements HubProtocol {
     }
     this.payloadMapper = payloadMapper;
     this.payloadWriter = payloadMapper.writer();
+    this.scalars = DirectScalars.of(payloadMapper);
+  }
+
+  private Encoder newEncoder() {
+    ReusableByteOutput output = new ReusableByteOutput();
+    MessagePacker packer = MessagePack.newDefaultPacker(output);
+    return new Encoder(output, packer, new MessagePackMessageWriter(packer, output, payloadWriter, scalars));
   }
 
   @Override
@@ -111,11 +116,10 @@ public final class MessagePackHubProtocol implements HubProtocol {
 
   @Override
   public byte[] encode(HubMessage message) {
-    Encoder encoder = ENCODERS.acquire();
+    Encoder encoder = encoders.acquire();
     ReusableByteOutput output = encoder.output();
     try {
-      HubMessageWriter.write(
-          message, new MessagePackMessageWriter(encoder.packer(), output, payloadWriter));
+      HubMessageWriter.write(message, encoder.writer());
       encoder.packer().flush();
       int length = output.size();
       byte[] framed = new byte[VarIntFraming.prefixLength(length) + length];
@@ -123,7 +127,7 @@ public final class MessagePackHubProtocol implements HubProtocol {
       output.reset();
       // Only a successful encode returns the encoder: after a failure the packer may still hold
       // part of the message.
-      ENCODERS.release(encoder);
+      encoders.release(encoder);
       return framed;
     } catch (IOException e) {
       throw HubMessageWriter.encodingFailed(message, e);

@@ -5,6 +5,7 @@ import io.switchboard.protocol.CancelInvocationMessage;
 import io.switchboard.protocol.CloseMessage;
 import io.switchboard.protocol.CompletionMessage;
 import io.switchboard.protocol.StreamItemMessage;
+import io.switchboard.protocol.internal.DirectScalars;
 import io.switchboard.protocol.internal.HubMessageTypes;
 import io.switchboard.protocol.internal.HubMessageWriter;
 import io.switchboard.protocol.internal.ReusableByteOutput;
@@ -17,20 +18,25 @@ import org.msgpack.core.MessagePacker;
  * Writes one MessagePack hub message in the reference writer's layouts: 6-element invocations
  * (empty headers map and stream-id array included), {@code nil} for an absent id or error, result
  * kinds 1/2/3, 3-element Close. Payload values are serialized by the payload mapper straight into
- * the packer's output.
+ * the packer's output, or packed directly when they are {@link DirectScalars}. Reused for message
+ * after message, by one thread at a time.
  */
 final class MessagePackMessageWriter implements HubMessageWriter {
 
   private final MessagePacker packer;
   private final ReusableByteOutput output;
   private final ObjectWriter payloadWriter;
+  private final DirectScalars scalars;
+  private final StringPacker strings;
 
   /** A writer appending to {@code output}, through {@code packer} which must write to it. */
   MessagePackMessageWriter(
-      MessagePacker packer, ReusableByteOutput output, ObjectWriter payloadWriter) {
+      MessagePacker packer, ReusableByteOutput output, ObjectWriter payloadWriter, DirectScalars scalars) {
     this.packer = packer;
     this.output = output;
     this.payloadWriter = payloadWriter;
+    this.scalars = scalars;
+    this.strings = new StringPacker(packer);
   }
 
   @Override
@@ -44,14 +50,14 @@ final class MessagePackMessageWriter implements HubMessageWriter {
       throws IOException {
     start(6, type, headers);
     writeNullableString(invocationId);
-    packer.packString(target);
+    strings.pack(target);
     packer.packArrayHeader(arguments.length);
     for (Object argument : arguments) {
       writePayload(argument);
     }
     packer.packArrayHeader(streamIds.size());
     for (String streamId : streamIds) {
-      packer.packString(streamId);
+      strings.pack(streamId);
     }
   }
 
@@ -72,7 +78,7 @@ final class MessagePackMessageWriter implements HubMessageWriter {
     writeNullableString(message.invocationId());
     packer.packInt(resultKind);
     if (resultKind == ResultKind.ERROR) {
-      packer.packString(message.error());
+      strings.pack(message.error());
     } else if (resultKind == ResultKind.NON_VOID) {
       writePayload(message.result());
     }
@@ -110,8 +116,8 @@ final class MessagePackMessageWriter implements HubMessageWriter {
     packer.packInt(type);
     packer.packMapHeader(headers.size());
     for (Map.Entry<String, String> header : headers.entrySet()) {
-      packer.packString(header.getKey());
-      packer.packString(header.getValue());
+      strings.pack(header.getKey());
+      strings.pack(header.getValue());
     }
   }
 
@@ -120,12 +126,24 @@ final class MessagePackMessageWriter implements HubMessageWriter {
     if (value == null || value.isEmpty()) {
       packer.packNil();
     } else {
-      packer.packString(value);
+      strings.pack(value);
     }
   }
 
   private void writePayload(Object value) throws IOException {
-    packer.flush(); // the mapper appends to the output directly, after what the packer holds
-    payloadWriter.writeValue(output, value);
+    if (!scalars.isDirect(value)) {
+      packer.flush(); // the mapper appends to the output directly, after what the packer holds
+      payloadWriter.writeValue(output, value);
+    } else if (value == null) {
+      packer.packNil();
+    } else if (value instanceof String text) {
+      strings.pack(text);
+    } else if (value instanceof Integer number) {
+      packer.packInt(number);
+    } else if (value instanceof Long number) {
+      packer.packLong(number);
+    } else {
+      packer.packBoolean((Boolean) value);
+    }
   }
 }

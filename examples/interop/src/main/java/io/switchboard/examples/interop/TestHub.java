@@ -3,6 +3,7 @@ package io.switchboard.examples.interop;
 import io.switchboard.hub.CancellationSignal;
 import io.switchboard.hub.Hub;
 import io.switchboard.hub.ClientProxy;
+import io.switchboard.hub.NonBlocking;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -24,6 +25,8 @@ public class TestHub extends Hub {
           UUID.fromString("00010203-0405-0607-0706-050403020100"),
           Instant.parse("2000-01-01T00:00:00Z"));
 
+  /** Returns its argument; it never blocks, so it runs where its invocation was read. */
+  @NonBlocking
   public String echo(String message) {
     return message;
   }
