@@ -102,15 +102,17 @@ final class LiveTraceHandler extends ChannelInboundHandlerAdapter {
     if (!ctx.channel().isActive() || viewer != null) {
       return;
     }
-    HttpResponse response = new DefaultHttpResponse(version, HttpResponseStatus.OK);
-    noCache(response.headers()).set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream");
-    HttpUtil.setTransferEncodingChunked(response, true);
-    ctx.writeAndFlush(response);
     TraceRing ring = trace.ring();
     // An id from before a restart of the server may lie ahead of this ring: start from its oldest.
     long position = resumeAt <= ring.end() ? Math.max(resumeAt, ring.start()) : ring.start();
     viewer = new TraceViewer(ring, ctx, position);
+    // Watched before the head goes out, so that a client that saw it misses nothing after; the
+    // viewer's writes run on this event loop, after this task has written the head.
     ring.open(viewer);
+    HttpResponse response = new DefaultHttpResponse(version, HttpResponseStatus.OK);
+    noCache(response.headers()).set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream");
+    HttpUtil.setTransferEncodingChunked(response, true);
+    ctx.writeAndFlush(response);
     viewer.wake();
   }
 
