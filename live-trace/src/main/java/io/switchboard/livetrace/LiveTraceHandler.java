@@ -29,8 +29,8 @@ import java.util.Map;
 /**
  * Serves one channel's live trace requests: {@code GET <path>} the page, {@code GET
  * <path>/events} the Server-Sent Events stream of trace events; both only once {@link
- * TraceAccess} let the request in. Every other request goes on down the pipeline. While the
- * authenticator runs the channel reads nothing more.
+ * TraceAccess} let the request in; another method on those paths gets 405. Every other request
+ * goes on down the pipeline. While the authenticator runs the channel reads nothing more.
  */
 final class LiveTraceHandler extends ChannelInboundHandlerAdapter {
   private final LiveTrace trace;
@@ -42,7 +42,7 @@ final class LiveTraceHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    if (!(msg instanceof FullHttpRequest request) || !HttpMethod.GET.equals(request.method())) {
+    if (!(msg instanceof FullHttpRequest request)) {
       ctx.fireChannelRead(msg);
       return;
     }
@@ -55,6 +55,11 @@ final class LiveTraceHandler extends ChannelInboundHandlerAdapter {
     try {
       HttpVersion version = request.protocolVersion();
       boolean keepAlive = HttpUtil.isKeepAlive(request);
+      if (!HttpMethod.GET.equals(request.method())) {
+        // As ASP.NET Core's routing answers a GET-only endpoint, before any authentication.
+        respond(ctx, version, HttpResponseStatus.METHOD_NOT_ALLOWED, null, new byte[0], keepAlive);
+        return;
+      }
       long resumeAt = resumePosition(request.headers());
       HttpRequestInfo info = snapshot(request, uri, ctx);
       ctx.channel().config().setAutoRead(false);

@@ -113,6 +113,14 @@ class LiveTraceTest {
   }
 
   @Test
+  void otherMethodsThanGetAreNotAllowed() throws Exception {
+    for (String path : new String[] {"/live-trace", "/live-trace/events?access_token=operator-token"}) {
+      HttpRequest post = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString("x")).build();
+      assertEquals(405, http.send(post, HttpResponse.BodyHandlers.ofString()).statusCode(), path);
+    }
+  }
+
+  @Test
   void thePageIsServedToAnAllowedUser() throws Exception {
     HttpResponse<String> page = get("/live-trace?access_token=operator-token");
     assertEquals(200, page.statusCode());
