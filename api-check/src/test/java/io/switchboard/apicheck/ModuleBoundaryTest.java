@@ -34,6 +34,12 @@ class ModuleBoundaryTest {
           + "  opens consumer to io.switchboard.core;\n"
           + "}\n";
 
+  /** The hub both programs serve, nested in their {@code Main}. */
+  private static final String ECHO_HUB =
+      "  public static final class EchoHub extends Hub {\n"
+          + "    public String echo(String text) { return text; }\n"
+          + "  }";
+
   private static final String ECHO_SERVER =
       String.join(
           "\n",
@@ -49,9 +55,7 @@ class ModuleBoundaryTest {
           "import java.util.concurrent.TimeUnit;",
           "",
           "public final class Main {",
-          "  public static final class EchoHub extends Hub {",
-          "    public String echo(String text) { return text; }",
-          "  }",
+          ECHO_HUB,
           "",
           "  public static void main(String[] args) throws Exception {",
           "    try (SwitchboardServer server =",
@@ -108,9 +112,7 @@ class ModuleBoundaryTest {
           "import java.util.stream.Stream;",
           "",
           "public final class Main {",
-          "  public static final class EchoHub extends Hub {",
-          "    public String echo(String text) { return text; }",
-          "  }",
+          ECHO_HUB,
           "",
           "  public static void main(String[] args) throws Exception {",
           "    AuthenticatedUser operator = new AuthenticatedUser(\"operator\", Map.of(), null);",
