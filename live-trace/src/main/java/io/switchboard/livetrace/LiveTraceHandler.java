@@ -29,8 +29,8 @@ import java.util.Map;
 /**
  * Serves one channel's live trace requests: {@code GET <path>} the page, {@code GET
  * <path>/events} the Server-Sent Events stream of trace events; both only once {@link
- * TraceAccess} let the request in. Every other request goes on down the pipeline. While the
- * authenticator runs the channel reads nothing more.
+ * TraceAccess} let the request in; another method on those paths gets 405. Every other request
+ * goes on down the pipeline. While the authenticator runs the channel reads nothing more.
  */
 final class LiveTraceHandler extends ChannelInboundHandlerAdapter {
   private final LiveTrace trace;
@@ -42,7 +42,7 @@ final class LiveTraceHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    if (!(msg instanceof FullHttpRequest request) || !HttpMethod.GET.equals(request.method())) {
+    if (!(msg instanceof FullHttpRequest request)) {
       ctx.fireChannelRead(msg);
       return;
     }
@@ -55,6 +55,11 @@ final class LiveTraceHandler extends ChannelInboundHandlerAdapter {
     try {
       HttpVersion version = request.protocolVersion();
       boolean keepAlive = HttpUtil.isKeepAlive(request);
+      if (!HttpMethod.GET.equals(request.method())) {
+        // As ASP.NET Core's routing answers a GET-only endpoint, before any authentication.
+        respond(ctx, version, HttpResponseStatus.METHOD_NOT_ALLOWED, null, new byte[0], keepAlive);
+        return;
+      }
       long resumeAt = resumePosition(request.headers());
       HttpRequestInfo info = snapshot(request, uri, ctx);
       ctx.channel().config().setAutoRead(false);
@@ -102,15 +107,17 @@ final class LiveTraceHandler extends ChannelInboundHandlerAdapter {
     if (!ctx.channel().isActive() || viewer != null) {
       return;
     }
-    HttpResponse response = new DefaultHttpResponse(version, HttpResponseStatus.OK);
-    noCache(response.headers()).set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream");
-    HttpUtil.setTransferEncodingChunked(response, true);
-    ctx.writeAndFlush(response);
     TraceRing ring = trace.ring();
     // An id from before a restart of the server may lie ahead of this ring: start from its oldest.
     long position = resumeAt <= ring.end() ? Math.max(resumeAt, ring.start()) : ring.start();
     viewer = new TraceViewer(ring, ctx, position);
+    // Watched before the head goes out, so that a client that saw it misses nothing after; the
+    // viewer's writes run on this event loop, after this task has written the head.
     ring.open(viewer);
+    HttpResponse response = new DefaultHttpResponse(version, HttpResponseStatus.OK);
+    noCache(response.headers()).set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream");
+    HttpUtil.setTransferEncodingChunked(response, true);
+    ctx.writeAndFlush(response);
     viewer.wake();
   }
 

@@ -5,6 +5,7 @@ import io.switchboard.auth.Authenticator;
 import io.switchboard.connection.HttpRequestInfo;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -43,10 +44,10 @@ final class TraceAccess {
     executor.allowCoreThreadTimeOut(true);
   }
 
-  /** The status for {@code request}, decided on this class's threads. */
+  /** The status for {@code request}, decided on this class's threads; never completes exceptionally. */
   CompletableFuture<Integer> check(HttpRequestInfo request) {
     try {
-      return CompletableFuture.supplyAsync(() -> status(request), executor);
+      return CompletableFuture.supplyAsync(() -> status(request), executor).exceptionally(TraceAccess::failed);
     } catch (RejectedExecutionException busy) {
       LOG.warn("Live trace request from {} refused: {} authentications waiting", request.remoteAddress(), WAITING);
       return CompletableFuture.completedFuture(503);
@@ -54,15 +55,21 @@ final class TraceAccess {
   }
 
   private int status(HttpRequestInfo request) {
-    try {
-      AuthenticatedUser user = authenticator.authenticate(request).orElse(null);
-      if (user == null) {
-        return 401;
-      }
-      return allowed.test(user) ? 200 : 403;
-    } catch (RuntimeException e) {
-      LOG.warn("The live trace's authenticator failed", e);
-      return 500;
+    AuthenticatedUser user = authenticator.authenticate(request).orElse(null);
+    if (user == null) {
+      return 401;
     }
+    return allowed.test(user) ? 200 : 403;
+  }
+
+  /**
+   * Whatever the authenticator or the predicate threw (an {@link Error} too, which would otherwise
+   * leave the request unanswered and its channel not reading): 500, logged as a hub's
+   * authentication failure is.
+   */
+  private static int failed(Throwable error) {
+    Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    LOG.error("The live trace's authenticator failed", cause);
+    return 500;
   }
 }

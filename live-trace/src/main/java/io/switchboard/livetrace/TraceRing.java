@@ -36,11 +36,26 @@ final class TraceRing {
 
   /** Adds an event and wakes every reader. */
   void publish(String json) {
-    long sequence = next.getAndIncrement();
-    slots.set(slot(sequence), new Entry(sequence, json));
+    store(new Entry(next.getAndIncrement(), json));
     for (Reader reader : readers) {
       reader.wake();
     }
+  }
+
+  /**
+   * Puts {@code entry} in its slot unless a later publisher, a whole ring ahead, already put a
+   * newer one there: an older entry left in the slot would read as "not stored yet" forever and
+   * stall every viewer at that position until the ring came round again.
+   */
+  void store(Entry entry) {
+    int slot = slot(entry.sequence());
+    Entry held;
+    do {
+      held = slots.get(slot);
+      if (held != null && held.sequence() > entry.sequence()) {
+        return;
+      }
+    } while (!slots.compareAndSet(slot, held, entry));
   }
 
   /** The number the next event will get. */

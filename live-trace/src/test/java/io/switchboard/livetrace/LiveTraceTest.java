@@ -8,6 +8,10 @@ import com.microsoft.signalr.HubConnection;
 import com.microsoft.signalr.HubConnectionBuilder;
 import com.microsoft.signalr.TransportEnum;
 import io.reactivex.rxjava3.core.Single;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.switchboard.auth.AuthenticatedUser;
 import io.switchboard.auth.BearerTokenAuthenticator;
 import io.switchboard.hub.Hub;
@@ -43,6 +47,8 @@ class LiveTraceTest {
       LiveTrace.builder(new BearerTokenAuthenticator(LiveTraceTest::user))
           .authorize(user -> user.nameIdentifier().equals("operator"))
           .build();
+  /** Whether the trace was watched when the feed's response head was written. */
+  private final CompletableFuture<Boolean> watchedAtHead = new CompletableFuture<>();
   private final SwitchboardServer server = start();
   private CompletableFuture<HttpResponse<Stream<String>>> feed;
 
@@ -62,6 +68,17 @@ class LiveTraceTest {
                 "/traced",
                 TracedHub.class,
                 hub -> hub.authenticator(new BearerTokenAuthenticator(LiveTraceTest::user)));
+    // Before the trace's handler in the pipeline, so that it sees what the handler writes.
+    builder.pipeline(pipeline -> pipeline.addLast(new ChannelOutboundHandlerAdapter() {
+      @Override
+      public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
+        if (msg instanceof io.netty.handler.codec.http.HttpResponse head
+            && "text/event-stream".equals(head.headers().get(HttpHeaderNames.CONTENT_TYPE))) {
+          watchedAtHead.complete(trace.ring().watched());
+        }
+        super.write(ctx, msg, promise);
+      }
+    }));
     trace.register(builder);
     return builder.start();
   }
@@ -93,6 +110,14 @@ class LiveTraceTest {
     assertEquals(401, get("/live-trace/events?access_token=forged").statusCode());
     assertEquals(403, get("/live-trace?access_token=alice-token").statusCode());
     assertEquals(403, get("/live-trace/events", "Authorization", "Bearer alice-token").statusCode());
+  }
+
+  @Test
+  void otherMethodsThanGetAreNotAllowed() throws Exception {
+    for (String path : new String[] {"/live-trace", "/live-trace/events?access_token=operator-token"}) {
+      HttpRequest post = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString("x")).build();
+      assertEquals(405, http.send(post, HttpResponse.BodyHandlers.ofString()).statusCode(), path);
+    }
   }
 
   @Test
@@ -155,15 +180,11 @@ class LiveTraceTest {
     HttpResponse<Stream<String>> response = feed.get(PATIENCE_SECONDS, TimeUnit.SECONDS);
     assertEquals(200, response.statusCode());
     assertEquals("text/event-stream", response.headers().firstValue("Content-Type").orElseThrow());
+    // A client that saw the head misses no event after it.
+    assertTrue(watchedAtHead.getNow(false), "the feed's viewer was registered after its head was sent");
     Thread reader = new Thread(() -> read(response.body(), lines));
     reader.setDaemon(true);
     reader.start();
-    // Its viewer is registered right after the response head is written.
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PATIENCE_SECONDS);
-    while (!trace.ring().watched()) {
-      assertTrue(System.nanoTime() < deadline, "the feed's viewer was never registered");
-      Thread.sleep(5);
-    }
     return lines;
   }
 

@@ -32,6 +32,16 @@ class TraceRingTest {
   }
 
   @Test
+  void aPublisherThatStoresLateLeavesTheNewerEventInItsSlot() {
+    for (int i = 0; i < 4; i++) {
+      ring.publish("e" + i);
+    }
+    // Event 0's publisher, descheduled between taking its number and storing, stores now.
+    ring.store(new TraceRing.Entry(0, "e0"));
+    assertEquals(new TraceRing.Entry(3, "e3"), ring.read(3));
+  }
+
+  @Test
   void aSlotNotYetStoredReadsAsOlder() {
     assertEquals(-1, ring.read(0).sequence());
   }
