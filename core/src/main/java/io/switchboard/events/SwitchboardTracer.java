@@ -35,6 +35,18 @@ public interface SwitchboardTracer extends BackplaneTracer {
   }
 
   /**
+   * As {@link #invocationStarted(Class, String, Map)}, knowing the connection's HTTP request too
+   * (the reference links an invocation's span to the request's); the server calls this one. By
+   * default, {@link #invocationStarted(Class, String, Map)}.
+   *
+   * @param request the HTTP request that carried the connection's transport
+   */
+  default TracedInvocation invocationStarted(
+      Class<?> hubClass, String method, Map<String, String> headers, HttpRequestInfo request) {
+    return invocationStarted(hubClass, method, headers);
+  }
+
+  /**
    * A hub's {@code onConnected} is about to run on the calling (hub) thread, with the filters
    * around it; the server enters the returned trace around them and ends it once they returned.
    *

@@ -163,7 +163,7 @@ final class HubMessageDispatcher {
     caller.runHubCode(
         () -> {
           TracedInvocation trace =
-              InvocationTracing.start(hub, invocation.target(), invocation.headers());
+              InvocationTracing.start(caller, hub, invocation.target(), invocation.headers());
           try (TracedInvocation.Scope scope = InvocationTracing.enter(trace)) {
             stream(caller, hub, method, invocation, parameters, cancellation, onEnd, trace);
           }

@@ -17,9 +17,14 @@ final class InvocationTracing {
 
   private InvocationTracing() {}
 
-  /** The trace of the invocation of {@code target}, {@link TracedInvocation#NONE} without a tracer. */
-  static TracedInvocation start(HubRuntime<?> hub, String target, Map<String, String> headers) {
-    return start(hub, tracer -> tracer.invocationStarted(hub.hubClass, target, headers));
+  /**
+   * The trace of {@code caller}'s invocation of {@code target}, {@link TracedInvocation#NONE}
+   * without a tracer.
+   */
+  static TracedInvocation start(
+      HubConnectionContext caller, HubRuntime<?> hub, String target, Map<String, String> headers) {
+    return start(
+        hub, tracer -> tracer.invocationStarted(hub.hubClass, target, headers, caller.request()));
   }
 
   /** Runs the hub's {@code onConnected} ({@code event}, with its filters) inside its trace. */

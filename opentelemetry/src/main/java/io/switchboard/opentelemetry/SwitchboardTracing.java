@@ -3,6 +3,8 @@ package io.switchboard.opentelemetry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
@@ -29,8 +31,9 @@ import java.util.Objects;
  * name and {@code rpc.method} = the target as the client sent it. Its parent is the {@code
  * traceparent} (and {@code tracestate}) of the invocation's headers, read with the propagator
  * (W3C Trace Context by default); without one it is a root span, never a child of the
- * long-running connection. It is current while the filters and the hub method run (so the
- * application's spans nest under it) and ends with the method's result: its returned future, or
+ * long-running connection. It links to the trace context the connection's HTTP request carried,
+ * if any (the reference links it to that request's activity). It is current while the filters
+ * and the hub method run (so the application's spans nest under it) and ends with the method's result: its returned future, or
  * its stream's end. On failure its status is {@code ERROR} and {@code error.type} names the
  * exception's class, for {@code HubException}s too, as in the reference.
  *
@@ -101,19 +104,30 @@ public final class SwitchboardTracing implements SwitchboardTracer {
   @Override
   public TracedInvocation invocationStarted(
       Class<?> hubClass, String method, Map<String, String> headers) {
+    return invocationSpan(hubClass, method, headers, Context.root());
+  }
+
+  @Override
+  public TracedInvocation invocationStarted(
+      Class<?> hubClass, String method, Map<String, String> headers, HttpRequestInfo request) {
+    return invocationSpan(hubClass, method, headers, requestContext(request));
+  }
+
+  private TracedInvocation invocationSpan(
+      Class<?> hubClass, String method, Map<String, String> headers, Context request) {
     // The parent is remote or none: the thread's own context never leaks into an invocation.
     Context parent = propagator.extract(Context.root(), headers, HeaderGetter.INSTANCE);
-    return hubSpan(hubClass, method, SpanKind.SERVER, parent);
+    return hubSpan(hubClass, method, SpanKind.SERVER, parent, Span.fromContext(request).getSpanContext());
   }
 
   @Override
   public TracedInvocation onConnectedStarted(Class<?> hubClass, HttpRequestInfo request) {
-    return hubSpan(hubClass, ON_CONNECTED, SpanKind.INTERNAL, requestContext(request));
+    return hubSpan(hubClass, ON_CONNECTED, SpanKind.INTERNAL, requestContext(request), SpanContext.getInvalid());
   }
 
   @Override
   public TracedInvocation onDisconnectedStarted(Class<?> hubClass, HttpRequestInfo request) {
-    return hubSpan(hubClass, ON_DISCONNECTED, SpanKind.INTERNAL, requestContext(request));
+    return hubSpan(hubClass, ON_DISCONNECTED, SpanKind.INTERNAL, requestContext(request), SpanContext.getInvalid());
   }
 
   /** The trace context the connection's HTTP request carried (from a proxy or the client), if any. */
@@ -121,18 +135,25 @@ public final class SwitchboardTracing implements SwitchboardTracer {
     return propagator.extract(Context.root(), request, RequestGetter.INSTANCE);
   }
 
-  /** A span of {@code hubClass} named {@code {hub}/{method}}, as the reference's hub activities. */
-  private TracedInvocation hubSpan(Class<?> hubClass, String method, SpanKind kind, Context parent) {
+  /**
+   * A span of {@code hubClass} named {@code {hub}/{method}}, as the reference's hub activities,
+   * linked to {@code link} when that is valid.
+   */
+  private TracedInvocation hubSpan(
+      Class<?> hubClass, String method, SpanKind kind, Context parent, SpanContext link) {
     String service = hubClass.getName();
-    Span span =
+    SpanBuilder builder =
         invocations
             .spanBuilder(service + "/" + method)
             .setParent(parent)
             .setSpanKind(kind)
             .setAttribute(RPC_METHOD, method)
             .setAttribute(RPC_SYSTEM, "signalr")
-            .setAttribute(RPC_SERVICE, service)
-            .startSpan();
+            .setAttribute(RPC_SERVICE, service);
+    if (link.isValid()) {
+      builder.addLink(link);
+    }
+    Span span = builder.startSpan();
     return new InvocationSpan(span, parent.with(span));
   }
 

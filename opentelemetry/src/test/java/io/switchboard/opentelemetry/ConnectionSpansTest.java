@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Spans of hubs' connect and disconnect events, as the SDK's in-memory exporter sees them: the
  * reference's names ({@code {hub}/OnConnectedAsync}, {@code {hub}/OnDisconnectedAsync}), kind and
- * attributes, the connection's request's {@code traceparent} as parent. Each test uses its own
+ * attributes, the connection's request's {@code traceparent} as parent (and as the link of the
+ * connection's invocations). Each test uses its own
  * connection, told apart by trace id or by the query, so the tests share one server.
  */
 class ConnectionSpansTest {
@@ -116,6 +117,12 @@ class ConnectionSpansTest {
       client.send("{\"type\":1,\"invocationId\":\"1\",\"target\":\"echo\",\"arguments\":[\"x\"]}");
       assertEquals("{\"type\":3,\"invocationId\":\"1\",\"result\":\"x\"}", client.next());
     }
+    // As the reference's, the invocation is no child of the connection's request but links to it.
+    SpanData invocation =
+        awaitSpan(HUB + "/echo", span -> !span.getLinks().isEmpty()
+            && span.getLinks().get(0).getSpanContext().getTraceId().equals(traceId));
+    assertFalse(invocation.getParentSpanContext().isValid(), "a root span");
+    assertEquals(PROXY_SPAN_ID, invocation.getLinks().get(0).getSpanContext().getSpanId());
     SpanData connected = awaitSpan(CONNECTED, traceId);
     assertEventSpan(connected, "OnConnectedAsync");
     assertEquals(PROXY_SPAN_ID, connected.getParentSpanId());

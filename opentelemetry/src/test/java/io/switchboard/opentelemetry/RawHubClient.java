@@ -6,6 +6,7 @@ import java.net.http.WebSocket;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -82,6 +83,13 @@ final class RawHubClient implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
-    socket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(30, TimeUnit.SECONDS);
+    try {
+      socket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(30, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      // The server closed first, and the JDK has already answered its Close.
+      if (!socket.isOutputClosed()) {
+        throw e;
+      }
+    }
   }
 }
