@@ -33,9 +33,10 @@ import java.util.Objects;
  * (W3C Trace Context by default); without one it is a root span, never a child of the
  * long-running connection. It links to the trace context the connection's HTTP request carried,
  * if any (the reference links it to that request's activity). It is current while the filters
- * and the hub method run (so the application's spans nest under it) and ends with the method's result: its returned future, or
- * its stream's end. On failure its status is {@code ERROR} and {@code error.type} names the
- * exception's class, for {@code HubException}s too, as in the reference.
+ * and the hub method run (so the application's spans nest under it) and ends with the method's
+ * result: its returned future, or its stream's end. On failure its status is {@code ERROR} and
+ * {@code error.type} names the exception's class, for {@code HubException}s too, as in the
+ * reference.
  *
  * <p>A span per connect and disconnect event, as the reference's (.NET 9+): named {@code {hub
  * class's full name}/OnConnectedAsync} and {@code .../OnDisconnectedAsync}, kind {@code INTERNAL},
@@ -117,17 +118,23 @@ public final class SwitchboardTracing implements SwitchboardTracer {
       Class<?> hubClass, String method, Map<String, String> headers, Context request) {
     // The parent is remote or none: the thread's own context never leaks into an invocation.
     Context parent = propagator.extract(Context.root(), headers, HeaderGetter.INSTANCE);
-    return hubSpan(hubClass, method, SpanKind.SERVER, parent, Span.fromContext(request).getSpanContext());
+    SpanContext link = Span.fromContext(request).getSpanContext();
+    return hubSpan(hubClass, method, SpanKind.SERVER, parent, link);
   }
 
   @Override
   public TracedInvocation onConnectedStarted(Class<?> hubClass, HttpRequestInfo request) {
-    return hubSpan(hubClass, ON_CONNECTED, SpanKind.INTERNAL, requestContext(request), SpanContext.getInvalid());
+    return eventSpan(hubClass, ON_CONNECTED, request);
   }
 
   @Override
   public TracedInvocation onDisconnectedStarted(Class<?> hubClass, HttpRequestInfo request) {
-    return hubSpan(hubClass, ON_DISCONNECTED, SpanKind.INTERNAL, requestContext(request), SpanContext.getInvalid());
+    return eventSpan(hubClass, ON_DISCONNECTED, request);
+  }
+
+  /** A connect or disconnect event's span: a child of the request's trace, as in the reference. */
+  private TracedInvocation eventSpan(Class<?> hubClass, String event, HttpRequestInfo request) {
+    return hubSpan(hubClass, event, SpanKind.INTERNAL, requestContext(request), SpanContext.getInvalid());
   }
 
   /** The trace context the connection's HTTP request carried (from a proxy or the client), if any. */

@@ -95,6 +95,11 @@ class ConnectionSpansTest {
     }
   }
 
+  /** The header a proxy in trace {@code traceId} adds to the request it forwards. */
+  private static Map<String, String> traceparent(String traceId) {
+    return Map.of("traceparent", "00-" + traceId + "-" + PROXY_SPAN_ID + "-01");
+  }
+
   private static String attribute(SpanData span, String key) {
     return span.getAttributes().get(AttributeKey.stringKey(key));
   }
@@ -111,9 +116,7 @@ class ConnectionSpansTest {
   @Test
   void connectAndDisconnectAreSpansUnderTheRequestsTrace() throws Exception {
     String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
-    try (RawHubClient client =
-        RawHubClient.connect(
-            server.port(), "/lifetime", Map.of("traceparent", "00-" + traceId + "-" + PROXY_SPAN_ID + "-01"))) {
+    try (RawHubClient client = RawHubClient.connect(server.port(), "/lifetime", traceparent(traceId))) {
       client.send("{\"type\":1,\"invocationId\":\"1\",\"target\":\"echo\",\"arguments\":[\"x\"]}");
       assertEquals("{\"type\":3,\"invocationId\":\"1\",\"result\":\"x\"}", client.next());
     }
@@ -142,8 +145,7 @@ class ConnectionSpansTest {
   void failedEventsAreErrorsNamingTheirException() throws Exception {
     String refusedTrace = "11111111111111111111111111111111";
     try (RawHubClient client =
-        RawHubClient.connect(
-            server.port(), "/lifetime?fail=connect", Map.of("traceparent", "00-" + refusedTrace + "-" + PROXY_SPAN_ID + "-01"))) {
+        RawHubClient.connect(server.port(), "/lifetime?fail=connect", traceparent(refusedTrace))) {
       assertEquals("{\"type\":7,\"error\":\"Connection closed with an error.\"}", client.next());
     }
     SpanData refused = awaitSpan(CONNECTED, refusedTrace);
@@ -152,8 +154,7 @@ class ConnectionSpansTest {
 
     String failedTrace = "22222222222222222222222222222222";
     try (RawHubClient client =
-        RawHubClient.connect(
-            server.port(), "/lifetime?fail=disconnect", Map.of("traceparent", "00-" + failedTrace + "-" + PROXY_SPAN_ID + "-01"))) {
+        RawHubClient.connect(server.port(), "/lifetime?fail=disconnect", traceparent(failedTrace))) {
       client.send("{\"type\":1,\"invocationId\":\"1\",\"target\":\"echo\",\"arguments\":[\"x\"]}");
       assertEquals("{\"type\":3,\"invocationId\":\"1\",\"result\":\"x\"}", client.next());
     }
