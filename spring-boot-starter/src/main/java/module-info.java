@@ -3,6 +3,8 @@ module io.switchboard.spring.boot {
   requires transitive io.switchboard.transport.netty;
   // Optional dependencies: each auto-configuration is conditional on its classes being present.
   requires static io.switchboard.backplane.redis;
+  requires static io.switchboard.micrometer;
+  requires static io.switchboard.opentelemetry;
   requires static spring.boot.health;
   requires spring.beans;
   requires spring.boot;

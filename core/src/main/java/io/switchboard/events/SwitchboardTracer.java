@@ -1,6 +1,7 @@
 package io.switchboard.events;
 
 import io.switchboard.backplane.BackplaneTracer;
+import io.switchboard.connection.HttpRequestInfo;
 import java.util.Map;
 
 /**
@@ -30,6 +31,43 @@ public interface SwitchboardTracer extends BackplaneTracer {
    */
   default TracedInvocation invocationStarted(
       Class<?> hubClass, String method, Map<String, String> headers) {
+    return TracedInvocation.NONE;
+  }
+
+  /**
+   * As {@link #invocationStarted(Class, String, Map)}, knowing the connection's HTTP request too
+   * (the reference links an invocation's span to the request's); the server calls this one. By
+   * default, {@link #invocationStarted(Class, String, Map)}.
+   *
+   * @param request the HTTP request that carried the connection's transport
+   */
+  default TracedInvocation invocationStarted(
+      Class<?> hubClass, String method, Map<String, String> headers, HttpRequestInfo request) {
+    return invocationStarted(hubClass, method, headers);
+  }
+
+  /**
+   * A hub's {@code onConnected} is about to run on the calling (hub) thread, with the filters
+   * around it; the server enters the returned trace around them and ends it once they returned.
+   *
+   * @param hubClass the hub's class
+   * @param request the HTTP request that carried the connection's transport (its headers may hold
+   *     a proxy's or the client's {@code traceparent})
+   * @return the event's trace
+   */
+  default TracedInvocation onConnectedStarted(Class<?> hubClass, HttpRequestInfo request) {
+    return TracedInvocation.NONE;
+  }
+
+  /**
+   * A hub's {@code onDisconnected} is about to run on the calling (hub) thread, with the filters
+   * around it; as {@link #onConnectedStarted}.
+   *
+   * @param hubClass the hub's class
+   * @param request the HTTP request that carried the connection's transport
+   * @return the event's trace
+   */
+  default TracedInvocation onDisconnectedStarted(Class<?> hubClass, HttpRequestInfo request) {
     return TracedInvocation.NONE;
   }
 }

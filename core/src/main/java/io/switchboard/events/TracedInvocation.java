@@ -1,10 +1,12 @@
 package io.switchboard.events;
 
 /**
- * The trace of one hub invocation, started by {@link SwitchboardTracer#invocationStarted}. The
- * server {@linkplain #enter() enters} it on the hub thread around the filters and the method (and
- * around a stream's iteration), and {@linkplain #end ends} it exactly once, when the method's
- * result is known: its returned future completed, or its stream ended.
+ * The trace of one hub invocation, started by {@link SwitchboardTracer#invocationStarted}, or of
+ * one connect or disconnect event ({@link SwitchboardTracer#onConnectedStarted}, {@link
+ * SwitchboardTracer#onDisconnectedStarted}). The server {@linkplain #enter() enters} it on the hub
+ * thread around the filters and the method (and around a stream's iteration), and {@linkplain #end
+ * ends} it exactly once, when the method's result is known: its returned future completed, or its
+ * stream ended; an event's trace once the event returned.
  */
 public interface TracedInvocation {
 
@@ -26,8 +28,8 @@ public interface TracedInvocation {
   /**
    * The invocation ended.
    *
-   * @param error what the method, a filter or the stream failed with; null for a success and for
-   *     a stream the client cancelled
+   * @param error what the method, the event, a filter or the stream failed with; null for a
+   *     success and for a stream the client cancelled
    */
   void end(Throwable error);
 

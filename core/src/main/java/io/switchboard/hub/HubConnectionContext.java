@@ -358,7 +358,8 @@ final class HubConnectionContext
               hub.lifetime,
               this,
               "Client results inside OnConnectedAsync Hub methods are not allowed.");
-      hub.filters.onConnected(hub.createHub(this, connectingClients), this);
+      Hub created = hub.createHub(this, connectingClients);
+      InvocationTracing.onConnected(hub, request(), () -> hub.filters.onConnected(created, this));
     } catch (Exception e) {
       refuseConnection(e);
     } finally {
@@ -785,7 +786,9 @@ final class HubConnectionContext
             });
     Throwable reason = disconnectReason != null ? disconnectReason : transportError;
     try {
-      hub.filters.onDisconnected(hub.createHub(this), this, reason);
+      Hub created = hub.createHub(this);
+      InvocationTracing.onDisconnected(
+          hub, request(), () -> hub.filters.onDisconnected(created, this, reason));
     } catch (Exception e) {
       log.error("onDisconnected of hub {} failed for connection {}", hub.hubClass.getName(), connectionId(), e);
     }

@@ -77,7 +77,7 @@ final class HubInvoker {
       Runnable methodEnded,
       Runnable answered) {
     long started = InvocationEvents.started(caller, hub, target);
-    TracedInvocation trace = InvocationTracing.start(hub, target, headers);
+    TracedInvocation trace = InvocationTracing.start(caller, hub, target, headers);
     Object result = null;
     Throwable error = null;
     try (TracedInvocation.Scope scope = InvocationTracing.enter(trace)) {

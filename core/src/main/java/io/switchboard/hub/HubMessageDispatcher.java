@@ -171,7 +171,7 @@ final class HubMessageDispatcher {
           StreamEvents report =
               StreamEvents.start(caller, hub, invocation.target(), StreamDirection.SERVER_TO_CLIENT);
           TracedInvocation trace =
-              InvocationTracing.start(hub, invocation.target(), invocation.headers());
+              InvocationTracing.start(caller, hub, invocation.target(), invocation.headers());
           try (TracedInvocation.Scope scope = InvocationTracing.enter(trace)) {
             stream(caller, hub, method, invocation, parameters, cancellation, onEnd, trace, report);
           }

@@ -201,8 +201,8 @@ public final class HubOptions {
   }
 
   /**
-   * What traces the hub's invocations and carries their traces across the backplane (default
-   * {@link SwitchboardTracer#NONE}).
+   * What traces the hub's invocations and events and carries their traces across the backplane
+   * (default {@link SwitchboardTracer#NONE}).
    */
   public SwitchboardTracer tracer() {
     return tracer;
@@ -405,7 +405,7 @@ public final class HubOptions {
       return this;
     }
 
-    /** Traces the hub's invocations (e.g. with {@code switchboard-opentelemetry}). */
+    /** Traces the hub's invocations and events (e.g. with {@code switchboard-opentelemetry}). */
     public Builder tracer(SwitchboardTracer value) {
       tracer = Objects.requireNonNull(value);
       return this;

@@ -1,31 +1,68 @@
 package io.switchboard.hub;
 
+import io.switchboard.connection.HttpRequestInfo;
 import io.switchboard.events.SwitchboardTracer;
 import io.switchboard.events.TracedInvocation;
 import java.util.Map;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs an invocation inside its hub's {@link SwitchboardTracer} trace. A tracer that throws is
- * logged and ignored: the invocation goes on untraced.
+ * Runs an invocation or a connect/disconnect event inside its hub's {@link SwitchboardTracer}
+ * trace. A tracer that throws is logged and ignored: the work goes on untraced.
  */
 final class InvocationTracing {
   private static final Logger log = LoggerFactory.getLogger(InvocationTracing.class);
 
   private InvocationTracing() {}
 
-  /** The trace of the invocation of {@code target}, {@link TracedInvocation#NONE} without a tracer. */
-  static TracedInvocation start(HubRuntime<?> hub, String target, Map<String, String> headers) {
+  /**
+   * The trace of {@code caller}'s invocation of {@code target}, {@link TracedInvocation#NONE}
+   * without a tracer.
+   */
+  static TracedInvocation start(
+      HubConnectionContext caller, HubRuntime<?> hub, String target, Map<String, String> headers) {
+    return start(
+        hub, tracer -> tracer.invocationStarted(hub.hubClass, target, headers, caller.request()));
+  }
+
+  /** Runs the hub's {@code onConnected} ({@code event}, with its filters) inside its trace. */
+  static void onConnected(HubRuntime<?> hub, HttpRequestInfo request, HubEvent event)
+      throws Exception {
+    run(start(hub, tracer -> tracer.onConnectedStarted(hub.hubClass, request)), event);
+  }
+
+  /** Runs the hub's {@code onDisconnected} ({@code event}, with its filters) inside its trace. */
+  static void onDisconnected(HubRuntime<?> hub, HttpRequestInfo request, HubEvent event)
+      throws Exception {
+    run(start(hub, tracer -> tracer.onDisconnectedStarted(hub.hubClass, request)), event);
+  }
+
+  private static TracedInvocation start(
+      HubRuntime<?> hub, Function<SwitchboardTracer, TracedInvocation> starter) {
     SwitchboardTracer tracer = hub.options.tracer();
     if (tracer == SwitchboardTracer.NONE) {
       return TracedInvocation.NONE;
     }
     try {
-      return tracer.invocationStarted(hub.hubClass, target, headers);
+      return starter.apply(tracer);
     } catch (RuntimeException e) {
       log.warn("A SwitchboardTracer failed to start a trace; ignored", e);
       return TracedInvocation.NONE;
+    }
+  }
+
+  /** Runs {@code event} with {@code trace} current, and ends the trace with its outcome. */
+  private static void run(TracedInvocation trace, HubEvent event) throws Exception {
+    Throwable error = null;
+    try (TracedInvocation.Scope scope = enter(trace)) {
+      event.run();
+    } catch (Throwable e) {
+      error = e;
+      throw e;
+    } finally {
+      end(trace, error);
     }
   }
 
@@ -46,5 +83,11 @@ final class InvocationTracing {
     } catch (RuntimeException e) {
       log.warn("A SwitchboardTracer failed to end a trace; ignored", e);
     }
+  }
+
+  /** A hub's connect or disconnect event, run through its filters. */
+  @FunctionalInterface
+  interface HubEvent {
+    void run() throws Exception;
   }
 }

@@ -265,9 +265,9 @@ public final class SwitchboardApplication implements AutoCloseable {
     }
 
     /**
-     * Traces every hub's invocations and carries their traces across the backplane (e.g. {@code
-     * SwitchboardTracing} of {@code switchboard-opentelemetry}). None by default, which costs
-     * nothing; a hub's own options may override it.
+     * Traces every hub's invocations and events and carries their traces across the backplane
+     * (e.g. {@code SwitchboardTracing} of {@code switchboard-opentelemetry}). None by default,
+     * which costs nothing; a hub's own options may override it.
      */
     public Builder tracer(SwitchboardTracer value) {
       Objects.requireNonNull(value);

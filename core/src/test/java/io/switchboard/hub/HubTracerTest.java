@@ -3,6 +3,7 @@ package io.switchboard.hub;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.switchboard.connection.HttpRequestInfo;
 import io.switchboard.events.SwitchboardTracer;
 import io.switchboard.events.TracedInvocation;
 import java.util.List;
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A hub's {@link SwitchboardTracer}: started with the invocation's headers, current around the
- * filters and the method, ended once with the method's result (futures and streams included).
+ * filters and the method, ended once with the method's result (futures and streams included);
+ * the same around the connect and disconnect events.
  */
 class HubTracerTest {
   private static final String RS = "\u001e";
@@ -120,5 +122,95 @@ class HubTracerTest {
             "filter {traceparent=tp} in brokenStream",
             "end brokenStream IllegalStateException"),
         calls);
+  }
+
+  /** Traces only the connect and disconnect events, with the connection's request. */
+  private final class EventTracer implements SwitchboardTracer {
+    final CountDownLatch disconnectEnded = new CountDownLatch(1);
+
+    @Override
+    public TracedInvocation onConnectedStarted(Class<?> hubClass, HttpRequestInfo request) {
+      return trace("OnConnected", request);
+    }
+
+    @Override
+    public TracedInvocation onDisconnectedStarted(Class<?> hubClass, HttpRequestInfo request) {
+      return trace("OnDisconnected", request);
+    }
+
+    private TracedInvocation trace(String event, HttpRequestInfo request) {
+      calls.add("start " + event + " " + (request != null));
+      return new TracedInvocation() {
+        @Override
+        public Scope enter() {
+          CURRENT.set(event);
+          return () -> CURRENT.remove();
+        }
+
+        @Override
+        public void end(Throwable error) {
+          calls.add("end " + event + " " + (error == null ? "ok" : error.getClass().getSimpleName()));
+          if (event.equals("OnDisconnected")) {
+            disconnectEnded.countDown();
+          }
+        }
+      };
+    }
+  }
+
+  /** Records which trace is current around the events; refuses to disconnect quietly. */
+  private final class EventFilter implements HubFilter {
+    @Override
+    public void onConnected(HubLifetimeContext context, LifetimeNext next) throws Exception {
+      calls.add("connect filter in " + CURRENT.get());
+      next.proceed(context);
+    }
+
+    @Override
+    public void onDisconnected(HubLifetimeContext context, Throwable error, DisconnectNext next)
+        throws Exception {
+      calls.add("disconnect filter in " + CURRENT.get());
+      next.proceed(context, error);
+      throw new UnsupportedOperationException("failed on purpose");
+    }
+  }
+
+  @Test
+  void theConnectAndDisconnectEventsRunInsideTheirTraces() throws Exception {
+    EventTracer tracer = new EventTracer();
+    endpoint =
+        HubEndpoint.create(
+            SampleHub.class, HubOptions.builder().tracer(tracer).addFilter(new EventFilter()).build());
+    RecordingConnection connection =
+        new RecordingConnection("t" + ids.incrementAndGet()).handshake(endpoint, "json", 1);
+    connection.receive("{\"type\":1,\"invocationId\":\"1\",\"target\":\"Echo\",\"arguments\":[\"x\"]}" + RS);
+    assertEquals("{\"type\":3,\"invocationId\":\"1\",\"result\":\"x\"}" + RS, connection.nextText());
+    connection.end(null);
+    assertTrue(tracer.disconnectEnded.await(10, TimeUnit.SECONDS), "the disconnect was never traced");
+    assertEquals(
+        List.of(
+            "start OnConnected true",
+            "connect filter in OnConnected",
+            "end OnConnected ok",
+            "start OnDisconnected true",
+            "disconnect filter in OnDisconnected",
+            "end OnDisconnected UnsupportedOperationException"),
+        calls);
+  }
+
+  @Test
+  void aTracerThatFailsToStartAnEventsTraceLeavesTheConnectionServed() throws Exception {
+    SwitchboardTracer broken =
+        new SwitchboardTracer() {
+          @Override
+          public TracedInvocation onConnectedStarted(Class<?> hubClass, HttpRequestInfo request) {
+            throw new IllegalStateException("broken tracer");
+          }
+        };
+    endpoint = HubEndpoint.create(SampleHub.class, HubOptions.builder().tracer(broken).build());
+    RecordingConnection connection =
+        new RecordingConnection("t" + ids.incrementAndGet()).handshake(endpoint, "json", 1);
+    connection.receive("{\"type\":1,\"invocationId\":\"1\",\"target\":\"Echo\",\"arguments\":[\"x\"]}" + RS);
+    assertEquals("{\"type\":3,\"invocationId\":\"1\",\"result\":\"x\"}" + RS, connection.nextText());
   }
 }

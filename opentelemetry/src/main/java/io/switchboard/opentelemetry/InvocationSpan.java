@@ -4,7 +4,7 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 import io.switchboard.events.TracedInvocation;
 
-/** One hub invocation's span, entered as its context and ended with the invocation's result. */
+/** One hub invocation's or event's span, entered as its context and ended with its result. */
 final class InvocationSpan implements TracedInvocation {
   private final Span span;
   private final Context context;

@@ -151,6 +151,7 @@ class InvocationSpansTest {
     }
     SpanData span = only(HUB + "/nested");
     assertFalse(span.getParentSpanContext().isValid(), "a root span");
+    assertTrue(span.getLinks().isEmpty(), "its request carried no trace to link to");
     assertEquals(span.getSpanId(), only("application work").getParentSpanId());
   }
 }

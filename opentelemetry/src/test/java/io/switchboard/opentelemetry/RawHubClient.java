@@ -3,8 +3,10 @@ package io.switchboard.opentelemetry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -25,6 +27,11 @@ final class RawHubClient implements AutoCloseable {
 
   /** Connects to {@code ws://127.0.0.1:port/path} without negotiate and shakes hands in JSON. */
   static RawHubClient connect(int port, String path) throws Exception {
+    return connect(port, path, Map.of());
+  }
+
+  /** As {@link #connect(int, String)}, with {@code headers} on the WebSocket upgrade request. */
+  static RawHubClient connect(int port, String path, Map<String, String> headers) throws Exception {
     StringBuilder partial = new StringBuilder();
     BlockingQueue<String> queue = new LinkedBlockingQueue<>();
     WebSocket.Listener listener =
@@ -41,9 +48,10 @@ final class RawHubClient implements AutoCloseable {
             return null;
           }
         };
+    WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
+    headers.forEach(builder::header);
     WebSocket socket =
-        HttpClient.newHttpClient()
-            .newWebSocketBuilder()
+        builder
             .buildAsync(URI.create("ws://127.0.0.1:" + port + path), listener)
             .get(30, TimeUnit.SECONDS);
     RawHubClient client = new RawHubClient(socket, queue);
@@ -75,6 +83,13 @@ final class RawHubClient implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
-    socket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(30, TimeUnit.SECONDS);
+    try {
+      socket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(30, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      // The server closed first, and the JDK has already answered its Close.
+      if (!socket.isOutputClosed()) {
+        throw e;
+      }
+    }
   }
 }

@@ -2,6 +2,8 @@ package io.switchboard.spring.boot;
 
 import io.switchboard.backplane.Backplane;
 import io.switchboard.backplane.redis.RedisBackplane;
+import io.switchboard.events.SwitchboardEvents;
+import io.switchboard.events.SwitchboardTracer;
 import io.switchboard.transport.netty.SwitchboardServer;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,8 +20,10 @@ import org.springframework.core.env.Environment;
 /**
  * Auto-configures a {@link SwitchboardServer} from the {@code switchboard.*} properties ({@link
  * SwitchboardProperties}), mounting every {@link SwitchboardHub} bean, scaled out over a {@link
- * Backplane} bean if there is one (a Redis one from {@code switchboard.redis.url}), and run by a
- * {@link SwitchboardLifecycle}. {@code switchboard.enabled=false} turns it off.
+ * Backplane} bean if there is one (a Redis one from {@code switchboard.redis.url}), traced by the
+ * {@link SwitchboardTracer} bean and heard by every {@link SwitchboardEvents} bean (see {@link
+ * SwitchboardObservabilityAutoConfiguration}), and run by a {@link SwitchboardLifecycle}. {@code
+ * switchboard.enabled=false} turns it off.
  */
 @AutoConfiguration
 @ConditionalOnClass(SwitchboardServer.class)
@@ -40,6 +44,8 @@ public class SwitchboardAutoConfiguration {
       SwitchboardProperties properties,
       ConfigurableListableBeanFactory beans,
       ObjectProvider<Backplane> backplane,
+      ObjectProvider<SwitchboardTracer> tracer,
+      ObjectProvider<SwitchboardEvents> events,
       ObjectProvider<SwitchboardServerCustomizer> customizers,
       Environment environment) {
     SwitchboardServer.Builder builder =
@@ -64,6 +70,8 @@ public class SwitchboardAutoConfiguration {
           "switchboard.redis.url is set, but io.switchboard:switchboard-backplane-redis is not on"
               + " the classpath");
     }
+    tracer.ifAvailable(builder::tracer);
+    events.orderedStream().forEach(builder::events);
     HubBeans.mount(beans, builder, properties);
     customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
     Duration phaseTimeout =

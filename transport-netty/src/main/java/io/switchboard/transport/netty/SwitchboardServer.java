@@ -286,8 +286,9 @@ public final class SwitchboardServer implements AutoCloseable {
     }
 
     /**
-     * Traces every hub's invocations and carries their traces across the backplane, e.g. {@code
-     * switchboard-opentelemetry}'s {@code SwitchboardTracing}. None by default, which costs nothing.
+     * Traces every hub's invocations and connect/disconnect events and carries their traces across
+     * the backplane, e.g. {@code switchboard-opentelemetry}'s {@code SwitchboardTracing}. None by
+     * default, which costs nothing.
      */
     public Builder tracer(SwitchboardTracer tracer) {
       application.tracer(tracer);
