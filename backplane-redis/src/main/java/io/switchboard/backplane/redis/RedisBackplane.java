@@ -45,7 +45,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>How it uses Redis: plain SUBSCRIBE, UNSUBSCRIBE and PUBLISH of literal channels (never
  * patterns, never sharded pub/sub), one PUBLISH per channel a send targets, no keys. One
- * connection subscribes, another publishes; both are shared by every hub of the server.
+ * connection subscribes, another publishes; both are shared by every hub of the server. PUBLISHes
+ * are pipelined: those issued while the previous batch was being written go out together, in one
+ * write to the socket, in the order they were issued.
  *
  * <p><b>Delivery guarantee.</b> At most once, and in publish order per channel and publisher:
  * messages of one channel are handled one at a time, in order, off Lettuce's I/O thread; messages
@@ -71,7 +73,8 @@ public final class RedisBackplane implements Backplane {
   private final Subscriptions subscriptions = new Subscriptions();
   private final ConnectionHealth health;
   private volatile StatefulRedisPubSubConnection<byte[], byte[]> subscriber;
-  private volatile StatefulRedisConnection<byte[], byte[]> publisher;
+  private final Publisher publisher;
+  private volatile StatefulRedisConnection<byte[], byte[]> publishing;
   private volatile boolean closed;
 
   private RedisBackplane(RedisBackplaneOptions options) {
@@ -84,6 +87,8 @@ public final class RedisBackplane implements Backplane {
                 Delay.exponential(
                     FIRST_RETRY, options.maxReconnectDelay(), 2, TimeUnit.MILLISECONDS))
             .build();
+    // One thread of Lettuce's own pool writes the batches, one at a time.
+    this.publisher = new Publisher(resources.eventExecutorGroup().next());
     this.client = RedisClient.create(resources, options.uri());
     client.setOptions(clientOptions(options));
     client.addListener(new StateListener());
@@ -155,7 +160,8 @@ public final class RedisBackplane implements Backplane {
     }
     pubSub.addListener(new MessageListener());
     subscriber = pubSub;
-    publisher = plain;
+    publishing = plain;
+    publisher.connectedTo(plain);
     health.publisherUp(true);
     health.subscriberUp(true);
     restoreSubscriptions();
@@ -228,11 +234,10 @@ public final class RedisBackplane implements Backplane {
 
   @Override
   public CompletableFuture<Long> publish(String channel, byte[] message) {
-    StatefulRedisConnection<byte[], byte[]> connection = publisher;
-    if (connection == null || !health.publisherUp()) {
+    if (publishing == null || !health.publisherUp()) {
       return unavailable();
     }
-    return mapErrors(connection.async().publish(wire(channel), message).toCompletableFuture());
+    return mapErrors(publisher.publish(wire(channel), message));
   }
 
   @Override
@@ -258,6 +263,9 @@ public final class RedisBackplane implements Backplane {
 
   private byte[] wire(String channel) {
     byte[] name = channel.getBytes(StandardCharsets.UTF_8);
+    if (prefix.length == 0) {
+      return name;
+    }
     byte[] bytes = Arrays.copyOf(prefix, prefix.length + name.length);
     System.arraycopy(name, 0, bytes, prefix.length, name.length);
     return bytes;
@@ -326,7 +334,7 @@ public final class RedisBackplane implements Backplane {
       if (connection == subscriber) {
         health.subscriberUp(true);
         restoreSubscriptions();
-      } else if (connection == publisher) {
+      } else if (connection == publishing) {
         health.publisherUp(true);
       }
     }
@@ -338,7 +346,7 @@ public final class RedisBackplane implements Backplane {
       }
       if (connection == subscriber) {
         health.subscriberUp(false);
-      } else if (connection == publisher) {
+      } else if (connection == publishing) {
         health.publisherUp(false);
       }
     }
