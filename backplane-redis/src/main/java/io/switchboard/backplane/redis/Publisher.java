@@ -22,7 +22,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The publishing half of the backplane, pipelined as StackExchange.Redis does: a PUBLISH is queued,
  * and one task at a time hands everything queued meanwhile to the publishing connection as one
  * batch, which Lettuce writes and flushes once (one write to the socket for the batch instead of one
- * per PUBLISH). One queue, one task at a time, one connection: PUBLISHes reach Redis in the order
+ * per PUBLISH). The task runs on the connection's event loop, so that PUBLISHes issued while the
+ * loop is busy (reading answers, writing the previous batch) join the next batch, without a thread
+ * of their own. One queue, one task at a time, one connection: PUBLISHes reach Redis in the order
  * they were queued, so messages of a channel keep their order.
  *
  * <p>Each PUBLISH's future is Lettuce's command itself, completed by Lettuce with the number of
@@ -32,20 +34,23 @@ final class Publisher {
   /** The largest batch handed to Lettuce at once, so that one write stays a modest buffer. */
   static final int MAX_BATCH = 256;
 
-  private final Executor executor;
   private final Queue<AsyncCommand<byte[], byte[], Long>> queue = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean scheduled = new AtomicBoolean();
   private final Runnable drain = this::drain;
   private volatile StatefulRedisConnection<byte[], byte[]> connection;
-
-  /** A publisher whose batches are written by {@code executor}, which runs one task at a time. */
-  Publisher(Executor executor) {
-    this.executor = executor;
-  }
+  private volatile Executor executor;
 
   /** The connection PUBLISHes go to from now on. */
   void connectedTo(StatefulRedisConnection<byte[], byte[]> publishing) {
     connection = publishing;
+  }
+
+  /**
+   * Where the batches are written from now on: the publishing connection's event loop, where
+   * Lettuce writes without a further hand-over, and where PUBLISHes queue while it is busy.
+   */
+  void writeOn(Executor loop) {
+    executor = loop;
   }
 
   /** Queues one PUBLISH; its future completes when Redis answers or the command fails. */
@@ -67,9 +72,15 @@ final class Publisher {
     return command;
   }
 
+  /** One task at a time, whichever executor runs it: cleared only when the queue looked empty. */
   private void drain() {
-    // Cleared first: a PUBLISH queued from now on is either taken below or schedules a new task.
-    scheduled.set(false);
+    do {
+      writeQueued();
+      scheduled.set(false);
+    } while (!queue.isEmpty() && scheduled.compareAndSet(false, true));
+  }
+
+  private void writeQueued() {
     List<RedisCommand<byte[], byte[], ?>> batch = new ArrayList<>();
     AsyncCommand<byte[], byte[], Long> next;
     while ((next = queue.poll()) != null) {

@@ -13,6 +13,8 @@ import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
+import io.lettuce.core.resource.NettyCustomizer;
+import io.netty.channel.Channel;
 import io.switchboard.backplane.Backplane;
 import io.switchboard.backplane.BackplaneHealthListener;
 import io.switchboard.backplane.BackplaneUnavailableException;
@@ -73,7 +75,9 @@ public final class RedisBackplane implements Backplane {
   private final Subscriptions subscriptions = new Subscriptions();
   private final ConnectionHealth health;
   private volatile StatefulRedisPubSubConnection<byte[], byte[]> subscriber;
-  private final Publisher publisher;
+  private final ClientResources publishingResources;
+  private final RedisClient publishingClient;
+  private final Publisher publisher = new Publisher();
   private volatile StatefulRedisConnection<byte[], byte[]> publishing;
   private volatile boolean closed;
 
@@ -81,17 +85,27 @@ public final class RedisBackplane implements Backplane {
     this.options = options;
     this.prefix = options.channelPrefix().getBytes(StandardCharsets.UTF_8);
     this.health = new ConnectionHealth(options.address());
-    this.resources =
-        ClientResources.builder()
-            .reconnectDelay(
-                Delay.exponential(
-                    FIRST_RETRY, options.maxReconnectDelay(), 2, TimeUnit.MILLISECONDS))
-            .build();
-    // One thread of Lettuce's own pool writes the batches, one at a time.
-    this.publisher = new Publisher(resources.eventExecutorGroup().next());
+    Delay reconnectDelay =
+        Delay.exponential(FIRST_RETRY, options.maxReconnectDelay(), 2, TimeUnit.MILLISECONDS);
+    this.resources = ClientResources.builder().reconnectDelay(reconnectDelay).build();
     this.client = RedisClient.create(resources, options.uri());
-    client.setOptions(clientOptions(options));
-    client.addListener(new StateListener());
+    // The publishing connection has a client of its own, on the same threads, only to learn its
+    // channel's event loop, where the publisher writes its batches.
+    this.publishingResources =
+        ClientResources.builder()
+            // Given, so shared (not shut down with these): the threads and the timer.
+            .eventLoopGroupProvider(resources.eventLoopGroupProvider())
+            .eventExecutorGroup(resources.eventExecutorGroup())
+            .timer(resources.timer())
+            .reconnectDelay(reconnectDelay)
+            .nettyCustomizer(new PublishingChannel())
+            .build();
+    this.publishingClient = RedisClient.create(publishingResources, options.uri());
+    StateListener states = new StateListener();
+    for (RedisClient each : List.of(client, publishingClient)) {
+      each.setOptions(clientOptions(options));
+      each.addListener(states);
+    }
   }
 
   /** A backplane connecting to {@code redisUri} (see {@link RedisBackplaneOptions}). */
@@ -133,7 +147,7 @@ public final class RedisBackplane implements Backplane {
     CompletableFuture<StatefulRedisPubSubConnection<byte[], byte[]>> pubSub =
         client.connectPubSubAsync(ByteArrayCodec.INSTANCE, options.uri()).toCompletableFuture();
     CompletableFuture<StatefulRedisConnection<byte[], byte[]>> plain =
-        client.connectAsync(ByteArrayCodec.INSTANCE, options.uri()).toCompletableFuture();
+        publishingClient.connectAsync(ByteArrayCodec.INSTANCE, options.uri()).toCompletableFuture();
     pubSub
         .thenAcceptBoth(plain, this::connected)
         .whenComplete(
@@ -254,7 +268,9 @@ public final class RedisBackplane implements Backplane {
   @Override
   public void close() {
     closed = true;
+    publishingClient.shutdown(Duration.ZERO, Duration.ofSeconds(2));
     client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    publishingResources.shutdown(0, 2, TimeUnit.SECONDS);
     resources.shutdown(0, 2, TimeUnit.SECONDS);
     handlerThreads.shutdownNow();
   }
@@ -321,6 +337,14 @@ public final class RedisBackplane implements Backplane {
               handler.accept(message);
             }
           });
+    }
+  }
+
+  /** Tells the publisher the event loop of each new publishing channel (first and reconnected). */
+  private final class PublishingChannel implements NettyCustomizer {
+    @Override
+    public void afterChannelInitialized(Channel channel) {
+      publisher.writeOn(channel.eventLoop());
     }
   }
 

@@ -59,8 +59,9 @@ class PipelinedPublishIT {
       receiver.subscribe("pipelined", message -> received.add(new String(message, StandardCharsets.UTF_8)))
           .get(PATIENCE_SECONDS, TimeUnit.SECONDS);
       HeldExecutor executor = new HeldExecutor();
-      Publisher publisher = new Publisher(executor);
+      Publisher publisher = new Publisher();
       publisher.connectedTo(connection);
+      publisher.writeOn(executor);
       int count = Publisher.MAX_BATCH + 10; // more than one batch
       List<CompletableFuture<Long>> results = new ArrayList<>();
       for (int i = 0; i < count; i++) {
