@@ -13,6 +13,8 @@ import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
+import io.lettuce.core.resource.NettyCustomizer;
+import io.netty.channel.Channel;
 import io.switchboard.backplane.Backplane;
 import io.switchboard.backplane.BackplaneHealthListener;
 import io.switchboard.backplane.BackplaneUnavailableException;
@@ -45,7 +47,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>How it uses Redis: plain SUBSCRIBE, UNSUBSCRIBE and PUBLISH of literal channels (never
  * patterns, never sharded pub/sub), one PUBLISH per channel a send targets, no keys. One
- * connection subscribes, another publishes; both are shared by every hub of the server.
+ * connection subscribes, another publishes; both are shared by every hub of the server. PUBLISHes
+ * are pipelined: those issued while the previous batch was being written go out together, in one
+ * write to the socket, in the order they were issued.
  *
  * <p><b>Delivery guarantee.</b> At most once, and in publish order per channel and publisher:
  * messages of one channel are handled one at a time, in order, off Lettuce's I/O thread; messages
@@ -71,22 +75,37 @@ public final class RedisBackplane implements Backplane {
   private final Subscriptions subscriptions = new Subscriptions();
   private final ConnectionHealth health;
   private volatile StatefulRedisPubSubConnection<byte[], byte[]> subscriber;
-  private volatile StatefulRedisConnection<byte[], byte[]> publisher;
+  private final ClientResources publishingResources;
+  private final RedisClient publishingClient;
+  private final Publisher publisher = new Publisher();
+  private volatile StatefulRedisConnection<byte[], byte[]> publishing;
   private volatile boolean closed;
 
   private RedisBackplane(RedisBackplaneOptions options) {
     this.options = options;
     this.prefix = options.channelPrefix().getBytes(StandardCharsets.UTF_8);
     this.health = new ConnectionHealth(options.address());
-    this.resources =
-        ClientResources.builder()
-            .reconnectDelay(
-                Delay.exponential(
-                    FIRST_RETRY, options.maxReconnectDelay(), 2, TimeUnit.MILLISECONDS))
-            .build();
+    Delay reconnectDelay =
+        Delay.exponential(FIRST_RETRY, options.maxReconnectDelay(), 2, TimeUnit.MILLISECONDS);
+    this.resources = ClientResources.builder().reconnectDelay(reconnectDelay).build();
     this.client = RedisClient.create(resources, options.uri());
-    client.setOptions(clientOptions(options));
-    client.addListener(new StateListener());
+    // The publishing connection has a client of its own, on the same threads, only to learn its
+    // channel's event loop, where the publisher writes its batches.
+    this.publishingResources =
+        ClientResources.builder()
+            // Given, so shared (not shut down with these): the threads and the timer.
+            .eventLoopGroupProvider(resources.eventLoopGroupProvider())
+            .eventExecutorGroup(resources.eventExecutorGroup())
+            .timer(resources.timer())
+            .reconnectDelay(reconnectDelay)
+            .nettyCustomizer(new PublishingChannel())
+            .build();
+    this.publishingClient = RedisClient.create(publishingResources, options.uri());
+    StateListener states = new StateListener();
+    for (RedisClient each : List.of(client, publishingClient)) {
+      each.setOptions(clientOptions(options));
+      each.addListener(states);
+    }
   }
 
   /** A backplane connecting to {@code redisUri} (see {@link RedisBackplaneOptions}). */
@@ -128,7 +147,7 @@ public final class RedisBackplane implements Backplane {
     CompletableFuture<StatefulRedisPubSubConnection<byte[], byte[]>> pubSub =
         client.connectPubSubAsync(ByteArrayCodec.INSTANCE, options.uri()).toCompletableFuture();
     CompletableFuture<StatefulRedisConnection<byte[], byte[]>> plain =
-        client.connectAsync(ByteArrayCodec.INSTANCE, options.uri()).toCompletableFuture();
+        publishingClient.connectAsync(ByteArrayCodec.INSTANCE, options.uri()).toCompletableFuture();
     pubSub
         .thenAcceptBoth(plain, this::connected)
         .whenComplete(
@@ -155,7 +174,8 @@ public final class RedisBackplane implements Backplane {
     }
     pubSub.addListener(new MessageListener());
     subscriber = pubSub;
-    publisher = plain;
+    publishing = plain;
+    publisher.connectedTo(plain);
     health.publisherUp(true);
     health.subscriberUp(true);
     restoreSubscriptions();
@@ -228,11 +248,10 @@ public final class RedisBackplane implements Backplane {
 
   @Override
   public CompletableFuture<Long> publish(String channel, byte[] message) {
-    StatefulRedisConnection<byte[], byte[]> connection = publisher;
-    if (connection == null || !health.publisherUp()) {
+    if (publishing == null || !health.publisherUp()) {
       return unavailable();
     }
-    return mapErrors(connection.async().publish(wire(channel), message).toCompletableFuture());
+    return mapErrors(publisher.publish(wire(channel), message));
   }
 
   @Override
@@ -249,7 +268,9 @@ public final class RedisBackplane implements Backplane {
   @Override
   public void close() {
     closed = true;
+    publishingClient.shutdown(Duration.ZERO, Duration.ofSeconds(2));
     client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    publishingResources.shutdown(0, 2, TimeUnit.SECONDS);
     resources.shutdown(0, 2, TimeUnit.SECONDS);
     handlerThreads.shutdownNow();
   }
@@ -258,6 +279,9 @@ public final class RedisBackplane implements Backplane {
 
   private byte[] wire(String channel) {
     byte[] name = channel.getBytes(StandardCharsets.UTF_8);
+    if (prefix.length == 0) {
+      return name;
+    }
     byte[] bytes = Arrays.copyOf(prefix, prefix.length + name.length);
     System.arraycopy(name, 0, bytes, prefix.length, name.length);
     return bytes;
@@ -316,6 +340,14 @@ public final class RedisBackplane implements Backplane {
     }
   }
 
+  /** Tells the publisher the event loop of each new publishing channel (first and reconnected). */
+  private final class PublishingChannel implements NettyCustomizer {
+    @Override
+    public void afterChannelInitialized(Channel channel) {
+      publisher.writeOn(channel.eventLoop());
+    }
+  }
+
   /** Follows both connections: down, and up again after Lettuce reconnected them. */
   private final class StateListener implements RedisConnectionStateListener {
     @Override
@@ -326,7 +358,7 @@ public final class RedisBackplane implements Backplane {
       if (connection == subscriber) {
         health.subscriberUp(true);
         restoreSubscriptions();
-      } else if (connection == publisher) {
+      } else if (connection == publishing) {
         health.publisherUp(true);
       }
     }
@@ -338,7 +370,7 @@ public final class RedisBackplane implements Backplane {
       }
       if (connection == subscriber) {
         health.subscriberUp(false);
-      } else if (connection == publisher) {
+      } else if (connection == publishing) {
         health.publisherUp(false);
       }
     }
