@@ -117,6 +117,9 @@ public final class ApiGatewayTransport implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    if (sessions.get(id) != session) {
+      forwarding.unsubscribe(id); // it ended while subscribing, after its own unsubscribe
+    }
   }
 
   /** A message another node forwarded, for a session that may have ended since. */
