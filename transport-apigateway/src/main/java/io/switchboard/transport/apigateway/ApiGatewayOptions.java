@@ -1,5 +1,6 @@
 package io.switchboard.transport.apigateway;
 
+import io.switchboard.backplane.Backplane;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -14,6 +15,10 @@ import software.amazon.awssdk.regions.Region;
  * <p>The endpoint is the stage's management URL, {@code
  * https://{api-id}.execute-api.{region}.amazonaws.com/{stage}} (or an emulator's); the AWS SDK
  * appends {@code /@connections/{connectionId}}.
+ *
+ * <p>With a {@link Builder#backplane backplane}, any number of nodes may serve one API: a node that
+ * gets a {@code $default} or {@code $disconnect} of a connection it does not hold forwards it to the
+ * node that does (see {@link ApiGatewayTransport}).
  */
 public final class ApiGatewayOptions {
   /** API Gateway's largest WebSocket message (and {@code @connections} payload): 128 KB. */
@@ -25,6 +30,8 @@ public final class ApiGatewayOptions {
   private final int maxMessageSize;
   private final int senderThreads;
   private final Duration requestTimeout;
+  private final Backplane backplane;
+  private final String channelPrefix;
 
   private ApiGatewayOptions(Builder builder) {
     this.connectionsEndpoint = builder.connectionsEndpoint;
@@ -33,6 +40,8 @@ public final class ApiGatewayOptions {
     this.maxMessageSize = builder.maxMessageSize;
     this.senderThreads = builder.senderThreads;
     this.requestTimeout = builder.requestTimeout;
+    this.backplane = builder.backplane;
+    this.channelPrefix = builder.channelPrefix;
   }
 
   /** Starts options for the management API at {@code connectionsEndpoint}. */
@@ -73,6 +82,19 @@ public final class ApiGatewayOptions {
     return requestTimeout;
   }
 
+  /**
+   * The bus that carries a connection's messages to the node holding it, or null when one node
+   * serves the API (a message for a connection it does not hold is answered 410).
+   */
+  public Backplane backplane() {
+    return backplane;
+  }
+
+  /** What the per-connection channels' names start with: {@code {prefix}apigw:{connectionId}}. */
+  public String channelPrefix() {
+    return channelPrefix;
+  }
+
   /** Builds {@link ApiGatewayOptions}. */
   public static final class Builder {
     private final URI connectionsEndpoint;
@@ -81,6 +103,8 @@ public final class ApiGatewayOptions {
     private int maxMessageSize = MAX_MESSAGE_SIZE;
     private int senderThreads = 32;
     private Duration requestTimeout = Duration.ofSeconds(10);
+    private Backplane backplane;
+    private String channelPrefix = "";
 
     private Builder(URI connectionsEndpoint) {
       this.connectionsEndpoint = Objects.requireNonNull(connectionsEndpoint, "connectionsEndpoint");
@@ -123,6 +147,25 @@ public final class ApiGatewayOptions {
         throw new IllegalArgumentException("requestTimeout must be positive: " + value);
       }
       requestTimeout = value;
+      return this;
+    }
+
+    /**
+     * See {@link ApiGatewayOptions#backplane()}; usually the application's own. The transport does
+     * not close it: its owner does, after the transport.
+     */
+    public Builder backplane(Backplane value) {
+      backplane = Objects.requireNonNull(value);
+      return this;
+    }
+
+    /**
+     * See {@link ApiGatewayOptions#channelPrefix()}; empty by default (the Redis backplane adds its
+     * own prefix). Give each API its own when several share a bus: API Gateway does not promise
+     * connection ids unique across APIs.
+     */
+    public Builder channelPrefix(String value) {
+      channelPrefix = Objects.requireNonNull(value);
       return this;
     }
 

@@ -11,9 +11,11 @@ import io.switchboard.server.SwitchboardApplication;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,9 +29,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>There is no negotiate (API Gateway serves no HTTP routes): the official clients connect with
  * {@code skipNegotiation} and WebSockets, and send their token as {@code access_token} in the
- * query string. A connection lives on the node that took its {@code $connect}: its later {@code
- * $default} and {@code $disconnect} must reach the same node. Groups, users and connections on
- * other nodes go over the application's backplane.
+ * query string.
+ *
+ * <p>A connection lives on the node that took its {@code $connect}. API Gateway spreads its later
+ * {@code $default} and {@code $disconnect} over all nodes: with {@link ApiGatewayOptions#backplane()}
+ * set, the owner subscribes the connection's channel (until the connection ends) and the other
+ * nodes publish what they get there, answering API Gateway at once; a {@code $default} that no node
+ * takes closes the client's socket. Without one, a node answers 410 for a connection it does not
+ * hold. Groups, users and connections on other nodes go over the application's backplane.
  */
 public final class ApiGatewayTransport implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ApiGatewayTransport.class);
@@ -39,6 +46,8 @@ public final class ApiGatewayTransport implements AutoCloseable {
   private final ConnectionsApi api;
   private final ExecutorService senders;
   private final Map<String, ApiGatewaySession> sessions = new ConcurrentHashMap<>();
+  /** Null without a backplane: one node serves the API. */
+  private final Forwarding forwarding;
 
   /** A transport for {@code application}'s hubs, pushing through the API {@code options} name. */
   public ApiGatewayTransport(SwitchboardApplication application, ApiGatewayOptions options) {
@@ -48,6 +57,10 @@ public final class ApiGatewayTransport implements AutoCloseable {
     this.senders =
         Executors.newFixedThreadPool(
             options.senderThreads(), DaemonThreads.named("switchboard-apigateway-send"));
+    this.forwarding =
+        options.backplane() == null
+            ? null
+            : new Forwarding(options.backplane(), options.channelPrefix(), api, senders);
   }
 
   /**
@@ -81,22 +94,63 @@ public final class ApiGatewayTransport implements AutoCloseable {
     }
     session.bind(attached.connection());
     sessions.put(connectionId, session);
+    if (forwarding != null) {
+      subscribe(session);
+    }
     attached.connection().transportStarted(session);
     return TransportResponse.empty(200);
   }
 
   /**
+   * Waits (up to the request timeout) until other nodes' forwarded messages reach {@code session}:
+   * its first {@code $default} may go to any node. A backplane that is down now restores the
+   * subscription once it is back; meanwhile the forwarding nodes close the socket.
+   */
+  private void subscribe(ApiGatewaySession session) {
+    String id = session.apiConnectionId();
+    try {
+      forwarding
+          .subscribe(id, message -> deliver(session, message))
+          .get(options.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.warn("Connection {}: its forwarding channel is not subscribed yet", id, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (sessions.get(id) != session) {
+      forwarding.unsubscribe(id); // it ended while subscribing, after its own unsubscribe
+    }
+  }
+
+  /** A message another node forwarded, for a session that may have ended since. */
+  private void deliver(ApiGatewaySession session, ForwardedMessage message) {
+    if (sessions.get(session.apiConnectionId()) != session) {
+      return;
+    }
+    if (message.route() == ForwardedMessage.Route.DEFAULT) {
+      session.received(message.payload());
+    } else {
+      session.disconnected();
+    }
+  }
+
+  /**
    * The {@code $default} route: one WebSocket message of the client (the first carries the
-   * handshake; any may carry several records). 410 when this node has no such connection.
+   * handshake; any may carry several records). For a connection this node does not hold: 200
+   * once forwarded with a backplane, else 410.
    */
   public TransportResponse message(String connectionId, byte[] body) {
     ApiGatewaySession session = sessions.get(connectionId);
-    if (session == null) {
-      LOG.debug("A message for unknown connection {}", connectionId);
-      return TransportResponse.text(410, "No Connection with that ID");
+    if (session != null) {
+      session.received(body);
+      return TransportResponse.empty(200);
     }
-    session.received(body);
-    return TransportResponse.empty(200);
+    if (forwarding != null) {
+      forwarding.forward(new ForwardedMessage(ForwardedMessage.Route.DEFAULT, connectionId, body));
+      return TransportResponse.empty(200);
+    }
+    LOG.debug("A message for unknown connection {}", connectionId);
+    return TransportResponse.text(410, "No Connection with that ID");
   }
 
   /** The {@code $disconnect} route: the client's socket is gone (whoever closed it). */
@@ -104,6 +158,9 @@ public final class ApiGatewayTransport implements AutoCloseable {
     ApiGatewaySession session = sessions.get(connectionId);
     if (session != null) {
       session.disconnected();
+    } else if (forwarding != null) {
+      forwarding.forward(
+          new ForwardedMessage(ForwardedMessage.Route.DISCONNECT, connectionId, new byte[0]));
     }
     return TransportResponse.empty(200);
   }
@@ -113,8 +170,15 @@ public final class ApiGatewayTransport implements AutoCloseable {
     return sessions.size();
   }
 
+  /** Every end of a session comes here once. */
   private void forget(ApiGatewaySession session) {
-    sessions.remove(session.apiConnectionId(), session);
+    try {
+      sessions.remove(session.apiConnectionId(), session);
+    } finally {
+      if (forwarding != null) {
+        forwarding.unsubscribe(session.apiConnectionId());
+      }
+    }
   }
 
   /**

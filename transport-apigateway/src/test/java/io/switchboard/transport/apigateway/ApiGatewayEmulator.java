@@ -35,12 +35,16 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An emulator of an API Gateway WebSocket API with an HTTP integration, for the tests: it owns the
@@ -52,6 +56,10 @@ import java.util.concurrent.TimeUnit;
  * unknown id). It enforces API Gateway's limits: frames over 32 KB and messages over 128 KB close
  * the socket with 1009, a binary frame with 1003, and a socket idle (nothing sent either way) for
  * the idle timeout closes with 1001.
+ *
+ * <p>It may have several integration targets: each request goes to the next one, round-robin, as
+ * through a load balancer without stickiness (API Gateway's VPC link to an NLB), so a connection's
+ * routes land on any node.
  */
 final class ApiGatewayEmulator implements AutoCloseable {
   static final String STAGE = "/test";
@@ -62,7 +70,9 @@ final class ApiGatewayEmulator implements AutoCloseable {
       Set.of("authorization", "cookie", "user-agent", "x-signalr-user-agent", "origin");
 
   private volatile Duration idleTimeout = Duration.ofMinutes(10);
-  private volatile URI integration;
+  private volatile List<URI> integrations = List.of();
+  private final AtomicInteger nextIntegration = new AtomicInteger();
+  private final BlockingQueue<String> deleted = new LinkedBlockingQueue<>();
   private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
   private final HttpClient http =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -92,9 +102,23 @@ final class ApiGatewayEmulator implements AutoCloseable {
             .channel();
   }
 
-  /** The hub's integration base, e.g. {@code http://127.0.0.1:8080/chat}. */
-  void integrate(URI base) {
-    integration = base;
+  /** The hub's integration bases, e.g. {@code http://127.0.0.1:8080/chat}, taken in turn. */
+  void integrate(URI... bases) {
+    integrations = List.of(bases);
+  }
+
+  /** The integration base of the next request. */
+  private URI integration() {
+    List<URI> targets = integrations;
+    return targets.get(Math.floorMod(nextIntegration.getAndIncrement(), targets.size()));
+  }
+
+  /**
+   * The connection id of the next {@code DELETE @connections/{id}} (of a known connection or not),
+   * or null when none comes in {@code timeout}.
+   */
+  String awaitDelete(Duration timeout) throws InterruptedException {
+    return deleted.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** The idle timeout of the sockets opened from now on; API Gateway's 10 minutes at first. */
@@ -124,7 +148,7 @@ final class ApiGatewayEmulator implements AutoCloseable {
   /** Calls the integration's {@code route} endpoint for {@code connectionId}. */
   CompletableFuture<HttpResponse<Void>> callIntegration(String route, String connectionId, byte[] body) {
     return callIntegration(
-        HttpRequest.newBuilder(URI.create(integration + "/" + route)), connectionId, body);
+        HttpRequest.newBuilder(URI.create(integration() + "/" + route)), connectionId, body);
   }
 
   private CompletableFuture<HttpResponse<Void>> callIntegration(
@@ -170,7 +194,7 @@ final class ApiGatewayEmulator implements AutoCloseable {
       String query = URI.create(request.uri()).getRawQuery();
       HttpRequest.Builder call =
           HttpRequest.newBuilder(
-              URI.create(integration + "/connect" + (query == null ? "" : "?" + query)));
+              URI.create(integration() + "/connect" + (query == null ? "" : "?" + query)));
       request.headers().forEach(header -> {
         if (FORWARDED_HEADERS.contains(header.getKey().toLowerCase(Locale.ROOT))) {
           call.header(header.getKey(), header.getValue());
@@ -217,6 +241,9 @@ final class ApiGatewayEmulator implements AutoCloseable {
 
     /** The {@code @connections} API. */
     private void manage(ChannelHandlerContext ctx, FullHttpRequest request, String id) {
+      if (HttpMethod.DELETE.equals(request.method())) {
+        deleted.add(id);
+      }
       EmulatedSocket socket = sockets.get(id);
       if (socket == null) {
         gone(ctx);

@@ -45,9 +45,10 @@ import software.constructs.Construct;
  * ({@code APIGW_CONNECTIONS_URL}, IAM {@code execute-api:ManageConnections}).
  *
  * <p>WebSocket APIs reach a VPC only through a (REST-style) VPC link to a Network Load Balancer,
- * so the service sits behind an internal NLB. One task: a connection lives on the node that took
- * its {@code $connect}, and API Gateway does not keep a connection's later routes on one target.
- * Redis (ElastiCache) is the backplane, for more APIs or other services on the same hubs.
+ * so the service sits behind an internal NLB. It runs {@link #TASKS} tasks: a connection lives on
+ * the task that took its {@code $connect}, and the NLB spreads its later routes over all of them,
+ * so the service forwards each to its owner over Redis (ElastiCache), the backplane (which also
+ * carries groups, users and other nodes' connections).
  */
 public final class ApiGatewayStack extends Stack {
   /** The port of the integration endpoints in the container. */
@@ -56,6 +57,8 @@ public final class ApiGatewayStack extends Stack {
   static final String STAGE = "production";
   /** The hub's path on the service (the integration URIs end in {@code /connect}, ...). */
   static final String HUB_PATH = "/hub";
+  /** The service's tasks; any count works, since each forwards what is not its own over Redis. */
+  static final int TASKS = 2;
   /** API Gateway's longest integration timeout; the endpoints answer at once. */
   static final int INTEGRATION_TIMEOUT_MILLIS = 29_000;
 
@@ -96,7 +99,7 @@ public final class ApiGatewayStack extends Stack {
             api.getRef(), "/", STAGE, "/*/@connections/*"))))
         .build());
     FargateService service = FargateService.Builder.create(this, "Service")
-        .cluster(cluster).taskDefinition(task).desiredCount(1).build();
+        .cluster(cluster).taskDefinition(task).desiredCount(TASKS).build();
     redis.allowFrom(service);
     service.getConnections().allowFrom(Peer.ipv4(vpc.getVpcCidrBlock()), Port.tcp(CONTAINER_PORT),
         "API Gateway's VPC link through the NLB");

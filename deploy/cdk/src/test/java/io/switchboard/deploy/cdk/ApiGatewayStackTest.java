@@ -1,6 +1,7 @@
 package io.switchboard.deploy.cdk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -83,7 +84,15 @@ class ApiGatewayStackTest {
             "Environment", Match.arrayWith(List.of(
                 Match.objectLike(Map.of("Name", "APIGW_CONNECTIONS_URL")),
                 Match.objectLike(Map.of("Name", "REDIS_URL")))))))));
-    template.hasResourceProperties("AWS::ECS::Service", Map.of("DesiredCount", 1));
+  }
+
+  @Test
+  void severalTasksShareTheRedisBackplane() {
+    assertTrue(ApiGatewayStack.TASKS > 1);
+    template.hasResourceProperties("AWS::ECS::Service", Map.of("DesiredCount", ApiGatewayStack.TASKS));
+    template.hasResourceProperties("AWS::ECS::TaskDefinition", Map.of(
+        "ContainerDefinitions", List.of(Match.objectLike(Map.of(
+            "Environment", Match.arrayWith(List.of(Match.objectLike(Map.of("Name", "REDIS_URL")))))))));
   }
 
   @Test
