@@ -120,21 +120,24 @@ public final class SwitchboardApplication implements AutoCloseable {
   /**
    * Ends every connection gracefully: each hub is shut down (its clients get a Close message that
    * lets them reconnect elsewhere), then every endpoint's remaining connections are closed.
-   * Completes when all connections are gone.
+   * Completes when all connections are gone and every hub's OnDisconnected has run for them.
    */
   public CompletableFuture<Void> shutdown() {
     List<CompletableFuture<Void>> drained = new ArrayList<>();
     // First, so that connections a hub's shutdown closes count as ended by the shutdown.
     routes.endpoints().forEach(ConnectionEndpoint::beginShutdown);
     for (ConnectionEndpoint endpoint : routes.endpoints()) {
-      if (endpoint.handler() instanceof HubEndpoint<?> hub) {
+      HubEndpoint<?> hub = endpoint.handler() instanceof HubEndpoint<?> mounted ? mounted : null;
+      if (hub != null) {
         try {
           hub.shutdown();
         } catch (RuntimeException e) {
           LOG.error("Shutting down hub {} failed", hub.hubClass().getName(), e);
         }
       }
-      drained.add(endpoint.shutdown());
+      CompletableFuture<Void> closed = endpoint.shutdown();
+      // The connections' ends reach their hub after they left the endpoint.
+      drained.add(hub == null ? closed : closed.thenCompose(gone -> hub.whenDisconnected()));
     }
     return CompletableFuture.allOf(drained.toArray(CompletableFuture[]::new));
   }
