@@ -21,6 +21,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -105,18 +106,28 @@ class LiveTraceTest {
 
   @Test
   void thePageAndItsFeedNeedACredential() throws Exception {
-    assertEquals(401, get("/live-trace").statusCode());
-    assertEquals(401, get("/live-trace/events").statusCode());
-    assertEquals(401, get("/live-trace/events?access_token=forged").statusCode());
-    assertEquals(403, get("/live-trace?access_token=alice-token").statusCode());
+    assertChallenged("Bearer", get("/live-trace"));
+    assertChallenged("Bearer", get("/live-trace/events"));
+    // As JwtBearer answers a token it did not accept, e.g. an expired one.
+    assertChallenged("Bearer error=\"invalid_token\"", get("/live-trace/events?access_token=forged"));
+    HttpResponse<String> refused = get("/live-trace?access_token=alice-token");
+    assertEquals(403, refused.statusCode());
+    assertEquals(Optional.empty(), refused.headers().firstValue("WWW-Authenticate"));
     assertEquals(403, get("/live-trace/events", "Authorization", "Bearer alice-token").statusCode());
+  }
+
+  private static void assertChallenged(String challenge, HttpResponse<String> response) {
+    assertEquals(401, response.statusCode());
+    assertEquals(List.of(challenge), response.headers().allValues("WWW-Authenticate"));
   }
 
   @Test
   void otherMethodsThanGetAreNotAllowed() throws Exception {
     for (String path : new String[] {"/live-trace", "/live-trace/events?access_token=operator-token"}) {
       HttpRequest post = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString("x")).build();
-      assertEquals(405, http.send(post, HttpResponse.BodyHandlers.ofString()).statusCode(), path);
+      HttpResponse<String> refused = http.send(post, HttpResponse.BodyHandlers.ofString());
+      assertEquals(405, refused.statusCode(), path);
+      assertEquals(List.of("GET"), refused.headers().allValues("Allow"), path);
     }
   }
 
