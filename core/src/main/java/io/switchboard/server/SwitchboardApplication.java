@@ -52,12 +52,14 @@ public final class SwitchboardApplication implements AutoCloseable {
   private final Backplane backplane;
   private final List<AutoCloseable> lifetimeManagers;
   private final HubExecutors threads;
+  private final List<AutoCloseable> closedOnStop;
   private final AtomicBoolean draining = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private SwitchboardApplication(
-      EndpointRoutes routes, MountedHubs mounted, HubExecutors threads) {
+      EndpointRoutes routes, MountedHubs mounted, HubExecutors threads, List<AutoCloseable> closedOnStop) {
     this.routes = routes;
+    this.closedOnStop = closedOnStop;
     this.hubs = mounted.endpoints();
     this.backplane = mounted.backplane();
     this.lifetimeManagers = mounted.lifetimeManagers();
@@ -162,7 +164,7 @@ public final class SwitchboardApplication implements AutoCloseable {
   /**
    * Closes the hubs' lifetime managers (leaving the backplane, which the application owns), then
    * the hubs, then stops the heartbeat and the hub threads, whether or not {@link #shutdown()} has
-   * completed. Later calls do nothing.
+   * completed, then closes what {@link Builder#closeOnStop} was given. Later calls do nothing.
    */
   @Override
   public void close() {
@@ -182,6 +184,13 @@ public final class SwitchboardApplication implements AutoCloseable {
       }
     }
     threads.close();
+    for (AutoCloseable resource : closedOnStop) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        LOG.warn("Closing {} failed", resource, e);
+      }
+    }
   }
 
   /** Mounts hubs and endpoints; {@link #build()} makes the application. */
@@ -190,6 +199,7 @@ public final class SwitchboardApplication implements AutoCloseable {
     private final List<Consumer<HubOptions.Builder>> hubDefaults = new ArrayList<>();
     private final List<HubFilter> globalFilters = new ArrayList<>();
     private final List<SwitchboardEvents> events = new ArrayList<>();
+    private final List<AutoCloseable> closedOnStop = new ArrayList<>();
     private Backplane backplane;
 
     private Builder() {}
@@ -284,6 +294,15 @@ public final class SwitchboardApplication implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Closes {@code resource} when the application closes, after its hub threads, in the order
+     * added: what an add-on of the server owns, e.g. the threads of its own HTTP handler.
+     */
+    public Builder closeOnStop(AutoCloseable resource) {
+      closedOnStop.add(Objects.requireNonNull(resource, "resource"));
+      return this;
+    }
+
     /** Mounts a raw connection handler (no hub protocol) with default options. */
     public Builder endpoint(String path, ConnectionHandler handler) {
       return endpoint(path, handler, EndpointOptions.defaults());
@@ -335,10 +354,10 @@ public final class SwitchboardApplication implements AutoCloseable {
         }
       } catch (RuntimeException e) {
         mounted.endpoints().values().forEach(HubEndpoint::shutdown);
-        new SwitchboardApplication(routes, mounted, threads).close();
+        new SwitchboardApplication(routes, mounted, threads, List.copyOf(closedOnStop)).close();
         throw e;
       }
-      return new SwitchboardApplication(routes, mounted, threads);
+      return new SwitchboardApplication(routes, mounted, threads, List.copyOf(closedOnStop));
     }
 
     private static String checkPath(String path) {

@@ -34,7 +34,7 @@ import java.util.function.Predicate;
  * hands on to its feed. Events wait in a ring of {@code capacity} entries; a page that reads too
  * slowly misses the oldest and is told how many, and nothing ever waits for a page.
  */
-public final class LiveTrace {
+public final class LiveTrace implements AutoCloseable {
   /** The page's path unless {@link Builder#path} changes it. */
   public static final String DEFAULT_PATH = "/live-trace";
 
@@ -66,11 +66,25 @@ public final class LiveTrace {
   }
 
   /**
-   * Adds the trace to a server: its {@link #events()} listener, its global {@link #filter()}, and
-   * a {@link #newHandler()} in every channel's pipeline after Switchboard's.
+   * Adds the trace to a server: its {@link #events()} listener, its global {@link #filter()}, a
+   * {@link #newHandler()} in every channel's pipeline after Switchboard's, and its {@link #close()}
+   * when the server stops.
    */
   public void register(SwitchboardServer.Builder server) {
-    server.events(recorder).filter(recorder).pipeline(pipeline -> pipeline.addLast(newHandler()));
+    server
+        .events(recorder)
+        .filter(recorder)
+        .pipeline(pipeline -> pipeline.addLast(newHandler()))
+        .closeOnStop(this);
+  }
+
+  /**
+   * Stops the threads that authenticate the page's requests; later requests get 503. {@link
+   * #register} has the server call it when it stops; a server of your own calls it once stopped.
+   */
+  @Override
+  public void close() {
+    access.close();
   }
 
   /** The listener that feeds the trace with connections ending, messages and slow clients. */

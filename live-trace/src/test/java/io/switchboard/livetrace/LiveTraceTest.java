@@ -14,6 +14,7 @@ import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.switchboard.auth.AuthenticatedUser;
 import io.switchboard.auth.BearerTokenAuthenticator;
+import io.switchboard.connection.HttpRequestInfo;
 import io.switchboard.hub.Hub;
 import io.switchboard.transport.netty.SwitchboardServer;
 import java.io.UncheckedIOException;
@@ -129,6 +130,13 @@ class LiveTraceTest {
       assertEquals(405, refused.statusCode(), path);
       assertEquals(List.of("GET"), refused.headers().allValues("Allow"), path);
     }
+  }
+
+  @Test
+  void aStoppedServerStopsTheTracesAuthenticationThreads() throws Exception {
+    server.close();
+    HttpRequestInfo request = new HttpRequestInfo("GET", "/live-trace", Map.of(), Map.of(), Map.of(), null);
+    assertEquals(503, trace.access().check(request).get(PATIENCE_SECONDS, TimeUnit.SECONDS));
   }
 
   @Test
