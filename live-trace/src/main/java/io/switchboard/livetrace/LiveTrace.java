@@ -9,6 +9,7 @@ import io.switchboard.transport.netty.SwitchboardServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Predicate;
 
@@ -42,6 +43,7 @@ public final class LiveTrace implements AutoCloseable {
   private final TraceRing ring;
   private final TraceRecorder recorder;
   private final TraceAccess access;
+  private final Duration keepAliveInterval;
   private final byte[] page;
 
   private LiveTrace(Builder builder) {
@@ -49,6 +51,7 @@ public final class LiveTrace implements AutoCloseable {
     ring = new TraceRing(builder.capacity);
     recorder = new TraceRecorder(ring);
     access = new TraceAccess(builder.authenticator, builder.authorize);
+    keepAliveInterval = builder.keepAliveInterval;
     page = loadPage();
   }
 
@@ -121,6 +124,10 @@ public final class LiveTrace implements AutoCloseable {
     return access;
   }
 
+  Duration keepAliveInterval() {
+    return keepAliveInterval;
+  }
+
   byte[] page() {
     return page;
   }
@@ -139,6 +146,7 @@ public final class LiveTrace implements AutoCloseable {
     private Predicate<AuthenticatedUser> authorize = user -> true;
     private String path = DEFAULT_PATH;
     private int capacity = 2000;
+    private Duration keepAliveInterval = Duration.ofSeconds(15);
 
     private Builder(Authenticator authenticator) {
       this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
@@ -166,6 +174,20 @@ public final class LiveTrace implements AutoCloseable {
         throw new IllegalArgumentException("capacity must be positive: " + value);
       }
       capacity = value;
+      return this;
+    }
+
+    /**
+     * How long a feed may stay quiet before it gets a comment line (default 15 s, the hubs'
+     * keep-alive): behind a proxy it must be shorter than the proxy's idle timeout (60 s on an AWS
+     * ALB and in nginx).
+     */
+    public Builder keepAliveInterval(Duration value) {
+      Objects.requireNonNull(value, "keepAliveInterval");
+      if (value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException("keepAliveInterval must be positive: " + value);
+      }
+      keepAliveInterval = value;
       return this;
     }
 

@@ -134,12 +134,14 @@ final class LiveTraceHandler extends ChannelInboundHandlerAdapter {
     noCache(response.headers()).set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream");
     HttpUtil.setTransferEncodingChunked(response, true);
     ctx.writeAndFlush(response);
+    viewer.keepAliveEvery(trace.keepAliveInterval());
     viewer.wake();
   }
 
   private void closeViewer() {
     if (viewer != null) {
       trace.ring().close(viewer);
+      viewer.stop();
       viewer = null;
     }
   }

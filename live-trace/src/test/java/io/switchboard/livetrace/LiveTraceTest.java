@@ -22,6 +22,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,6 +49,7 @@ class LiveTraceTest {
   private final LiveTrace trace =
       LiveTrace.builder(new BearerTokenAuthenticator(LiveTraceTest::user))
           .authorize(user -> user.nameIdentifier().equals("operator"))
+          .keepAliveInterval(Duration.ofMillis(200))
           .build();
   /** Whether the trace was watched when the feed's response head was written. */
   private final CompletableFuture<Boolean> watchedAtHead = new CompletableFuture<>();
@@ -180,6 +182,12 @@ class LiveTraceTest {
   }
 
   @Test
+  void aQuietFeedGetsKeepAliveComments() throws Exception {
+    BlockingQueue<String> lines = openFeed();
+    assertEquals(":", lines.poll(PATIENCE_SECONDS, TimeUnit.SECONDS));
+  }
+
+  @Test
   void aBrowserReconnectingWithTheIdOfAnEarlierServerGetsTheNewEvents() throws Exception {
     BlockingQueue<String> events = openFeed("Last-Event-ID", "41");
     HubConnection alice = connect();
@@ -188,7 +196,7 @@ class LiveTraceTest {
     alice.stop().blockingAwait(PATIENCE_SECONDS, TimeUnit.SECONDS);
   }
 
-  /** The feed's data lines, as they come. */
+  /** The feed's data lines and keep-alive comments, as they come. */
   private BlockingQueue<String> openFeed(String... headers) throws Exception {
     BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     HttpRequest.Builder request = HttpRequest.newBuilder(uri("/live-trace/events?access_token=operator-token"));
@@ -209,7 +217,7 @@ class LiveTraceTest {
 
   private static void read(Stream<String> body, BlockingQueue<String> lines) {
     try {
-      body.filter(line -> line.startsWith("data: ")).forEach(lines::add);
+      body.filter(line -> line.startsWith("data: ") || line.equals(":")).forEach(lines::add);
     } catch (UncheckedIOException closed) {
       // The server closed the stream at the end of the test.
     }
