@@ -27,5 +27,6 @@ module io.switchboard.core {
       io.switchboard.backplane.redis,
       io.switchboard.backplane.sql;
   exports io.switchboard.connection.internal to
-      io.switchboard.transport.netty;
+      io.switchboard.transport.netty,
+      io.switchboard.livetrace;
 }

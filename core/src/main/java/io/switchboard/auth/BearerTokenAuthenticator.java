@@ -26,6 +26,17 @@ public final class BearerTokenAuthenticator implements Authenticator {
     return token == null || token.isEmpty() ? Optional.empty() : validator.apply(token);
   }
 
+  /**
+   * The {@code WWW-Authenticate} value of a 401 answer to {@code request}, as ASP.NET Core's
+   * JwtBearer challenges: {@code Bearer} when the request carried no token, {@code Bearer
+   * error="invalid_token"} when it carried one that was not accepted (the validator tells no
+   * reason, so there is no {@code error_description}).
+   */
+  public static String challenge(HttpRequestInfo request) {
+    String token = token(request);
+    return token == null || token.isEmpty() ? "Bearer" : "Bearer error=\"invalid_token\"";
+  }
+
   /** The request's bearer token: the header first, then the query parameter; or null. */
   static String token(HttpRequestInfo request) {
     String header = request.header("Authorization");

@@ -74,6 +74,8 @@ final class HubConnectionContext
       AtomicLongFieldUpdater.newUpdater(HubConnectionContext.class, "unparsedBytes");
   private static final AtomicIntegerFieldUpdater<HubConnectionContext> DRAINING =
       AtomicIntegerFieldUpdater.newUpdater(HubConnectionContext.class, "draining");
+  private static final AtomicIntegerFieldUpdater<HubConnectionContext> END_COUNTED =
+      AtomicIntegerFieldUpdater.newUpdater(HubConnectionContext.class, "endCounted");
 
   private final Connection connection;
   private final HubRuntime<?> hub;
@@ -91,6 +93,8 @@ final class HubConnectionContext
   private volatile long unparsedBytes;
   private volatile int draining;
   private volatile int dataPending;
+  /** 1 once the hub's {@link PendingDisconnects} heard that this connection's end was handled. */
+  private volatile int endCounted;
   private final Object stateLock = new Object();
   private final long createdAt = System.nanoTime();
   private final LazyMap<String, StreamCancellation> activeStreams = new LazyMap<>();
@@ -168,7 +172,20 @@ final class HubConnectionContext
   private void scheduleDrain() {
     dataPending = 1;
     if (DRAINING.compareAndSet(this, 0, 1)) {
-      hub.receiveLoops.execute(ConnectionMdc.around(connectionId(), this::drain));
+      try {
+        hub.receiveLoops.execute(ConnectionMdc.around(connectionId(), this::drain));
+      } catch (RejectedExecutionException stopped) {
+        // Only a stopped server closes the receive loops; draining stays taken, so this is said once.
+        log.debug("Connection {}: the hub threads stopped before its end was handled; OnDisconnected skipped", connectionId());
+        endHandled();
+      }
+    }
+  }
+
+  /** Tells the hub, once, that nothing of this connection's end remains to run. */
+  private void endHandled() {
+    if (END_COUNTED.compareAndSet(this, 0, 1)) {
+      hub.disconnects.handled();
     }
   }
 
@@ -770,7 +787,9 @@ final class HubConnectionContext
       results.failAll(connectionId());
     }
     if (connectedToHub) {
-      runHubCode(this::disconnectFromHub, () -> {});
+      runHubCode(this::disconnectFromHub, this::endHandled);
+    } else {
+      endHandled();
     }
   }
 
@@ -791,6 +810,8 @@ final class HubConnectionContext
           hub, request(), () -> hub.filters.onDisconnected(created, this, reason));
     } catch (Exception e) {
       log.error("onDisconnected of hub {} failed for connection {}", hub.hubClass.getName(), connectionId(), e);
+    } finally {
+      endHandled();
     }
   }
 

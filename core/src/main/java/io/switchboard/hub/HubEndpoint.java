@@ -9,6 +9,7 @@ import io.switchboard.connection.HttpRequestInfo;
 import io.switchboard.lifetime.HubLifetimeManager;
 import io.switchboard.lifetime.InMemoryHubLifetimeManager;
 import java.lang.reflect.Constructor;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.slf4j.LoggerFactory;
 
@@ -136,6 +137,15 @@ public final class HubEndpoint<T extends Hub> implements ConnectionHandler, Auto
       }
     }
     runtime.shutdown();
+  }
+
+  /**
+   * Completes once every connection's end has been handled: its OnDisconnected ran (or was skipped
+   * because the hub threads had stopped). A connection leaves its endpoint before its hub hears
+   * of the end, so a shutdown waits for this too before it stops the hub threads.
+   */
+  public CompletableFuture<Void> whenDisconnected() {
+    return runtime.disconnects.whenAllHandled();
   }
 
   /**

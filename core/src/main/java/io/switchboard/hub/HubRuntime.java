@@ -33,6 +33,8 @@ final class HubRuntime<T extends Hub> {
   final HubAuthorization authorization;
   private final HubFactory<T> factory;
   private final Set<HubConnectionContext> connections = ConcurrentHashMap.newKeySet();
+  /** The connections whose OnDisconnected has yet to run. */
+  final PendingDisconnects disconnects = new PendingDisconnects();
   private final ScheduledFuture<?> heartbeat;
   private final SerializedHubMessage ping = new SerializedHubMessage(PingMessage.INSTANCE);
 
@@ -82,6 +84,7 @@ final class HubRuntime<T extends Hub> {
   }
 
   void register(HubConnectionContext connection) {
+    disconnects.opened();
     connections.add(connection);
   }
 

@@ -52,12 +52,14 @@ public final class SwitchboardApplication implements AutoCloseable {
   private final Backplane backplane;
   private final List<AutoCloseable> lifetimeManagers;
   private final HubExecutors threads;
+  private final List<AutoCloseable> closedOnStop;
   private final AtomicBoolean draining = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private SwitchboardApplication(
-      EndpointRoutes routes, MountedHubs mounted, HubExecutors threads) {
+      EndpointRoutes routes, MountedHubs mounted, HubExecutors threads, List<AutoCloseable> closedOnStop) {
     this.routes = routes;
+    this.closedOnStop = closedOnStop;
     this.hubs = mounted.endpoints();
     this.backplane = mounted.backplane();
     this.lifetimeManagers = mounted.lifetimeManagers();
@@ -120,21 +122,24 @@ public final class SwitchboardApplication implements AutoCloseable {
   /**
    * Ends every connection gracefully: each hub is shut down (its clients get a Close message that
    * lets them reconnect elsewhere), then every endpoint's remaining connections are closed.
-   * Completes when all connections are gone.
+   * Completes when all connections are gone and every hub's OnDisconnected has run for them.
    */
   public CompletableFuture<Void> shutdown() {
     List<CompletableFuture<Void>> drained = new ArrayList<>();
     // First, so that connections a hub's shutdown closes count as ended by the shutdown.
     routes.endpoints().forEach(ConnectionEndpoint::beginShutdown);
     for (ConnectionEndpoint endpoint : routes.endpoints()) {
-      if (endpoint.handler() instanceof HubEndpoint<?> hub) {
+      HubEndpoint<?> hub = endpoint.handler() instanceof HubEndpoint<?> mounted ? mounted : null;
+      if (hub != null) {
         try {
           hub.shutdown();
         } catch (RuntimeException e) {
           LOG.error("Shutting down hub {} failed", hub.hubClass().getName(), e);
         }
       }
-      drained.add(endpoint.shutdown());
+      CompletableFuture<Void> closed = endpoint.shutdown();
+      // The connections' ends reach their hub after they left the endpoint.
+      drained.add(hub == null ? closed : closed.thenCompose(gone -> hub.whenDisconnected()));
     }
     return CompletableFuture.allOf(drained.toArray(CompletableFuture[]::new));
   }
@@ -159,7 +164,7 @@ public final class SwitchboardApplication implements AutoCloseable {
   /**
    * Closes the hubs' lifetime managers (leaving the backplane, which the application owns), then
    * the hubs, then stops the heartbeat and the hub threads, whether or not {@link #shutdown()} has
-   * completed. Later calls do nothing.
+   * completed, then closes what {@link Builder#closeOnStop} was given. Later calls do nothing.
    */
   @Override
   public void close() {
@@ -179,6 +184,13 @@ public final class SwitchboardApplication implements AutoCloseable {
       }
     }
     threads.close();
+    for (AutoCloseable resource : closedOnStop) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        LOG.warn("Closing {} failed", resource, e);
+      }
+    }
   }
 
   /** Mounts hubs and endpoints; {@link #build()} makes the application. */
@@ -187,6 +199,7 @@ public final class SwitchboardApplication implements AutoCloseable {
     private final List<Consumer<HubOptions.Builder>> hubDefaults = new ArrayList<>();
     private final List<HubFilter> globalFilters = new ArrayList<>();
     private final List<SwitchboardEvents> events = new ArrayList<>();
+    private final List<AutoCloseable> closedOnStop = new ArrayList<>();
     private Backplane backplane;
 
     private Builder() {}
@@ -281,6 +294,15 @@ public final class SwitchboardApplication implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Closes {@code resource} when the application closes, after its hub threads, in the order
+     * added: what an add-on of the server owns, e.g. the threads of its own HTTP handler.
+     */
+    public Builder closeOnStop(AutoCloseable resource) {
+      closedOnStop.add(Objects.requireNonNull(resource, "resource"));
+      return this;
+    }
+
     /** Mounts a raw connection handler (no hub protocol) with default options. */
     public Builder endpoint(String path, ConnectionHandler handler) {
       return endpoint(path, handler, EndpointOptions.defaults());
@@ -332,10 +354,10 @@ public final class SwitchboardApplication implements AutoCloseable {
         }
       } catch (RuntimeException e) {
         mounted.endpoints().values().forEach(HubEndpoint::shutdown);
-        new SwitchboardApplication(routes, mounted, threads).close();
+        new SwitchboardApplication(routes, mounted, threads, List.copyOf(closedOnStop)).close();
         throw e;
       }
-      return new SwitchboardApplication(routes, mounted, threads);
+      return new SwitchboardApplication(routes, mounted, threads, List.copyOf(closedOnStop));
     }
 
     private static String checkPath(String path) {

@@ -9,6 +9,7 @@ import io.switchboard.transport.netty.SwitchboardServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Predicate;
 
@@ -34,7 +35,7 @@ import java.util.function.Predicate;
  * hands on to its feed. Events wait in a ring of {@code capacity} entries; a page that reads too
  * slowly misses the oldest and is told how many, and nothing ever waits for a page.
  */
-public final class LiveTrace {
+public final class LiveTrace implements AutoCloseable {
   /** The page's path unless {@link Builder#path} changes it. */
   public static final String DEFAULT_PATH = "/live-trace";
 
@@ -42,6 +43,7 @@ public final class LiveTrace {
   private final TraceRing ring;
   private final TraceRecorder recorder;
   private final TraceAccess access;
+  private final Duration keepAliveInterval;
   private final byte[] page;
 
   private LiveTrace(Builder builder) {
@@ -49,6 +51,7 @@ public final class LiveTrace {
     ring = new TraceRing(builder.capacity);
     recorder = new TraceRecorder(ring);
     access = new TraceAccess(builder.authenticator, builder.authorize);
+    keepAliveInterval = builder.keepAliveInterval;
     page = loadPage();
   }
 
@@ -66,11 +69,25 @@ public final class LiveTrace {
   }
 
   /**
-   * Adds the trace to a server: its {@link #events()} listener, its global {@link #filter()}, and
-   * a {@link #newHandler()} in every channel's pipeline after Switchboard's.
+   * Adds the trace to a server: its {@link #events()} listener, its global {@link #filter()}, a
+   * {@link #newHandler()} in every channel's pipeline after Switchboard's, and its {@link #close()}
+   * when the server stops.
    */
   public void register(SwitchboardServer.Builder server) {
-    server.events(recorder).filter(recorder).pipeline(pipeline -> pipeline.addLast(newHandler()));
+    server
+        .events(recorder)
+        .filter(recorder)
+        .pipeline(pipeline -> pipeline.addLast(newHandler()))
+        .closeOnStop(this);
+  }
+
+  /**
+   * Stops the threads that authenticate the page's requests; later requests get 503. {@link
+   * #register} has the server call it when it stops; a server of your own calls it once stopped.
+   */
+  @Override
+  public void close() {
+    access.close();
   }
 
   /** The listener that feeds the trace with connections ending, messages and slow clients. */
@@ -107,6 +124,10 @@ public final class LiveTrace {
     return access;
   }
 
+  Duration keepAliveInterval() {
+    return keepAliveInterval;
+  }
+
   byte[] page() {
     return page;
   }
@@ -125,6 +146,7 @@ public final class LiveTrace {
     private Predicate<AuthenticatedUser> authorize = user -> true;
     private String path = DEFAULT_PATH;
     private int capacity = 2000;
+    private Duration keepAliveInterval = Duration.ofSeconds(15);
 
     private Builder(Authenticator authenticator) {
       this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
@@ -152,6 +174,20 @@ public final class LiveTrace {
         throw new IllegalArgumentException("capacity must be positive: " + value);
       }
       capacity = value;
+      return this;
+    }
+
+    /**
+     * How long a feed may stay quiet before it gets a comment line (default 15 s, the hubs'
+     * keep-alive): behind a proxy it must be shorter than the proxy's idle timeout (60 s on an AWS
+     * ALB and in nginx).
+     */
+    public Builder keepAliveInterval(Duration value) {
+      Objects.requireNonNull(value, "keepAliveInterval");
+      if (value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException("keepAliveInterval must be positive: " + value);
+      }
+      keepAliveInterval = value;
       return this;
     }
 

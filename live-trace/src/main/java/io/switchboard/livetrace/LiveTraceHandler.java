@@ -5,7 +5,9 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -20,6 +22,7 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.cookie.Cookie;
 import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
 import io.netty.util.ReferenceCountUtil;
+import io.switchboard.auth.BearerTokenAuthenticator;
 import io.switchboard.connection.HttpRequestInfo;
 import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
@@ -57,7 +60,8 @@ final class LiveTraceHandler extends ChannelInboundHandlerAdapter {
       boolean keepAlive = HttpUtil.isKeepAlive(request);
       if (!HttpMethod.GET.equals(request.method())) {
         // As ASP.NET Core's routing answers a GET-only endpoint, before any authentication.
-        respond(ctx, version, HttpResponseStatus.METHOD_NOT_ALLOWED, null, new byte[0], keepAlive);
+        HttpHeaders allow = new DefaultHttpHeaders().set(HttpHeaderNames.ALLOW, HttpMethod.GET.name());
+        respond(ctx, version, HttpResponseStatus.METHOD_NOT_ALLOWED, allow, null, new byte[0], keepAlive);
         return;
       }
       long resumeAt = resumePosition(request.headers());
@@ -65,7 +69,7 @@ final class LiveTraceHandler extends ChannelInboundHandlerAdapter {
       ctx.channel().config().setAutoRead(false);
       trace.access()
           .check(info)
-          .thenAccept(status -> ctx.executor().execute(() -> answer(ctx, status, page, version, keepAlive, resumeAt)));
+          .thenAccept(status -> ctx.executor().execute(() -> answer(ctx, info, status, page, version, keepAlive, resumeAt)));
     } finally {
       ReferenceCountUtil.release(request);
     }
@@ -73,12 +77,24 @@ final class LiveTraceHandler extends ChannelInboundHandlerAdapter {
 
   /** Back on the event loop with the access decision: the page, the feed, or the status alone. */
   private void answer(
-      ChannelHandlerContext ctx, int status, boolean page, HttpVersion version, boolean keepAlive, long resumeAt) {
+      ChannelHandlerContext ctx,
+      HttpRequestInfo request,
+      int status,
+      boolean page,
+      HttpVersion version,
+      boolean keepAlive,
+      long resumeAt) {
     ctx.channel().config().setAutoRead(true);
     if (status != 200) {
-      respond(ctx, version, HttpResponseStatus.valueOf(status), null, new byte[0], keepAlive);
+      // A 401 challenges as the hubs do (and ASP.NET Core's JwtBearer).
+      HttpHeaders challenge =
+          status == 401
+              ? new DefaultHttpHeaders().set(HttpHeaderNames.WWW_AUTHENTICATE, BearerTokenAuthenticator.challenge(request))
+              : EmptyHttpHeaders.INSTANCE;
+      respond(ctx, version, HttpResponseStatus.valueOf(status), challenge, null, new byte[0], keepAlive);
     } else if (page) {
-      respond(ctx, version, HttpResponseStatus.OK, "text/html; charset=utf-8", trace.page(), keepAlive);
+      respond(
+          ctx, version, HttpResponseStatus.OK, EmptyHttpHeaders.INSTANCE, "text/html; charset=utf-8", trace.page(), keepAlive);
     } else {
       stream(ctx, version, resumeAt);
     }
@@ -118,12 +134,14 @@ final class LiveTraceHandler extends ChannelInboundHandlerAdapter {
     noCache(response.headers()).set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream");
     HttpUtil.setTransferEncodingChunked(response, true);
     ctx.writeAndFlush(response);
+    viewer.keepAliveEvery(trace.keepAliveInterval());
     viewer.wake();
   }
 
   private void closeViewer() {
     if (viewer != null) {
       trace.ring().close(viewer);
+      viewer.stop();
       viewer = null;
     }
   }
@@ -132,11 +150,13 @@ final class LiveTraceHandler extends ChannelInboundHandlerAdapter {
       ChannelHandlerContext ctx,
       HttpVersion version,
       HttpResponseStatus status,
+      HttpHeaders extraHeaders,
       String contentType,
       byte[] body,
       boolean keepAlive) {
     FullHttpResponse response = new DefaultFullHttpResponse(version, status, Unpooled.wrappedBuffer(body));
-    HttpHeaders headers = noCache(response.headers()).setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+    HttpHeaders headers =
+        noCache(response.headers()).setInt(HttpHeaderNames.CONTENT_LENGTH, body.length).add(extraHeaders);
     if (contentType != null) {
       headers.set(HttpHeaderNames.CONTENT_TYPE, contentType);
     }

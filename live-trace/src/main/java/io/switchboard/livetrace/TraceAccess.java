@@ -3,6 +3,7 @@ package io.switchboard.livetrace;
 import io.switchboard.auth.AuthenticatedUser;
 import io.switchboard.auth.Authenticator;
 import io.switchboard.connection.HttpRequestInfo;
+import io.switchboard.connection.internal.LimitedWarnings;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -20,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * valid credential (as a hub with {@code @Authorize} answers), 403 when the predicate refuses,
  * 503 while too many checks wait, 500 when the authenticator fails.
  */
-final class TraceAccess {
+final class TraceAccess implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TraceAccess.class);
   private static final int THREADS = 2;
   private static final int WAITING = 64;
@@ -28,10 +29,18 @@ final class TraceAccess {
   private final Authenticator authenticator;
   private final Predicate<AuthenticatedUser> allowed;
   private final ThreadPoolExecutor executor;
+  /** A page reloaded in a loop, or many at once, would otherwise log a line per request. */
+  private final LimitedWarnings refusals;
 
   TraceAccess(Authenticator authenticator, Predicate<AuthenticatedUser> allowed) {
+    this(authenticator, allowed, new LimitedWarnings(LOG, "live trace requests refused"));
+  }
+
+  /** With the warnings of refused requests going to {@code refusals}, for tests. */
+  TraceAccess(Authenticator authenticator, Predicate<AuthenticatedUser> allowed, LimitedWarnings refusals) {
     this.authenticator = authenticator;
     this.allowed = allowed;
+    this.refusals = refusals;
     AtomicInteger threads = new AtomicInteger();
     executor =
         new ThreadPoolExecutor(
@@ -49,9 +58,19 @@ final class TraceAccess {
     try {
       return CompletableFuture.supplyAsync(() -> status(request), executor).exceptionally(TraceAccess::failed);
     } catch (RejectedExecutionException busy) {
-      LOG.warn("Live trace request from {} refused: {} authentications waiting", request.remoteAddress(), WAITING);
+      if (executor.isShutdown()) {
+        LOG.debug("Live trace request from {} refused: the server is stopping", request.remoteAddress());
+      } else {
+        refusals.warn("Live trace request from {} refused: {} authentications waiting", request.remoteAddress(), WAITING);
+      }
       return CompletableFuture.completedFuture(503);
     }
+  }
+
+  /** Stops the authentication threads; later requests get 503. */
+  @Override
+  public void close() {
+    executor.shutdown();
   }
 
   private int status(HttpRequestInfo request) {

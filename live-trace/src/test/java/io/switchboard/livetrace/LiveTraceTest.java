@@ -14,6 +14,7 @@ import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.switchboard.auth.AuthenticatedUser;
 import io.switchboard.auth.BearerTokenAuthenticator;
+import io.switchboard.connection.HttpRequestInfo;
 import io.switchboard.hub.Hub;
 import io.switchboard.transport.netty.SwitchboardServer;
 import java.io.UncheckedIOException;
@@ -21,6 +22,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -46,6 +49,7 @@ class LiveTraceTest {
   private final LiveTrace trace =
       LiveTrace.builder(new BearerTokenAuthenticator(LiveTraceTest::user))
           .authorize(user -> user.nameIdentifier().equals("operator"))
+          .keepAliveInterval(Duration.ofMillis(200))
           .build();
   /** Whether the trace was watched when the feed's response head was written. */
   private final CompletableFuture<Boolean> watchedAtHead = new CompletableFuture<>();
@@ -105,19 +109,36 @@ class LiveTraceTest {
 
   @Test
   void thePageAndItsFeedNeedACredential() throws Exception {
-    assertEquals(401, get("/live-trace").statusCode());
-    assertEquals(401, get("/live-trace/events").statusCode());
-    assertEquals(401, get("/live-trace/events?access_token=forged").statusCode());
-    assertEquals(403, get("/live-trace?access_token=alice-token").statusCode());
+    assertChallenged("Bearer", get("/live-trace"));
+    assertChallenged("Bearer", get("/live-trace/events"));
+    // As JwtBearer answers a token it did not accept, e.g. an expired one.
+    assertChallenged("Bearer error=\"invalid_token\"", get("/live-trace/events?access_token=forged"));
+    HttpResponse<String> refused = get("/live-trace?access_token=alice-token");
+    assertEquals(403, refused.statusCode());
+    assertEquals(Optional.empty(), refused.headers().firstValue("WWW-Authenticate"));
     assertEquals(403, get("/live-trace/events", "Authorization", "Bearer alice-token").statusCode());
+  }
+
+  private static void assertChallenged(String challenge, HttpResponse<String> response) {
+    assertEquals(401, response.statusCode());
+    assertEquals(List.of(challenge), response.headers().allValues("WWW-Authenticate"));
   }
 
   @Test
   void otherMethodsThanGetAreNotAllowed() throws Exception {
     for (String path : new String[] {"/live-trace", "/live-trace/events?access_token=operator-token"}) {
       HttpRequest post = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString("x")).build();
-      assertEquals(405, http.send(post, HttpResponse.BodyHandlers.ofString()).statusCode(), path);
+      HttpResponse<String> refused = http.send(post, HttpResponse.BodyHandlers.ofString());
+      assertEquals(405, refused.statusCode(), path);
+      assertEquals(List.of("GET"), refused.headers().allValues("Allow"), path);
     }
+  }
+
+  @Test
+  void aStoppedServerStopsTheTracesAuthenticationThreads() throws Exception {
+    server.close();
+    HttpRequestInfo request = new HttpRequestInfo("GET", "/live-trace", Map.of(), Map.of(), Map.of(), null);
+    assertEquals(503, trace.access().check(request).get(PATIENCE_SECONDS, TimeUnit.SECONDS));
   }
 
   @Test
@@ -161,6 +182,12 @@ class LiveTraceTest {
   }
 
   @Test
+  void aQuietFeedGetsKeepAliveComments() throws Exception {
+    BlockingQueue<String> lines = openFeed();
+    assertEquals(":", lines.poll(PATIENCE_SECONDS, TimeUnit.SECONDS));
+  }
+
+  @Test
   void aBrowserReconnectingWithTheIdOfAnEarlierServerGetsTheNewEvents() throws Exception {
     BlockingQueue<String> events = openFeed("Last-Event-ID", "41");
     HubConnection alice = connect();
@@ -169,7 +196,7 @@ class LiveTraceTest {
     alice.stop().blockingAwait(PATIENCE_SECONDS, TimeUnit.SECONDS);
   }
 
-  /** The feed's data lines, as they come. */
+  /** The feed's data lines and keep-alive comments, as they come. */
   private BlockingQueue<String> openFeed(String... headers) throws Exception {
     BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     HttpRequest.Builder request = HttpRequest.newBuilder(uri("/live-trace/events?access_token=operator-token"));
@@ -190,7 +217,7 @@ class LiveTraceTest {
 
   private static void read(Stream<String> body, BlockingQueue<String> lines) {
     try {
-      body.filter(line -> line.startsWith("data: ")).forEach(lines::add);
+      body.filter(line -> line.startsWith("data: ") || line.equals(":")).forEach(lines::add);
     } catch (UncheckedIOException closed) {
       // The server closed the stream at the end of the test.
     }

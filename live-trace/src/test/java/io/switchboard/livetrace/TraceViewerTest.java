@@ -9,8 +9,10 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.HttpContent;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +66,31 @@ class TraceViewerTest {
             "id: 8\ndata: {\"n\":8}\n\n",
             "id: 9\ndata: {\"n\":9}\n\n"),
         written());
+  }
+
+  @Test
+  void aQuietFeedGetsAKeepAliveCommentEachInterval() {
+    TraceViewer viewer = open(0);
+    viewer.keepAliveEvery(Duration.ofSeconds(15));
+    assertEquals(List.of(), ticks(Duration.ofSeconds(14)));
+    assertEquals(List.of(TraceViewer.KEEP_ALIVE), ticks(Duration.ofSeconds(1)));
+    assertEquals(List.of(TraceViewer.KEEP_ALIVE), ticks(Duration.ofSeconds(15)));
+
+    // An event in an interval is enough to keep the feed open: no comment at its end.
+    ring.publish("{}");
+    assertEquals(List.of("id: 0\ndata: {}\n\n"), written());
+    assertEquals(List.of(), ticks(Duration.ofSeconds(15)));
+    assertEquals(List.of(TraceViewer.KEEP_ALIVE), ticks(Duration.ofSeconds(15)));
+
+    viewer.stop();
+    assertEquals(List.of(), ticks(Duration.ofSeconds(60)));
+  }
+
+  /** What the viewer writes while the channel's clock moves on by {@code elapsed}. */
+  private List<String> ticks(Duration elapsed) {
+    channel.advanceTimeBy(elapsed.toNanos(), TimeUnit.NANOSECONDS);
+    channel.runScheduledPendingTasks();
+    return written();
   }
 
   @Test

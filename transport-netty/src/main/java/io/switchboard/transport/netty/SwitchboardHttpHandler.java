@@ -3,12 +3,17 @@ package io.switchboard.transport.netty;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.ReferenceCountUtil;
 import io.switchboard.auth.AuthenticationOutcome;
+import io.switchboard.auth.BearerTokenAuthenticator;
 import io.switchboard.auth.BrowserOrigins;
 import io.switchboard.connection.ConnectionEndpoint;
 import io.switchboard.connection.ConnectionHandler;
@@ -253,6 +258,13 @@ public final class SwitchboardHttpHandler extends ChannelInboundHandlerAdapter {
     HeldRequests.serveAfter(ctx, request, outcome, () -> dispatch(ctx, request, info, match, outcome));
   }
 
+  /** A 401's {@code WWW-Authenticate} header, as the reference's JwtBearer sends it; else none. */
+  private static HttpHeaders challenge(AuthenticationOutcome outcome, HttpRequestInfo request) {
+    return outcome.status() == 401
+        ? new DefaultHttpHeaders().set(HttpHeaderNames.WWW_AUTHENTICATE, BearerTokenAuthenticator.challenge(request))
+        : EmptyHttpHeaders.INSTANCE;
+  }
+
   /** Answers a refused or failed authentication, or serves the request as its user. */
   private void dispatch(
       ChannelHandlerContext ctx,
@@ -270,7 +282,7 @@ public final class SwitchboardHttpHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     if (!outcome.allowed()) {
-      exchange.respond(TransportResponse.empty(outcome.status()));
+      exchange.respond(TransportResponse.empty(outcome.status()), challenge(outcome, unauthenticated));
       return;
     }
     HttpRequestInfo info = unauthenticated.withUser(outcome.user());

@@ -334,6 +334,15 @@ public final class SwitchboardServer implements AutoCloseable {
     }
 
     /**
+     * Closes {@code resource} when the server stops, once its connections are gone and its hub
+     * threads stopped: what an add-on owns (e.g. the threads of its own HTTP handler).
+     */
+    public Builder closeOnStop(AutoCloseable resource) {
+      application.closeOnStop(resource);
+      return this;
+    }
+
+    /**
      * Adds an application HTTP handler after Switchboard's, one new instance per channel. It
      * receives a {@link io.netty.handler.codec.http.FullHttpRequest} for every path that is not
      * an endpoint, and passes on what it does not serve (the rest gets 404). Handlers are added in

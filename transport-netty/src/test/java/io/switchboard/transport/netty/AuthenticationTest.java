@@ -4,8 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.switchboard.auth.AuthenticationOutcome;
+import io.switchboard.auth.Authorize;
+import io.switchboard.auth.BearerTokenAuthenticator;
 import io.switchboard.connection.ConnectionHandler;
+import io.switchboard.hub.Hub;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,9 +46,12 @@ class AuthenticationTest {
     server.close();
   }
 
+  /** An empty refusal; a 401 challenges as JwtBearer does, here for a request without a token. */
   private static void assertRefused(int status, HttpResponse<String> response) {
     assertEquals(status, response.statusCode());
     assertEquals("", response.body());
+    assertEquals(
+        status == 401 ? List.of("Bearer") : List.of(), response.headers().allValues("WWW-Authenticate"));
   }
 
   private String token() throws Exception {
@@ -72,12 +80,38 @@ class AuthenticationTest {
       RawHttp.Response upgrade = raw.upgrade("/secure");
       assertEquals(401, upgrade.status());
       assertEquals("", upgrade.body());
+      assertEquals("Bearer", upgrade.headers().get("WWW-Authenticate"));
     }
     assertTrue(echo.connected.isEmpty(), "nothing was created or attached");
 
     HttpResponse<String> poll = http.send("GET", "/secure" + id, "", "Authorization", "Bearer good");
     assertEquals(200, poll.statusCode(), "the connection is intact");
   }
+
+  @Test
+  void anAuthorizedHubChallengesAnInvalidTokenAsJwtBearerDoes() throws Exception {
+    try (SwitchboardServer hubServer =
+        SwitchboardServer.builder()
+            .host("127.0.0.1")
+            .port(0)
+            .hub("/hub", SecuredHub.class, hub -> hub.authenticator(new BearerTokenAuthenticator(token -> Optional.empty())))
+            .start()) {
+      Http hubHttp = new Http(hubServer.port());
+      HttpResponse<String> without = hubHttp.send("POST", "/hub/negotiate?negotiateVersion=1");
+      assertEquals(401, without.statusCode());
+      assertEquals(List.of("Bearer"), without.headers().allValues("WWW-Authenticate"));
+      HttpResponse<String> invalid =
+          hubHttp.send("POST", "/hub/negotiate?negotiateVersion=1", "", "Authorization", "Bearer expired");
+      assertEquals(401, invalid.statusCode());
+      assertEquals(List.of("Bearer error=\"invalid_token\""), invalid.headers().allValues("WWW-Authenticate"));
+      HttpResponse<String> inQuery = hubHttp.send("GET", "/hub?id=x&access_token=expired");
+      assertEquals(List.of("Bearer error=\"invalid_token\""), inQuery.headers().allValues("WWW-Authenticate"));
+    }
+  }
+
+  /** A hub only authenticated users may connect to. */
+  @Authorize
+  public static class SecuredHub extends Hub {}
 
   @Test
   void aWebSocketMayCarryTheTokenInTheQuery() throws Exception {
