@@ -91,6 +91,11 @@ public final class TestRedis implements AutoCloseable {
     return port;
   }
 
+  /** The server's working directory, which {@link #close()} deletes. */
+  Path directory() {
+    return directory;
+  }
+
   /** Starts the server (again) and waits until it accepts connections. */
   public void start() throws IOException, InterruptedException {
     Process started = new ProcessBuilder(arguments).redirectErrorStream(true).start();
