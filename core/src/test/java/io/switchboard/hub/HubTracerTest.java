@@ -8,6 +8,7 @@ import io.switchboard.events.SwitchboardTracer;
 import io.switchboard.events.TracedInvocation;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -103,7 +104,7 @@ class HubTracerTest {
     connection.receive("{\"type\":1,\"invocationId\":\"1\",\"target\":\"await\",\"arguments\":[\"" + gate + "\"]}" + RS);
     assertTrue(filtered.await(10, TimeUnit.SECONDS), "the method never ran");
     assertEquals(List.of("start SampleHub/await {}", "filter {} in await"), calls); // returned, not ended
-    SampleHub.GATES.computeIfAbsent(gate, key -> new java.util.concurrent.CompletableFuture<>()).complete("done");
+    SampleHub.GATES.computeIfAbsent(gate, key -> new CompletableFuture<>()).complete("done");
     assertEquals("{\"type\":3,\"invocationId\":\"1\",\"result\":\"done\"}" + RS, connection.nextText());
     assertEquals(List.of("start SampleHub/await {}", "filter {} in await", "end await ok"), calls);
   }

@@ -1,40 +1,26 @@
 package io.switchboard.opentelemetry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.microsoft.signalr.HubConnection;
 import com.microsoft.signalr.HubConnectionBuilder;
 import com.microsoft.signalr.TransportEnum;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.sdk.OpenTelemetrySdk;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.switchboard.backplane.redis.RedisBackplane;
-import io.switchboard.backplane.testkit.ServerProcesses;
+import io.switchboard.backplane.testkit.TestRedis;
 import io.switchboard.transport.netty.SwitchboardServer;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two servers over a real Redis ({@code redis-server} from the PATH, on a free port), each with
+ * Two servers over a real Redis (the test kit's {@link TestRedis}, on a free port), each with
  * its own tracer provider: a send made inside a traced invocation on node A and its delivery on
  * node B are one trace, B's delivery span a child of A's invocation span.
  */
@@ -44,42 +30,17 @@ class BackplaneTraceIT {
 
   private final Node nodeA = new Node();
   private final Node nodeB = new Node();
-  private Process redis;
+  private TestRedis redis;
 
   /** A server with its own spans. */
   private static final class Node {
-    final InMemorySpanExporter exporter = InMemorySpanExporter.create();
-    final OpenTelemetrySdk openTelemetry =
-        OpenTelemetrySdk.builder()
-            .setTracerProvider(
-                SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(exporter)).build())
-            .build();
+    final RecordedSpans spans = new RecordedSpans();
     RedisBackplane backplane;
     SwitchboardServer server;
 
-    void start(String redisUri) throws Exception {
+    void start(String redisUri) {
       backplane = RedisBackplane.create(redisUri);
-      server =
-          SwitchboardServer.builder()
-              .port(0)
-              .backplane(backplane)
-              .tracer(SwitchboardTracing.create(openTelemetry))
-              .hub("/traced", TracedHub.class)
-              .start();
-    }
-
-    /** The one span {@code test} accepts, waiting for it to end (deliveries end after the write). */
-    SpanData await(String description, Predicate<SpanData> test) throws InterruptedException {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (System.nanoTime() < deadline) {
-        List<SpanData> found = exporter.getFinishedSpanItems().stream().filter(test).toList();
-        if (!found.isEmpty()) {
-          assertEquals(1, found.size(), () -> "more than one " + description + ": " + found);
-          return found.get(0);
-        }
-        Thread.sleep(10);
-      }
-      throw new AssertionError("no " + description + " in " + exporter.getFinishedSpanItems());
+      server = spans.serverBuilder().backplane(backplane).hub("/traced", TracedHub.class).start();
     }
 
     void close() throws Exception {
@@ -89,48 +50,15 @@ class BackplaneTraceIT {
       if (backplane != null) {
         backplane.close();
       }
-      openTelemetry.close();
+      spans.close();
     }
   }
 
   @BeforeEach
   void startRedisAndNodes() throws Exception {
-    Optional<Path> binary = ServerProcesses.onPath("redis-server");
-    assumeTrue(binary.isPresent(), "no redis-server on the PATH");
-    int port = ServerProcesses.freePort();
-    Path directory = Files.createTempDirectory("switchboard-otel-redis");
-    redis =
-        new ProcessBuilder(
-                binary.get().toString(), "--bind", "127.0.0.1", "--port", "" + port,
-                "--save", "", "--appendonly", "no", "--dir", directory.toString())
-            .redirectErrorStream(true)
-            .start();
-    awaitReady(redis);
-    nodeA.start("redis://127.0.0.1:" + port);
-    nodeB.start("redis://127.0.0.1:" + port);
-  }
-
-  private static void awaitReady(Process process) throws Exception {
-    BufferedReader lines =
-        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-      if (line.contains("Ready to accept connections")) {
-        Thread drain =
-            new Thread(
-                () -> {
-                  try {
-                    lines.lines().forEach(ignored -> {});
-                  } catch (UncheckedIOException e) {
-                    // the server ended
-                  }
-                },
-                "redis-output");
-        drain.setDaemon(true);
-        drain.start();
-        return;
-      }
-    }
-    throw new IllegalStateException("redis-server ended before it was ready");
+    redis = TestRedis.launch();
+    nodeA.start(redis.uri());
+    nodeB.start(redis.uri());
   }
 
   @AfterEach
@@ -138,8 +66,7 @@ class BackplaneTraceIT {
     nodeA.close();
     nodeB.close();
     if (redis != null) {
-      redis.destroy();
-      redis.waitFor(30, TimeUnit.SECONDS);
+      redis.close();
     }
   }
 
@@ -167,11 +94,11 @@ class BackplaneTraceIT {
       listener.stop().timeout(30, TimeUnit.SECONDS).blockingAwait();
     }
 
-    SpanData invocation = nodeA.await("invocation span", span -> span.getName().equals(HUB + "/broadcast"));
+    SpanData invocation = nodeA.spans.await("invocation span", span -> span.getName().equals(HUB + "/broadcast"));
     assertEquals(TRACE_ID, invocation.getTraceId());
     String destination = HUB + ":all";
     SpanData delivery =
-        nodeB.await("delivery span", span -> span.getName().equals("process " + destination));
+        nodeB.spans.await("delivery span", span -> span.getName().equals("process " + destination));
     assertEquals(TRACE_ID, delivery.getTraceId());
     assertEquals(invocation.getSpanId(), delivery.getParentSpanId());
     assertEquals(SpanKind.CONSUMER, delivery.getKind());
@@ -182,6 +109,6 @@ class BackplaneTraceIT {
     // Node A delivers the message to its own clients as it comes back from Redis: the same trace.
     assertEquals(
         invocation.getSpanId(),
-        nodeA.await("delivery span", span -> span.getName().equals("process " + destination)).getParentSpanId());
+        nodeA.spans.await("delivery span", span -> span.getName().equals("process " + destination)).getParentSpanId());
   }
 }

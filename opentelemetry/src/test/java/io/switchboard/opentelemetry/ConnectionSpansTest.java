@@ -10,19 +10,12 @@ import com.microsoft.signalr.TransportEnum;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.sdk.OpenTelemetrySdk;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
-import io.switchboard.transport.netty.SwitchboardServer;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Spans of hubs' connect and disconnect events, as the SDK's in-memory exporter sees them: the
@@ -37,31 +30,7 @@ class ConnectionSpansTest {
   private static final String DISCONNECTED = HUB + "/OnDisconnectedAsync";
   private static final String PROXY_SPAN_ID = "00f067aa0ba902b7";
 
-  private static final InMemorySpanExporter exporter = InMemorySpanExporter.create();
-  private static OpenTelemetrySdk openTelemetry;
-  private static SwitchboardServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    openTelemetry =
-        OpenTelemetrySdk.builder()
-            .setTracerProvider(
-                SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(exporter)).build())
-            .build();
-    TracedHub.application = openTelemetry.getTracer("application");
-    server =
-        SwitchboardServer.builder()
-            .port(0)
-            .tracer(SwitchboardTracing.create(openTelemetry))
-            .hub("/lifetime", LifetimeHub.class)
-            .start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-    openTelemetry.close();
-  }
+  @RegisterExtension static final TracedServer server = new TracedServer("/lifetime", LifetimeHub.class);
 
   /** The span named {@code name} in trace {@code traceId}, once exported. */
   private static SpanData awaitSpan(String name, String traceId) throws InterruptedException {
@@ -73,26 +42,9 @@ class ConnectionSpansTest {
     return awaitSpan(name, span -> !span.getParentSpanContext().isValid());
   }
 
-  /**
-   * The one span named {@code name} that {@code which} accepts, once exported: a disconnect event
-   * runs after the client has gone, so the test waits for it (bounded only against a hang).
-   */
+  /** The one span named {@code name} that {@code which} accepts, once exported. */
   private static SpanData awaitSpan(String name, Predicate<SpanData> which) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (true) {
-      List<SpanData> found =
-          exporter.getFinishedSpanItems().stream()
-              .filter(span -> span.getName().equals(name) && which.test(span))
-              .toList();
-      if (!found.isEmpty()) {
-        assertEquals(1, found.size(), () -> "spans named " + name + ": " + found);
-        return found.get(0);
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("no span " + name + " in " + exporter.getFinishedSpanItems());
-      }
-      Thread.sleep(10);
-    }
+    return server.spans().await("span " + name, span -> span.getName().equals(name) && which.test(span));
   }
 
   /** The header a proxy in trace {@code traceId} adds to the request it forwards. */

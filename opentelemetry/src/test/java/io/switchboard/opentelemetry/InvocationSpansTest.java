@@ -10,18 +10,12 @@ import com.microsoft.signalr.TransportEnum;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.sdk.OpenTelemetrySdk;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
-import io.switchboard.transport.netty.SwitchboardServer;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Spans of hub invocations on a real server, as the SDK's in-memory exporter sees them: one per
@@ -36,41 +30,17 @@ class InvocationSpansTest {
           + "\"tracestate\":\"congo=t61rcWkgMzE\"}";
   private static final String HUB = TracedHub.class.getName();
 
-  private static final InMemorySpanExporter exporter = InMemorySpanExporter.create();
-  private static OpenTelemetrySdk openTelemetry;
-  private static SwitchboardServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    openTelemetry =
-        OpenTelemetrySdk.builder()
-            .setTracerProvider(
-                SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(exporter)).build())
-            .build();
-    TracedHub.application = openTelemetry.getTracer("application");
-    server =
-        SwitchboardServer.builder()
-            .port(0)
-            .tracer(SwitchboardTracing.create(openTelemetry))
-            .hub("/traced", TracedHub.class)
-            .start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-    openTelemetry.close();
-  }
+  @RegisterExtension static final TracedServer server = new TracedServer("/traced", TracedHub.class);
 
   @BeforeEach
   void forgetEarlierSpans() {
-    exporter.reset();
+    server.spans().reset();
   }
 
   private static SpanData only(String name) {
-    List<SpanData> named =
-        exporter.getFinishedSpanItems().stream().filter(span -> span.getName().equals(name)).toList();
-    assertEquals(1, named.size(), () -> "spans named " + name + " in " + exporter.getFinishedSpanItems());
+    List<SpanData> finished = server.spans().finished();
+    List<SpanData> named = finished.stream().filter(span -> span.getName().equals(name)).toList();
+    assertEquals(1, named.size(), () -> "spans named " + name + " in " + finished);
     return named.get(0);
   }
 

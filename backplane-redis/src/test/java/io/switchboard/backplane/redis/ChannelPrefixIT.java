@@ -10,6 +10,7 @@ import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.switchboard.backplane.testkit.TestClient;
 import io.switchboard.backplane.testkit.TestHub;
 import io.switchboard.backplane.testkit.TestNode;
+import io.switchboard.backplane.testkit.TestRedis;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.concurrent.BlockingQueue;
@@ -22,7 +23,7 @@ class ChannelPrefixIT {
   private static final String HUB = TestHub.class.getName();
 
   private static TestNode nodeWithPrefix(String uri, String prefix) {
-    return new TestNode(TestRedis.backplane(RedisBackplaneOptions.builder(uri).channelPrefix(prefix).build()));
+    return new TestNode(StoppableRedis.backplane(RedisBackplaneOptions.builder(uri).channelPrefix(prefix).build()));
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.switchboard.backplane.BackplaneUnavailableException;
 import io.switchboard.backplane.testkit.TestNode;
+import io.switchboard.backplane.testkit.TestRedis;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -53,7 +54,7 @@ class PipelinedPublishIT {
     String uri = TestRedis.sharedUri();
     RedisClient raw = RedisClient.create(uri);
     try (StatefulRedisConnection<byte[], byte[]> connection = raw.connect(ByteArrayCodec.INSTANCE);
-        RedisBackplane receiver = TestRedis.backplane(RedisBackplaneOptions.fromUri(uri))) {
+        RedisBackplane receiver = StoppableRedis.backplane(RedisBackplaneOptions.fromUri(uri))) {
       TestNode.awaitHealthy(receiver, true);
       BlockingQueue<String> received = new LinkedBlockingQueue<>();
       receiver.subscribe("pipelined", message -> received.add(new String(message, StandardCharsets.UTF_8)))
@@ -88,7 +89,7 @@ class PipelinedPublishIT {
 
   @Test
   void aRedisRestartAmidPublishesFailsThoseItCutAndLosesNothingSentAfterTheReconnect() throws Exception {
-    try (TestRedis redis = TestRedis.launch();
+    try (StoppableRedis redis = StoppableRedis.launch();
         RedisBackplane sender = redis.backplane();
         RedisBackplane receiver = redis.backplane()) {
       TestNode.awaitHealthy(receiver, true);
@@ -168,7 +169,7 @@ class PipelinedPublishIT {
 
   @Test
   void whileRedisIsDownAPublishFailsAtOnceAsUnavailable() throws Exception {
-    try (TestRedis redis = TestRedis.launch(); RedisBackplane sender = redis.backplane()) {
+    try (StoppableRedis redis = StoppableRedis.launch(); RedisBackplane sender = redis.backplane()) {
       TestNode.awaitHealthy(sender, true);
       redis.stop();
       TestNode.awaitHealthy(sender, false);

@@ -13,7 +13,7 @@ class RedisOutageIT {
 
   @Test
   void aServerStartedWhileRedisIsDownConnectsWhenItComesUp() throws Exception {
-    try (TestRedis redis = TestRedis.launch()) {
+    try (StoppableRedis redis = StoppableRedis.launch()) {
       redis.stop();
       RedisBackplane early = RedisBackplane.create(redis.uri());
       try (early; TestNode other = startLater(redis)) {
@@ -23,7 +23,7 @@ class RedisOutageIT {
     }
   }
 
-  private static TestNode startLater(TestRedis redis) throws Exception {
+  private static TestNode startLater(StoppableRedis redis) throws Exception {
     redis.start();
     return new TestNode(redis.backplane());
   }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.switchboard.backplane.testkit.TestClient;
 import io.switchboard.backplane.testkit.TestNode;
+import io.switchboard.backplane.testkit.TestRedis;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -44,8 +45,8 @@ class SecuredRedisIT {
 
   private static void deliversAcross(RedisBackplaneOptions first, RedisBackplaneOptions second)
       throws Exception {
-    try (TestNode a = new TestNode(TestRedis.backplane(first));
-        TestNode b = new TestNode(TestRedis.backplane(second))) {
+    try (TestNode a = new TestNode(StoppableRedis.backplane(first));
+        TestNode b = new TestNode(StoppableRedis.backplane(second))) {
       TestClient b1 = b.connect();
       await(a.context().clients().all().send("Receive", "across"));
       assertEquals("across", b1.next());

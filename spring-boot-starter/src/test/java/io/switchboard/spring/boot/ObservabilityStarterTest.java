@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.signalr.HubConnection;
-import com.microsoft.signalr.HubConnectionBuilder;
-import com.microsoft.signalr.HubConnectionState;
 import com.microsoft.signalr.TransportEnum;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,8 +22,8 @@ import io.switchboard.micrometer.SwitchboardMeters;
 import io.switchboard.opentelemetry.SwitchboardTracing;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -37,25 +35,16 @@ import org.springframework.context.annotation.Import;
  * registry beans: an official client invokes, and the span and the meters are there.
  */
 class ObservabilityStarterTest {
-  private static final long PATIENCE_SECONDS = 30;
+  private static final long PATIENCE_SECONDS = StarterSession.PATIENCE_SECONDS;
   private static final String HUB = GreetingHub.class.getName();
 
   private ConfigurableApplicationContext context;
-  private HubConnection connection;
 
-  @AfterEach
-  void stop() {
-    if (connection != null && connection.getConnectionState() != HubConnectionState.DISCONNECTED) {
-      connection.stop().timeout(PATIENCE_SECONDS, TimeUnit.SECONDS).blockingAwait();
-    }
-    if (context != null) {
-      context.close();
-    }
-  }
+  @RegisterExtension final StarterSession session = new StarterSession();
 
   @Test
   void anInvocationIsASpanOfTheApplicationsOpenTelemetry() {
-    context = GreetingApplication.run(TracedApplication.class);
+    context = session.run(TracedApplication.class);
     greet();
 
     InMemorySpanExporter exporter = context.getBean(InMemorySpanExporter.class);
@@ -68,21 +57,21 @@ class ObservabilityStarterTest {
 
   @Test
   void anApplicationsOwnTracerReplacesTheStartersOne() {
-    context = GreetingApplication.run(OwnTracerApplication.class);
+    context = session.run(OwnTracerApplication.class);
 
     assertSame(OwnTracerApplication.TRACER, context.getBean(SwitchboardTracer.class));
   }
 
   @Test
   void withoutAnOpenTelemetryBeanNothingIsTraced() {
-    context = GreetingApplication.run(GreetingApplication.class);
+    context = session.run(GreetingApplication.class);
 
     assertTrue(context.getBeansOfType(SwitchboardTracer.class).isEmpty());
   }
 
   @Test
   void anInvocationIsMeteredOnTheApplicationsMeterRegistry() {
-    context = GreetingApplication.run(GreetingApplication.class);
+    context = session.run(GreetingApplication.class);
     assertNotNull(context.getBean(SwitchboardMeters.class));
     greet();
 
@@ -98,11 +87,7 @@ class ObservabilityStarterTest {
   }
 
   private void greet() {
-    connection =
-        HubConnectionBuilder.create(GreetingApplication.baseUrl(context) + "/greet")
-            .withTransport(TransportEnum.WEBSOCKETS)
-            .build();
-    connection.start().timeout(PATIENCE_SECONDS, TimeUnit.SECONDS).blockingAwait();
+    HubConnection connection = session.connect(TransportEnum.WEBSOCKETS);
     assertEquals(
         GreetingApplication.GREETING + ", Ada",
         connection.invoke(String.class, "Greet", "Ada").timeout(PATIENCE_SECONDS, TimeUnit.SECONDS).blockingGet());

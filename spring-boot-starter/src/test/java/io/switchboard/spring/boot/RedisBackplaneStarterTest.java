@@ -9,6 +9,7 @@ import com.microsoft.signalr.HubConnectionBuilder;
 import com.microsoft.signalr.TransportEnum;
 import io.switchboard.backplane.Backplane;
 import io.switchboard.backplane.redis.RedisBackplane;
+import io.switchboard.backplane.testkit.TestRedis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -36,9 +37,9 @@ class RedisBackplaneStarterTest {
 
   @Test
   void aClientOfOneApplicationReceivesWhatAHubOfTheOtherSends() throws Exception {
-    TestRedis redis = open(TestRedis.start());
-    ConfigurableApplicationContext sender = open(run(redis));
-    ConfigurableApplicationContext receiver = open(run(redis));
+    String redisUri = TestRedis.sharedUri();
+    ConfigurableApplicationContext sender = open(run(redisUri));
+    ConfigurableApplicationContext receiver = open(run(redisUri));
     assertTrue(sender.getBean(Backplane.class) instanceof RedisBackplane);
     HubConnection listening = connect(receiver);
     BlockingQueue<String> received = new LinkedBlockingQueue<>();
@@ -84,9 +85,9 @@ class RedisBackplaneStarterTest {
     }
   }
 
-  private static ConfigurableApplicationContext run(TestRedis redis) {
+  private static ConfigurableApplicationContext run(String redisUri) {
     return GreetingApplication.run(
-        GreetingApplication.class, "switchboard.redis.url=" + redis.uri());
+        GreetingApplication.class, "switchboard.redis.url=" + redisUri);
   }
 
   private HubConnection connect(ConfigurableApplicationContext context) {

@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.microsoft.signalr.HttpHubConnectionBuilder;
 import com.microsoft.signalr.HubConnection;
 import com.microsoft.signalr.HubConnectionBuilder;
-import com.microsoft.signalr.HubConnectionState;
 import com.microsoft.signalr.HubException;
 import com.microsoft.signalr.TransportEnum;
 import java.net.URI;
@@ -22,8 +20,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -37,25 +35,17 @@ import org.springframework.context.annotation.Import;
 
 /** Spring Boot applications on the starter, reached by the official Java client. */
 class SwitchboardStarterTest {
-  private static final long PATIENCE_SECONDS = 30;
+  private static final long PATIENCE_SECONDS = StarterSession.PATIENCE_SECONDS;
 
   private ConfigurableApplicationContext context;
   private HubConnection connection;
 
-  @AfterEach
-  void stop() {
-    if (connection != null && connection.getConnectionState() != HubConnectionState.DISCONNECTED) {
-      connection.stop().timeout(PATIENCE_SECONDS, TimeUnit.SECONDS).blockingAwait();
-    }
-    if (context != null) {
-      context.close();
-    }
-  }
+  @RegisterExtension final StarterSession session = new StarterSession();
 
   @Test
   void theOfficialClientInvokesAHubWhoseConstructorReceivedABean() {
-    context = GreetingApplication.run(GreetingApplication.class);
-    connection = connect(TransportEnum.WEBSOCKETS);
+    context = session.run(GreetingApplication.class);
+    connection = session.connect(TransportEnum.WEBSOCKETS);
 
     assertEquals(GreetingApplication.GREETING + ", Ada", invoke(String.class, "Greet", "Ada"));
     assertNotEquals(invoke(Integer.class, "Serial"), invoke(Integer.class, "Serial"));
@@ -63,7 +53,7 @@ class SwitchboardStarterTest {
 
   @Test
   void theHubPathIsNotTakenForTheBeanName() {
-    context = GreetingApplication.run(GreetingApplication.class);
+    context = session.run(GreetingApplication.class);
 
     assertArrayEquals(
         new String[] {GreetingHub.class.getName()}, context.getBeanNamesForType(GreetingHub.class));
@@ -71,7 +61,7 @@ class SwitchboardStarterTest {
 
   @Test
   void theHealthIndicatorReportsUpThenOutOfServiceWhileDraining() {
-    context = GreetingApplication.run(GreetingApplication.class);
+    context = session.run(GreetingApplication.class);
     HealthEndpoint actuator = context.getBean(HealthEndpoint.class);
     HealthIndicator health = context.getBean("switchboardHealthIndicator", HealthIndicator.class);
 
@@ -84,8 +74,8 @@ class SwitchboardStarterTest {
 
   @Test
   void closingTheContextClosesTheClientsConnectionGracefully() throws Exception {
-    context = GreetingApplication.run(GreetingApplication.class);
-    connection = connect(TransportEnum.WEBSOCKETS);
+    context = session.run(GreetingApplication.class);
+    connection = session.connect(TransportEnum.WEBSOCKETS);
     CompletableFuture<Optional<Exception>> closed = new CompletableFuture<>();
     connection.onClosed(error -> closed.complete(Optional.ofNullable(error)));
     SwitchboardLifecycle lifecycle = context.getBean(SwitchboardLifecycle.class);
@@ -98,7 +88,7 @@ class SwitchboardStarterTest {
 
   @Test
   void theServerStartsAfterAndStopsBeforeSpringsWebServerPhase() {
-    context = GreetingApplication.run(WebServerPhaseApplication.class);
+    context = session.run(WebServerPhaseApplication.class);
     WebServerPhase webServer = context.getBean(WebServerPhase.class);
 
     context.close();
@@ -110,7 +100,7 @@ class SwitchboardStarterTest {
   @Test
   void thePropertiesConfigureTheServer() throws Exception {
     context =
-        GreetingApplication.run(
+        session.run(
             GreetingApplication.class,
             "switchboard.detailed-errors=true",
             "switchboard.transports=long-polling",
@@ -134,7 +124,7 @@ class SwitchboardStarterTest {
             RuntimeException.class,
             () -> webSockets.start().timeout(PATIENCE_SECONDS, TimeUnit.SECONDS).blockingAwait());
     assertEquals("There were no compatible transports on the server.", refused.getMessage());
-    connection = connect(TransportEnum.LONG_POLLING, "203.0.113.7");
+    connection = session.connect(TransportEnum.LONG_POLLING, "203.0.113.7");
     assertEquals("203.0.113.7", invoke(String.class, "RemoteAddress"));
     HubException error = assertThrows(HubException.class, () -> invoke(Void.class, "Fail"));
     assertTrue(
@@ -226,23 +216,6 @@ class SwitchboardStarterTest {
     public int getPhase() {
       return SmartLifecycle.DEFAULT_PHASE - 1024;
     }
-  }
-
-  private HubConnection connect(TransportEnum transport) {
-    return connect(transport, null);
-  }
-
-  /** A started client, which says it forwards for {@code forwardedFor} unless that is null. */
-  private HubConnection connect(TransportEnum transport, String forwardedFor) {
-    HttpHubConnectionBuilder builder =
-        HubConnectionBuilder.create(GreetingApplication.baseUrl(context) + "/greet")
-            .withTransport(transport);
-    if (forwardedFor != null) {
-      builder.withHeader("X-Forwarded-For", forwardedFor);
-    }
-    HubConnection started = builder.build();
-    started.start().timeout(PATIENCE_SECONDS, TimeUnit.SECONDS).blockingAwait();
-    return started;
   }
 
   private <T> T invoke(Class<T> type, String method, Object... arguments) {

@@ -1,47 +1,48 @@
-package io.switchboard.backplane.redis;
+package io.switchboard.backplane.testkit;
 
 import static io.switchboard.backplane.testkit.ServerProcesses.freePort;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.switchboard.backplane.testkit.ServerProcesses;
-import io.switchboard.backplane.testkit.StoppableServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A real Redis for the tests, found in this order: the {@code REDIS_URL} environment variable (an
  * external server, which tests cannot stop, nor reconfigure); {@code redis-server} on the PATH,
- * started on a free port; the binary shipped in the embedded-redis test artifact, started the same
- * way. A started server can be stopped and started again on the same port.
+ * started on a free port; the binary shipped in the embedded-redis test artifact, when it is on
+ * the test classpath, started the same way (without either, the test is skipped). A started
+ * server can be stopped and started again on the same port; closing it also deletes its
+ * directory.
  */
-final class TestRedis implements StoppableServer {
+public final class TestRedis implements AutoCloseable {
   private static final String EXTERNAL = System.getenv("REDIS_URL");
   private static final long READY_SECONDS = 30;
 
-  private final Path binary;
+  private final Path directory;
   private final List<String> arguments;
   private final int port;
   private final boolean tls;
   private Process process;
 
   private TestRedis(Path binary, int port, boolean tls, List<String> extraArguments) throws IOException {
-    this.binary = binary;
     this.port = port;
     this.tls = tls;
-    Path directory = Files.createTempDirectory("switchboard-redis");
+    this.directory = Files.createTempDirectory("switchboard-redis");
     this.arguments = new ArrayList<>();
     arguments.add(binary.toString());
     arguments.addAll(List.of("--bind", "127.0.0.1", "--save", "", "--appendonly", "no"));
@@ -51,12 +52,12 @@ final class TestRedis implements StoppableServer {
   }
 
   /** The Redis to use when a test needs no control over the server. */
-  static String sharedUri() throws Exception {
+  public static String sharedUri() throws Exception {
     return EXTERNAL != null ? EXTERNAL : Shared.INSTANCE.uri();
   }
 
   /** Starts a server this test controls; skipped when REDIS_URL names an external one. */
-  static TestRedis launch(String... extraArguments) throws Exception {
+  public static TestRedis launch(String... extraArguments) throws Exception {
     return launch(false, extraArguments);
   }
 
@@ -64,7 +65,7 @@ final class TestRedis implements StoppableServer {
    * Starts a TLS-only server (arguments must name its certificate and key); skipped when the
    * binary was built without TLS.
    */
-  static TestRedis launchTls(String... extraArguments) throws Exception {
+  public static TestRedis launchTls(String... extraArguments) throws Exception {
     try {
       return launch(true, extraArguments);
     } catch (IllegalStateException e) {
@@ -76,32 +77,26 @@ final class TestRedis implements StoppableServer {
   private static TestRedis launch(boolean tls, String... extraArguments) throws Exception {
     assumeTrue(EXTERNAL == null, "REDIS_URL names an external Redis, which this test cannot control");
     TestRedis redis = new TestRedis(findBinary(), freePort(), tls, List.of(extraArguments));
-    redis.start();
+    redis.startOrDelete();
     return redis;
   }
 
   /** {@code redis://127.0.0.1:port}, or {@code rediss://} for TLS. */
-  String uri() {
+  public String uri() {
     return (tls ? "rediss" : "redis") + "://127.0.0.1:" + port;
   }
 
-  int port() {
+  /** The port the server listens on (its TLS port for a TLS-only one). */
+  public int port() {
     return port;
   }
 
-  /** A backplane on this server. */
-  @Override
-  public RedisBackplane backplane() {
-    return backplane(RedisBackplaneOptions.fromUri(uri()));
-  }
-
-  /** A backplane of the tests: it reconnects soon after its Redis is back. */
-  static RedisBackplane backplane(RedisBackplaneOptions options) {
-    return RedisBackplane.create(options.toBuilder().maxReconnectDelay(Duration.ofMillis(500)).build());
+  /** The server's working directory, which {@link #close()} deletes. */
+  Path directory() {
+    return directory;
   }
 
   /** Starts the server (again) and waits until it accepts connections. */
-  @Override
   public void start() throws IOException, InterruptedException {
     Process started = new ProcessBuilder(arguments).redirectErrorStream(true).start();
     CountDownLatch ready = new CountDownLatch(1);
@@ -135,8 +130,17 @@ final class TestRedis implements StoppableServer {
     process = started;
   }
 
+  /** The first start: a server that does not come up leaves no directory behind. */
+  private void startOrDelete() throws IOException, InterruptedException {
+    try {
+      start();
+    } catch (IOException | RuntimeException e) {
+      deleteDirectory();
+      throw e;
+    }
+  }
+
   /** Stops the server (SIGTERM) and waits for it to end. */
-  @Override
   public void stop() throws InterruptedException {
     if (process != null) {
       process.destroy();
@@ -147,12 +151,24 @@ final class TestRedis implements StoppableServer {
     }
   }
 
+  /** Stops the server and deletes its directory. */
   @Override
   public void close() throws InterruptedException {
     stop();
+    deleteDirectory();
   }
 
-  static Path findBinary() throws IOException {
+  private void deleteDirectory() {
+    try (Stream<Path> paths = Files.walk(directory)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not delete " + directory, e);
+    }
+  }
+
+  private static Path findBinary() throws IOException {
     Optional<Path> onPath = ServerProcesses.onPath("redis-server");
     return onPath.isPresent() ? onPath.get() : embeddedBinary();
   }
@@ -172,10 +188,9 @@ final class TestRedis implements StoppableServer {
       throw new IllegalStateException("No redis-server on the PATH and no embedded binary for " + os);
     }
     try (InputStream in = TestRedis.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("No redis-server on the PATH and no resource " + resource);
-      }
+      assumeTrue(in != null, "no redis-server on the PATH, nor the embedded-redis artifact's " + resource);
       Path copy = Files.createTempFile("redis-server", "");
+      copy.toFile().deleteOnExit();
       Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
       copy.toFile().setExecutable(true);
       return copy;
@@ -190,10 +205,10 @@ final class TestRedis implements StoppableServer {
       return ServerProcesses.startForTheJvm(
           () -> {
             TestRedis redis = new TestRedis(findBinary(), freePort(), false, List.of());
-            redis.start();
+            redis.startOrDelete();
             return redis;
           },
-          redis -> redis.process.destroy());
+          TestRedis::close);
     }
   }
 }
